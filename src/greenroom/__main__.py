@@ -1,0 +1,5 @@
+"""`python -m greenroom`."""
+
+from greenroom.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Pure-Python domain layer: dataclasses, errors, clock. Standard library only."""

@@ -1,0 +1,158 @@
+"""Banks and questions in the database: save (update in place), list, fetch."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from greenroom.core.bank import Bank, Question
+from greenroom.core.errors import GreenroomError
+from greenroom.store.convert import bank_from_row
+from greenroom.store.models import BankRow, QuestionRow, utcnow
+
+
+@dataclass(frozen=True, slots=True)
+class SaveSummary:
+    """What a save changed, for the message after an import."""
+
+    bank_id: str
+    created: bool
+    added: int
+    updated: int
+    retired: int
+    unchanged: int
+
+
+@dataclass(frozen=True, slots=True)
+class BankListing:
+    id: str
+    title: str
+    builtin: bool
+    question_count: int
+    categories: tuple[str, ...]
+
+
+def save_bank(engine: Engine, bank: Bank, *, builtin: bool = False) -> SaveSummary:
+    """Insert ``bank`` or update the stored bank with the same id, in one transaction.
+
+    Questions are matched by id: new ones are added, changed ones updated, and ones missing from
+    ``bank`` are retired (never deleted, because past answers refer to them).
+    """
+    with Session(engine) as s, s.begin():
+        row = s.scalar(
+            select(BankRow).where(BankRow.slug == bank.id).options(selectinload(BankRow.questions))
+        )
+        created = row is None
+        if row is None:
+            row = BankRow(slug=bank.id, builtin=builtin, created_at=utcnow())
+            s.add(row)
+        elif row.builtin and not builtin:
+            raise GreenroomError(
+                f"bank id {bank.id!r} belongs to a built-in bank, which cannot be replaced",
+                fix="Give your bank another id (greenroom banks import FILE --id NEW-ID)",
+            )
+        _copy_bank_fields(row, bank)
+        counts = _merge_questions(s, row, bank.questions)
+        return SaveSummary(bank.id, created, *counts)
+
+
+def _copy_bank_fields(row: BankRow, bank: Bank) -> None:
+    row.title = bank.title
+    row.description = bank.description
+    row.language = bank.language
+    row.tags = list(bank.tags)
+    row.defaults = dict(bank.defaults)
+    row.source = bank.source
+    row.updated_at = utcnow()
+
+
+def _merge_questions(
+    s: Session, row: BankRow, questions: tuple[Question, ...]
+) -> tuple[int, int, int, int]:
+    existing = {q.slug: q for q in row.questions}
+    added = updated = unchanged = 0
+    for position, question in enumerate(questions):
+        values = _question_values(question, position)
+        current = existing.pop(question.id, None)
+        if current is None:
+            row.questions.append(QuestionRow(slug=question.id, **values))
+            added += 1
+        elif any(getattr(current, k) != v for k, v in values.items()):
+            for key, value in values.items():
+                setattr(current, key, value)
+            updated += 1
+        else:
+            unchanged += 1
+    retired = 0
+    for leftover in existing.values():
+        if not leftover.retired:
+            leftover.retired = True
+            retired += 1
+    s.flush()
+    return added, updated, retired, unchanged
+
+
+def _question_values(q: Question, position: int) -> dict[str, object]:
+    return {
+        "text": q.text,
+        "category": q.category.value if q.category else None,
+        "difficulty": q.difficulty.value,
+        "prep_seconds": q.prep_seconds,
+        "answer_seconds": q.answer_seconds,
+        "tips": q.tips,
+        "key_points": list(q.key_points),
+        "follow_ups": list(q.follow_ups),
+        "tags": list(q.tags),
+        "retired": q.retired,
+        "position": position,
+    }
+
+
+def list_banks(engine: Engine) -> list[BankListing]:
+    """Every bank with its count of active questions and the categories used."""
+    with Session(engine) as s:
+        counts = dict(
+            s.execute(
+                select(QuestionRow.bank_key, func.count())
+                .where(QuestionRow.retired.is_(False))
+                .group_by(QuestionRow.bank_key)
+            ).all()
+        )
+        cats: dict[int, set[str]] = {}
+        for bank_key, category in s.execute(
+            select(QuestionRow.bank_key, QuestionRow.category)
+            .where(QuestionRow.retired.is_(False))
+            .distinct()
+        ).all():
+            if category:
+                cats.setdefault(bank_key, set()).add(category)
+        rows = s.scalars(select(BankRow).order_by(BankRow.builtin.desc(), BankRow.title)).all()
+        return [
+            BankListing(
+                r.slug, r.title, r.builtin, counts.get(r.key, 0), tuple(sorted(cats.get(r.key, ())))
+            )
+            for r in rows
+        ]
+
+
+def get_bank(engine: Engine, bank_id: str, *, include_retired: bool = False) -> Bank:
+    with Session(engine) as s:
+        row = s.scalar(
+            select(BankRow).where(BankRow.slug == bank_id).options(selectinload(BankRow.questions))
+        )
+        if row is None:
+            raise GreenroomError(
+                f"no bank with id {bank_id!r}", fix="See the ids with: greenroom banks list"
+            )
+        return bank_from_row(row, include_retired=include_retired)
+
+
+def question_keys(engine: Engine, bank_id: str) -> dict[str, int]:
+    """Database keys of a bank's questions by question id (for recording answers)."""
+    with Session(engine) as s:
+        rows = s.execute(
+            select(QuestionRow.slug, QuestionRow.key).join(BankRow).where(BankRow.slug == bank_id)
+        ).all()
+        return dict(rows)

@@ -1,0 +1,84 @@
+"""ORM rows to core dataclasses: the only way data leaves the store."""
+
+from __future__ import annotations
+
+from greenroom.core.bank import Bank, Category, Difficulty, Question
+from greenroom.core.session import Answer, AnswerKind, Mode, PracticeSession, SessionStatus
+from greenroom.store.models import AnswerRow, BankRow, QuestionRow, SessionRow
+
+
+def question_from_row(row: QuestionRow, bank_slug: str) -> Question:
+    return Question(
+        id=row.slug,
+        text=row.text,
+        category=Category(row.category) if row.category else None,
+        difficulty=Difficulty(row.difficulty),
+        prep_seconds=row.prep_seconds,
+        answer_seconds=row.answer_seconds,
+        tips=row.tips,
+        key_points=tuple(row.key_points),
+        follow_ups=tuple(row.follow_ups),
+        tags=tuple(row.tags),
+        retired=row.retired,
+        position=row.position,
+        bank_id=bank_slug,
+    )
+
+
+def bank_from_row(row: BankRow, *, include_retired: bool = True) -> Bank:
+    questions = tuple(
+        question_from_row(q, row.slug) for q in row.questions if include_retired or not q.retired
+    )
+    return Bank(
+        id=row.slug,
+        title=row.title,
+        description=row.description,
+        language=row.language,
+        tags=tuple(row.tags),
+        questions=questions,
+        builtin=row.builtin,
+        source=row.source,
+        defaults=dict(row.defaults),
+    )
+
+
+def answer_from_row(row: AnswerRow) -> Answer:
+    return Answer(
+        id=row.id,
+        session_id=row.session_id,
+        question_key=row.question_key,
+        question_text=row.question_text,
+        position=row.position,
+        kind=AnswerKind(row.kind),
+        started_at=row.started_at,
+        duration_seconds=row.duration_seconds,
+        answer_limit_seconds=row.answer_limit_seconds,
+        transcript=row.transcript,
+        words=list(row.words),
+        segments=list(row.segments),
+        audio_path=row.audio_path,
+        metrics=dict(row.metrics),
+        self_rating=row.self_rating,
+        take=row.take,
+    )
+
+
+def session_from_row(
+    row: SessionRow, *, with_answers: bool, answer_count: int = 0
+) -> PracticeSession:
+    answers = tuple(answer_from_row(a) for a in row.answers) if with_answers else ()
+    return PracticeSession(
+        id=row.id,
+        started_at=row.started_at,
+        ended_at=row.ended_at,
+        mode=Mode(row.mode),
+        status=SessionStatus(row.status),
+        settings=dict(row.settings),
+        bank_ids=tuple(row.bank_ids),
+        nerves_before=row.nerves_before,
+        nerves_after=row.nerves_after,
+        confidence_after=row.confidence_after,
+        notes=row.notes,
+        answers=answers,
+        answer_count=len(answers) if with_answers else answer_count,
+    )

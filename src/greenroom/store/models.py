@@ -1,0 +1,156 @@
+"""Typed ORM models. Nothing here leaves the package: queries convert rows to core dataclasses."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores naive UTC, returns aware UTC: SQLite has no time zones, so we fix one."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the database; use an aware UTC time")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return value.replace(tzinfo=UTC) if value is not None else None
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        dict[str, Any]: JSON,
+        list[Any]: JSON,
+        datetime: UTCDateTime,
+    }
+
+
+class BankRow(Base):
+    __tablename__ = "banks"
+
+    key: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    language: Mapped[str] = mapped_column(String(35), default="en")
+    tags: Mapped[list[Any]] = mapped_column(default=list)
+    defaults: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    builtin: Mapped[bool] = mapped_column(Boolean, default=False)
+    source: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    questions: Mapped[list[QuestionRow]] = relationship(
+        back_populates="bank", order_by="QuestionRow.position", cascade="all, delete-orphan"
+    )
+
+
+class QuestionRow(Base):
+    __tablename__ = "questions"
+    __table_args__ = (
+        UniqueConstraint("bank_key", "slug", name="uq_questions_bank_slug"),
+        CheckConstraint("prep_seconds BETWEEN 0 AND 600", name="ck_questions_prep"),
+        CheckConstraint("answer_seconds BETWEEN 10 AND 1800", name="ck_questions_answer"),
+        Index("ix_questions_category", "category"),
+    )
+
+    key: Mapped[int] = mapped_column(primary_key=True)
+    bank_key: Mapped[int] = mapped_column(ForeignKey("banks.key", ondelete="CASCADE"), index=True)
+    slug: Mapped[str] = mapped_column(String(80))
+    text: Mapped[str] = mapped_column(Text)
+    category: Mapped[str | None] = mapped_column(String(20))
+    difficulty: Mapped[str] = mapped_column(String(10), default="medium")
+    prep_seconds: Mapped[int] = mapped_column(Integer, default=30)
+    answer_seconds: Mapped[int] = mapped_column(Integer, default=120)
+    tips: Mapped[str] = mapped_column(Text, default="")
+    key_points: Mapped[list[Any]] = mapped_column(default=list)
+    follow_ups: Mapped[list[Any]] = mapped_column(default=list)
+    tags: Mapped[list[Any]] = mapped_column(default=list)
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    bank: Mapped[BankRow] = relationship(back_populates="questions")
+
+
+class SessionRow(Base):
+    __tablename__ = "sessions"
+    __table_args__ = (
+        CheckConstraint("nerves_before BETWEEN 0 AND 100", name="ck_sessions_nerves_before"),
+        CheckConstraint("nerves_after BETWEEN 0 AND 100", name="ck_sessions_nerves_after"),
+        CheckConstraint("confidence_after BETWEEN 0 AND 100", name="ck_sessions_confidence"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(index=True)
+    ended_at: Mapped[datetime | None] = mapped_column()
+    mode: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20), default="in-progress")
+    settings: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    bank_ids: Mapped[list[Any]] = mapped_column(default=list)
+    nerves_before: Mapped[int | None] = mapped_column(Integer)
+    nerves_after: Mapped[int | None] = mapped_column(Integer)
+    confidence_after: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    answers: Mapped[list[AnswerRow]] = relationship(
+        back_populates="session", order_by="AnswerRow.position", cascade="all, delete-orphan"
+    )
+
+
+class AnswerRow(Base):
+    __tablename__ = "answers"
+    __table_args__ = (
+        CheckConstraint("self_rating BETWEEN 1 AND 5", name="ck_answers_self_rating"),
+        Index("ix_answers_question", "question_key"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), index=True
+    )
+    # Questions are retired, never deleted, so this stays valid; the text is kept as asked.
+    question_key: Mapped[int | None] = mapped_column(
+        ForeignKey("questions.key", ondelete="SET NULL")
+    )
+    question_text: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer)
+    take: Mapped[int] = mapped_column(Integer, default=1)
+    kind: Mapped[str] = mapped_column(String(10), default="spoken")
+    started_at: Mapped[datetime | None] = mapped_column()
+    duration_seconds: Mapped[float] = mapped_column(Float, default=0.0)
+    answer_limit_seconds: Mapped[float | None] = mapped_column(Float)
+    transcript: Mapped[str] = mapped_column(Text, default="")
+    words: Mapped[list[Any]] = mapped_column(default=list)
+    segments: Mapped[list[Any]] = mapped_column(default=list)
+    audio_path: Mapped[str | None] = mapped_column(Text)
+    metrics: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    self_rating: Mapped[int | None] = mapped_column(Integer)
+
+    session: Mapped[SessionRow] = relationship(back_populates="answers")

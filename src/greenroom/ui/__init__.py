@@ -1,0 +1,1 @@
+"""Everything Qt. Nothing outside ``greenroom.app`` imports this package."""
