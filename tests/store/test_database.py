@@ -60,7 +60,9 @@ def test_older_schema_is_backed_up_before_migrating(tmp_path: Path) -> None:
         assert conn.execute("SELECT notes FROM sessions").fetchone() == ("kept",)
 
 
-def test_backup_copies_every_row_before_an_upgrade(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_backup_copies_every_row_before_an_upgrade(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from greenroom.store import database, migrate
 
     path = tmp_path / "g.db"
@@ -97,12 +99,16 @@ def test_a_sqlite_database_of_another_program_is_refused(tmp_path: Path) -> None
         assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master")] == ["recipes"]
 
 
-def test_read_only_database_gets_a_clear_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_read_only_database_gets_a_clear_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Root ignores permission bits, so simulate what os.access reports for a normal user.
     path = tmp_path / "g.db"
     open_database(path).engine.dispose()
     real_access = os.access
-    monkeypatch.setattr(os, "access", lambda p, mode: False if Path(p) == path else real_access(p, mode))
+    monkeypatch.setattr(
+        os, "access", lambda p, mode: False if Path(p) == path else real_access(p, mode)
+    )
     with pytest.raises(StorageError) as caught:
         open_database(path)
     assert "read-only" in str(caught.value) and str(path) in str(caught.value)

@@ -46,13 +46,18 @@ def test_resaving_retires_missing_questions_and_keeps_their_answers(engine: Engi
     key = banks_repo.question_keys(engine, "mine")["conflict"]
     session = sessions_repo.create_session(engine, PracticeSession(None, T0, Mode.TIMED))
     assert session.id is not None
-    sessions_repo.record_answer(engine, Answer(None, session.id, key, Q2.text, 0, transcript="We talked."))
+    sessions_repo.record_answer(
+        engine, Answer(None, session.id, key, Q2.text, 0, transcript="We talked.")
+    )
     changed = replace(Q1, text="Why do you want to work here?")
     summary = banks_repo.save_bank(engine, _bank(changed))
     assert (summary.added, summary.updated, summary.retired, summary.unchanged) == (0, 1, 1, 0)
     assert [q.id for q in banks_repo.get_bank(engine, "mine").questions] == ["why-us"]
     everything = banks_repo.get_bank(engine, "mine", include_retired=True)
-    assert [(q.id, q.retired) for q in everything.questions] == [("why-us", False), ("conflict", True)]
+    assert [(q.id, q.retired) for q in everything.questions] == [
+        ("why-us", False),
+        ("conflict", True),
+    ]
     answer = sessions_repo.get_session(engine, session.id).answers[0]
     assert answer.question_key == key and answer.transcript == "We talked."
 
@@ -72,7 +77,9 @@ def test_list_banks_counts_only_active_questions(engine: Engine) -> None:
 
 
 def test_each_answer_is_committed_on_its_own(engine: Engine) -> None:
-    session = sessions_repo.create_session(engine, PracticeSession(None, T0, Mode.ONE_WAY, nerves_before=70))
+    session = sessions_repo.create_session(
+        engine, PracticeSession(None, T0, Mode.ONE_WAY, nerves_before=70)
+    )
     assert session.id is not None
     words = [{"text": "Hello", "start": 0.5, "end": 0.9, "probability": 0.98}]
     sessions_repo.record_answer(engine, Answer(None, session.id, None, "Q?", 0, words=words,
@@ -109,4 +116,6 @@ def test_times_come_back_in_utc_whatever_zone_went_in(engine: Engine) -> None:
 
 def test_out_of_range_self_reports_are_rejected_by_the_database(engine: Engine) -> None:
     with pytest.raises(Exception, match="CHECK constraint"):
-        sessions_repo.create_session(engine, PracticeSession(None, T0, Mode.TIMED, nerves_before=140))
+        sessions_repo.create_session(
+            engine, PracticeSession(None, T0, Mode.TIMED, nerves_before=140)
+        )
