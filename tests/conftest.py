@@ -9,7 +9,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from greenroom.paths import AppPaths, resolve_paths  # noqa: E402
+from greenroom.paths import AppPaths, resolve_paths
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -82,7 +82,7 @@ def test_import_of_a_broken_file_reports_every_error_and_imports_nothing(
         "  - text: Odd?\n    category: astrology\n",
         encoding="utf-8",
     )
-    code, out, err = run(app_paths, "banks", "import", str(bad))
+    code, _out, err = run(app_paths, "banks", "import", str(bad))
     assert code == 1
     assert f"{bad}:7: error: prep_seconds is 9999" in err
     assert f"{bad}:9: error: category 'astrology'" in err
@@ -111,11 +111,22 @@ def test_unknown_bank_is_a_user_error(app_paths: AppPaths) -> None:
 def _seed_history(paths: AppPaths) -> None:
     engine = open_store(paths).engine
     t0 = datetime(2026, 5, 4, 17, 0, tzinfo=UTC)
-    session = sessions_repo.create_session(engine, PracticeSession(None, t0, Mode.TIMED, bank_ids=("openers",),
-                                                                   nerves_before=72))  # fmt: skip
+    session = sessions_repo.create_session(
+        engine, PracticeSession(None, t0, Mode.TIMED, bank_ids=("openers",), nerves_before=72)
+    )
     assert session.id is not None
-    sessions_repo.record_answer(engine, Answer(None, session.id, None, "Tell me about yourself.", 0,
-                                               transcript="=1+1 um I lead a team", duration_seconds=61.0))  # fmt: skip
+    sessions_repo.record_answer(
+        engine,
+        Answer(
+            None,
+            session.id,
+            None,
+            "Tell me about yourself.",
+            0,
+            transcript="=1+1 um I lead a team",
+            duration_seconds=61.0,
+        ),
+    )
     sessions_repo.finish_session(
         engine, session.id, ended_at=t0, nerves_after=40, confidence_after=70
     )
@@ -165,7 +176,12 @@ def test_data_dir_comes_from_flag_or_environment(tmp_path: Path, env_dir: bool) 
     target = tmp_path / "elsewhere"
     env = {**os.environ, "GREENROOM_HOME": str(target)} if env_dir else dict(os.environ)
     args = [] if env_dir else ["--data-dir", str(target)]
-    done = subprocess.run([sys.executable, "-m", "greenroom", *args, "banks", "list"],
-                          capture_output=True, text=True, timeout=120, env=env)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "greenroom", *args, "banks", "list"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
     assert done.returncode == 0, done.stderr
     assert (target / "greenroom.db").exists()

@@ -31,10 +31,14 @@ def test_connections_enforce_foreign_keys_and_use_wal(tmp_path: Path) -> None:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         with pytest.raises(Exception, match="FOREIGN KEY"):
-            conn.execute(text("INSERT INTO questions (bank_key, slug, text, difficulty, "
-                              "prep_seconds, answer_seconds, tips, key_points, follow_ups, tags, "
-                              "retired, position) VALUES (999, 'x', 'x', 'easy', 1, 60, '', '[]', "
-                              "'[]', '[]', 0, 0)"))  # fmt: skip
+            conn.execute(
+                text(
+                    "INSERT INTO questions (bank_key, slug, text, difficulty, "
+                    "prep_seconds, answer_seconds, tips, key_points, follow_ups, tags, "
+                    "retired, position) VALUES (999, 'x', 'x', 'easy', 1, 60, '', '[]', "
+                    "'[]', '[]', 0, 0)"
+                )
+            )
 
 
 def test_reopening_an_up_to_date_database_takes_no_backup(tmp_path: Path) -> None:
@@ -50,8 +54,10 @@ def test_older_schema_is_backed_up_before_migrating(tmp_path: Path) -> None:
     # Pretend the file is at an older revision that this code still knows: the base (None)
     # would mean "not ours", so we rewind to a known revision and drop a marker row first.
     with sqlite3.connect(path) as conn:
-        conn.execute("INSERT INTO sessions (started_at, mode, status, settings, bank_ids, notes) "
-                     "VALUES ('2026-01-01 09:00:00', 'timed', 'completed', '{}', '[]', 'kept')")  # fmt: skip
+        conn.execute(
+            "INSERT INTO sessions (started_at, mode, status, settings, bank_ids, notes) "
+            "VALUES ('2026-01-01 09:00:00', 'timed', 'completed', '{}', '[]', 'kept')"
+        )
         conn.execute("UPDATE alembic_version SET version_num = 'older'")
     with pytest.raises(StorageError, match="newer version of Greenroom"):
         open_database(path)
@@ -68,8 +74,10 @@ def test_backup_copies_every_row_before_an_upgrade(
     path = tmp_path / "g.db"
     open_database(path).engine.dispose()
     with sqlite3.connect(path) as conn:
-        conn.execute("INSERT INTO sessions (started_at, mode, status, settings, bank_ids, notes) "
-                     "VALUES ('2026-01-01 09:00:00', 'timed', 'completed', '{}', '[]', 'row')")  # fmt: skip
+        conn.execute(
+            "INSERT INTO sessions (started_at, mode, status, settings, bank_ids, notes) "
+            "VALUES ('2026-01-01 09:00:00', 'timed', 'completed', '{}', '[]', 'row')"
+        )
     # A newer head appears (as after an update): the file must be copied before migrating.
     monkeypatch.setattr(migrate, "head_revision", lambda: "0002-future")
     monkeypatch.setattr(migrate, "upgrade_to_head", lambda engine: None)

@@ -82,9 +82,20 @@ def test_each_answer_is_committed_on_its_own(engine: Engine) -> None:
     )
     assert session.id is not None
     words = [{"text": "Hello", "start": 0.5, "end": 0.9, "probability": 0.98}]
-    sessions_repo.record_answer(engine, Answer(None, session.id, None, "Q?", 0, words=words,
-                                               started_at=T0, duration_seconds=42.5,
-                                               metrics={"fillers_per_minute": 2.5}))  # fmt: skip
+    sessions_repo.record_answer(
+        engine,
+        Answer(
+            None,
+            session.id,
+            None,
+            "Q?",
+            0,
+            words=words,
+            started_at=T0,
+            duration_seconds=42.5,
+            metrics={"fillers_per_minute": 2.5},
+        ),
+    )
     # A second process (as after a crash) sees the committed answer at once.
     other = open_database(Path(str(engine.url.database))).engine
     [answer] = sessions_repo.get_session(other, session.id).answers
@@ -95,8 +106,9 @@ def test_each_answer_is_committed_on_its_own(engine: Engine) -> None:
 def test_sessions_left_in_progress_are_marked_interrupted(engine: Engine) -> None:
     done = sessions_repo.create_session(engine, PracticeSession(None, T0, Mode.TIMED))
     assert done.id is not None
-    sessions_repo.finish_session(engine, done.id, ended_at=T0 + timedelta(minutes=10),
-                                 nerves_after=40, confidence_after=65)  # fmt: skip
+    sessions_repo.finish_session(
+        engine, done.id, ended_at=T0 + timedelta(minutes=10), nerves_after=40, confidence_after=65
+    )
     sessions_repo.create_session(engine, PracticeSession(None, T0 + timedelta(hours=1), Mode.TIMED))
     assert sessions_repo.mark_interrupted(engine) == 1
     statuses = {s.id: s.status for s in sessions_repo.list_sessions(engine)}
