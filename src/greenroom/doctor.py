@@ -53,16 +53,13 @@ def check_qt() -> list[Check]:
 
 def check_data(paths: AppPaths) -> list[Check]:
     folder = paths.data
-    writable = folder.exists() and os.access(folder, os.W_OK)
-    detail = (
-        str(folder)
-        if writable
-        else f"{folder} is missing or read-only: choose another with --data-dir"
-    )
-    checks = [Check("Data folder", writable or not folder.exists(), detail)]
-    checks.append(_schema(paths.database))
-    checks.append(Check("Log folder", True, str(paths.logs)))
-    return checks
+    if not folder.exists():
+        data = Check("Data folder", True, f"{folder} (created at first start)")
+    elif os.access(folder, os.W_OK):
+        data = Check("Data folder", True, str(folder))
+    else:
+        data = Check("Data folder", False, f"{folder} is read-only: choose another with --data-dir")
+    return [data, _schema(paths.database), Check("Log folder", True, str(paths.logs))]
 
 
 def _schema(db: Path) -> Check:

