@@ -13,19 +13,9 @@ import io
 import re
 
 from greenroom.banks.raw import RawBank, RawQuestion
+from greenroom.core.bank import QUESTION_FIELDS
 
-COLUMNS = (
-    "text",
-    "category",
-    "difficulty",
-    "prep_seconds",
-    "answer_seconds",
-    "tips",
-    "key_points",
-    "follow_ups",
-    "tags",
-    "id",
-)
+COLUMNS = QUESTION_FIELDS
 COLUMN_ALIASES = {"question": "text", "questions": "text", "prompt": "text"}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MAX_FIELD_CHARS = 100_000

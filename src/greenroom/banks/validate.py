@@ -13,6 +13,7 @@ from greenroom.core.bank import (
     MAX_QUESTIONS,
     MAX_TEXT_CHARS,
     PREP_RANGE,
+    QUESTION_FIELDS,
     SLUG_RE,
     Bank,
     Category,
@@ -31,18 +32,6 @@ BANK_FIELDS = {
     "tags",
     "defaults",
     "questions",
-}
-QUESTION_FIELDS = {
-    "id",
-    "text",
-    "category",
-    "difficulty",
-    "prep_seconds",
-    "answer_seconds",
-    "tips",
-    "key_points",
-    "follow_ups",
-    "tags",
 }
 LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 # People write the British spelling and plurals; accept them rather than fail an import.

@@ -16,6 +16,11 @@ PREP_RANGE = (0, 600)
 ANSWER_RANGE = (10, 1800)
 DEFAULT_PREP_SECONDS = 30
 DEFAULT_ANSWER_SECONDS = 120
+# Every per-question field of the format, in the order CSV export writes them.
+QUESTION_FIELDS = (
+    "text", "category", "difficulty", "prep_seconds", "answer_seconds",
+    "tips", "key_points", "follow_ups", "tags", "id",
+)  # fmt: skip
 
 
 class Category(StrEnum):
