@@ -63,7 +63,7 @@ def bank_to_csv(bank: Bank) -> str:
 def _cell(value: object) -> str:
     text = "; ".join(str(v) for v in value) if isinstance(value, list) else str(value)
     # Neutralise anything a spreadsheet would evaluate; the importer strips the apostrophe.
-    return "'" + text if text[:1] in FORMULA_START else text
+    return "'" + text if text[:1] in (*FORMULA_START, "'") else text
 
 
 def export_bank(bank: Bank, path: Path) -> None:

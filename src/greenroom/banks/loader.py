@@ -70,6 +70,8 @@ def load_bank_file(
     """
     fmt = detect_format(path)
     text, encoding = decode(read_limited(path), str(path))
+    if fmt == "txt" and _looks_like_a_table(text):
+        fmt = "csv"  # Excel saves "Unicode text" as a tab-separated .txt with a header row
     if fmt in ("csv", "txt", "md"):
         bank_id = bank_id or slugify(path.stem, max_len=40)
         title = title or path.stem.replace("_", " ").replace("-", " ").strip().capitalize()
@@ -88,6 +90,11 @@ def load_bank_text(
         bank_id = bank_id or slugify(name, max_len=40)
         title = title or name
     return _finish(READERS[fmt](text, name), bank_id=bank_id, title=title, encoding="utf-8")
+
+
+def _looks_like_a_table(text: str) -> bool:
+    header = text.split("\n", 1)[0].lower().split("\t")
+    return len(header) > 1 and any(h.strip() in ("text", "question") for h in header)
 
 
 def _finish(raw: RawBank, *, bank_id: str | None, title: str | None, encoding: str) -> LoadResult:

@@ -18,11 +18,20 @@ HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 LIST_RE = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$")
 LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 REF_LINK_RE = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
-EMPHASIS_RE = re.compile(r"(\*\*|__|\*|_|~~|`)(?=\S)(.+?)(?<=\S)\1")
+CODE_SPAN_RE = re.compile(r"(`+)(.+?)\1")
+# '*' emphasis may sit anywhere; '_' only at word edges, so snake_case and __str__ stay intact.
+EMPHASIS_RE = re.compile(
+    r"(\*\*|\*|~~)(?=\S)(.+?)(?<=\S)\1|(?<!\w)(__|_)(?=\S)(.+?)(?<=\S)\3(?!\w)"
+)
 HTML_RE = re.compile(r"<[^>]+>")
+RULE_RE = re.compile(r"^\s*([-*_])(?:\s*\1){2,}\s*$")
+# Whole headings that are never questions. Matched against the entire heading, so that
+# "Questions about you" or "Customer support questions" are still imported.
 SKIP_SECTIONS = re.compile(
-    r"contents|toc\b|licen[cs]e|contribut|credits|acknowledg|resources|references|links|"
-    r"see also|further reading|about|changelog|support|sponsor|installation",
+    r"(table of )?contents|toc|index|licen[cs]e|contribut(e|ing|ors)|how to contribute|credits|"
+    r"acknowledge?ments?|(other |useful |more |additional )?(resources|references|links)|"
+    r"see also|further reading|about( this (repo|repository|list|project))?|changelog|"
+    r"support( this project)?|sponsors?|installation|related( projects)?|authors?",
     re.IGNORECASE,
 )
 CATEGORY_WORDS = [
@@ -40,20 +49,38 @@ CATEGORY_WORDS = [
 
 
 def reduce_inline(text: str) -> str:
-    """Reduce links, emphasis, inline code and HTML to their text."""
+    """Reduce links, emphasis, inline code and HTML to their text; code is kept verbatim."""
+    parts: list[str] = []
+    last = 0
+    for match in CODE_SPAN_RE.finditer(text):
+        parts.append(_reduce_prose(text[last : match.start()]))
+        parts.append(match.group(2).strip())
+        last = match.end()
+    parts.append(_reduce_prose(text[last:]))
+    return " ".join("".join(parts).split())
+
+
+def _reduce_prose(text: str) -> str:
     text = LINK_RE.sub(r"\1", text)
     text = REF_LINK_RE.sub(r"\1", text)
     text = HTML_RE.sub("", text)
     for _ in range(3):  # nested emphasis such as ***bold italic***
-        text = EMPHASIS_RE.sub(r"\2", text)
-    return " ".join(text.split())
+        text = EMPHASIS_RE.sub(lambda m: m.group(2) or m.group(4), text)
+    return text
+
+
+def _is_boilerplate(title: str) -> bool:
+    words = re.sub(r"[^\w\s]", " ", title).strip()
+    return bool(SKIP_SECTIONS.fullmatch(" ".join(words.split())))
 
 
 class _State:
     def __init__(self, raw: RawBank) -> None:
         self.raw = raw
         self.category: str | None = None
+        self.category_level = 0
         self.tag: str | None = None
+        self.tag_level = 0
         self.skipping = False
         self.skip_level = 0
         self.last: RawQuestion | None = None
@@ -74,7 +101,9 @@ def read_markdown(text: str, file: str) -> RawBank:
             continue
         heading = HEADING_RE.match(line)
         if heading:
-            _heading(state, len(heading.group(1)), reduce_inline(heading.group(2)))
+            _heading(state, len(heading.group(1)), reduce_inline(heading.group(2)), number)
+        elif RULE_RE.match(line):
+            state.last = None
         elif not state.skipping:
             _body_line(state, line, number)
     if not raw.questions:
@@ -90,25 +119,29 @@ def _after_front_matter(lines: list[str]) -> int:
     return 0
 
 
-def _heading(state: _State, level: int, title: str) -> None:
+def _heading(state: _State, level: int, title: str, number: int) -> None:
     state.last = None
     if state.skipping and level > state.skip_level:
         return
-    state.skipping = bool(SKIP_SECTIONS.search(title)) and not title.rstrip().endswith("?")
+    state.skipping = _is_boilerplate(title)
     state.skip_level = level
     if state.skipping:
         return
     if title.endswith("?"):
         # Some lists use a heading per question.
-        state.last = RawQuestion(fields=_fields(state, title), line=None)
-        state.raw.questions.append(state.last)
+        _add_question(state, strip_numbering(title), number, 0)
         return
+    # A heading closes the sections of its own level and below: their category and tag end.
+    if level <= state.category_level:
+        state.category, state.category_level = None, 0
+    if level <= state.tag_level:
+        state.tag, state.tag_level = None, 0
     for pattern, category in CATEGORY_WORDS:
         if pattern.search(title):
-            state.category, state.tag = category.value, None
+            state.category, state.category_level = category.value, level
             return
     if level > 1:
-        state.tag = slugify(title, max_len=40)
+        state.tag, state.tag_level = slugify(title, max_len=40), level
 
 
 def _body_line(state: _State, line: str, number: int) -> None:

@@ -6,8 +6,11 @@ import re
 
 from greenroom.banks.raw import RawBank, RawQuestion
 
-# "1.", "1)", "Q1:", "Q1.", "-", "*", "•" at the start of a line.
-NUMBERING_RE = re.compile(r"^\s*(?:(?:q(?:uestion)?\s*)?\d+\s*[.):\]-]|[-*•])\s*", re.IGNORECASE)
+# "1.", "1)", "Q1:", "Q1.", "-", "*", "•" at the start of a line, followed by a space: so
+# "3-year plan" and "1.5 million users" keep their numbers.
+NUMBERING_RE = re.compile(
+    r"^\s*(?:(?:q(?:uestion)?\s*)?\d+\s*[.):\]-]|[-*•])(?:\s+|$)", re.IGNORECASE
+)
 
 
 def strip_numbering(line: str) -> str:

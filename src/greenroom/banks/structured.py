@@ -29,9 +29,25 @@ _SCALAR_LOADER = yaml.SafeLoader("")
 
 
 class _BankLoader(yaml.SafeLoader):
-    """Safe loader that refuses aliases and anchors instead of expanding them."""
+    """Safe loader that refuses aliases, anchors and deep nesting instead of expanding them."""
+
+    depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
+        # The composer recurses per level: stop long before Python's recursion limit does.
+        if self.depth >= MAX_DEPTH:
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.MarkedYAMLError(
+                problem=f"nested too deeply (more than {MAX_DEPTH} levels)",
+                problem_mark=event.start_mark,
+            )
+        self.depth += 1
+        try:
+            return self._compose_checked(parent, index)
+        finally:
+            self.depth -= 1
+
+    def _compose_checked(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()  # type: ignore[no-untyped-call]
             raise yaml.MarkedYAMLError(
@@ -74,13 +90,17 @@ def read_json(text: str, file: str) -> RawBank:
     except RecursionError:
         raw.error(None, "JSON is nested too deeply to be a bank")
         return raw
+    # JSON is YAML except that YAML refuses tabs; raw tabs cannot occur inside JSON strings, so
+    # swapping them for spaces keeps every line and column where the user's file has them.
     try:
-        node = yaml.compose(text, Loader=_BankLoader)
-    except yaml.YAMLError:
-        node = None
-    if node is None:
-        data = json.loads(text)
-        node = yaml.compose(json.dumps(data, indent=1), Loader=_BankLoader)
+        node = yaml.compose(text.replace("\t", " "), Loader=_BankLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        raw.error(mark.line + 1 if mark else None, f"cannot be read as a bank: {exc.problem}")
+        return raw
+    except yaml.YAMLError as exc:
+        raw.error(None, f"cannot be read as a bank: {exc}")
+        return raw
     _fill_from_node(raw, node)
     return raw
 
@@ -98,6 +118,9 @@ def _fill_from_node(raw: RawBank, node: Any) -> None:
             raw.error(_line(key_node), f"field names must be text, not {key!r}")
             continue
         raw.field_lines[key] = _line(key_node) or 1
+        if key == "defaults" and isinstance(value_node, yaml.MappingNode):
+            for sub_key, _ in value_node.value:
+                raw.field_lines[f"defaults.{sub_key.value}"] = _line(sub_key) or 1
         if key == "questions":
             raw.questions_line = _line(key_node)
             _fill_questions(raw, value_node)

@@ -2,8 +2,8 @@
 
 Cells that a spreadsheet would run as a formula (``=cmd|...``, ``@SUM(...)``) are refused: a
 question never starts that way, and exporting them back would arm the formula for the next
-person who opens the file. Export protects such text by a leading apostrophe, which this reader
-removes, so round trips stay exact.
+person who opens the file. Export protects such text (and text that itself starts with an
+apostrophe) by a leading apostrophe, which this reader removes, so round trips stay exact.
 """
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ def _row(raw: RawBank, row: list[str], columns: list[str | None], line: int) -> 
         if name is None:
             continue
         value = cell.strip()
-        if value.startswith("'") and value[1:2] in FORMULA_START:
+        if value.startswith("'") and value[1:2] in (*FORMULA_START, "'"):
             value = value[1:]
         elif value[:1] in ("=", "@") or (value[:1] in "+-" and _looks_like_formula(value)):
             raw.error(

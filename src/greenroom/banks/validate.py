@@ -128,10 +128,11 @@ def _defaults(raw: RawBank) -> dict[str, int | Difficulty]:
     if not isinstance(value, dict):
         raw.error(line, "defaults must be a mapping of prep_seconds, answer_seconds, difficulty")
         return result
-    probe = RawQuestion(fields=dict(value), line=line)
+    sub_lines = {str(k): raw.field_lines.get(f"defaults.{k}", line or 1) for k in value}
+    probe = RawQuestion(fields=dict(value), line=line, field_lines=sub_lines)
     for key in value:
         if key not in result:
-            raw.warning(line, f"unknown default {key!r} ignored")
+            raw.warning(sub_lines.get(str(key), line), f"unknown default {key!r} ignored")
     result["prep_seconds"] = _seconds(raw, probe, "prep_seconds", PREP_RANGE, DEFAULT_PREP_SECONDS)
     result["answer_seconds"] = _seconds(
         raw, probe, "answer_seconds", ANSWER_RANGE, DEFAULT_ANSWER_SECONDS

@@ -80,7 +80,7 @@ def _merge_questions(
     }
     inserts: list[dict[str, object]] = []
     updates: list[dict[str, object]] = []
-    unchanged = 0
+    unchanged = moved = 0
     for position, question in enumerate(questions):
         values = _question_values(question, position)
         current = existing.pop(question.id, None)
@@ -88,6 +88,8 @@ def _merge_questions(
             inserts.append({"bank_key": bank_key, "slug": question.id, **values})
         elif current[1] != values:
             updates.append({"key": current[0], **values})
+            # Moving up because an earlier question was removed is not a change to report.
+            moved += {**current[1], "position": position} == values
         else:
             unchanged += 1
     retire = [
@@ -97,7 +99,7 @@ def _merge_questions(
         s.execute(insert(QuestionRow), inserts)
     if updates or retire:
         s.execute(update(QuestionRow), updates + retire)
-    return len(inserts), len(updates), len(retire), unchanged
+    return len(inserts), len(updates) - moved, len(retire), unchanged + moved
 
 
 _COLUMNS = (

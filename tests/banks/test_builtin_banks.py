@@ -1,0 +1,95 @@
+"""The banks shipped with Greenroom: valid, complete, and found inside the installed package."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+import greenroom
+from greenroom.banks.loader import LoadResult, load_bank_file
+from greenroom.core.bank import normalise_question_text
+from greenroom.library import builtin_bank_files
+
+FILES = builtin_bank_files()
+
+
+@pytest.fixture(scope="module")
+def loaded() -> dict[Path, LoadResult]:
+    return {path: load_bank_file(path) for path in FILES}
+
+
+def test_builtin_banks_are_found_inside_the_installed_package() -> None:
+    package_dir = Path(str(resources.files("greenroom")))
+    assert package_dir == Path(greenroom.__file__).parent
+    assert FILES, "no built-in banks found"
+    for path in FILES:
+        assert path.parent == package_dir / "question_banks"
+        assert path.suffix == ".yaml"
+        assert resources.files("greenroom").joinpath("question_banks", path.name).is_file()
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_builtin_bank_validates_without_warnings(
+    loaded: dict[Path, LoadResult], path: Path
+) -> None:
+    result = loaded[path]
+
+    assert result.warnings == ()
+    assert result.bank.id == path.stem  # the file is named after its bank
+    assert result.bank.title and result.bank.description
+
+
+def test_at_least_8_banks_and_250_questions(loaded: dict[Path, LoadResult]) -> None:
+    total = sum(len(r.bank.questions) for r in loaded.values())
+
+    assert len(loaded) >= 8
+    assert total >= 250
+
+
+def test_bank_ids_are_unique(loaded: dict[Path, LoadResult]) -> None:
+    ids = [r.bank.id for r in loaded.values()]
+
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_every_question_has_category_tip_and_key_point(
+    loaded: dict[Path, LoadResult], path: Path
+) -> None:
+    incomplete = [
+        q.id
+        for q in loaded[path].bank.questions
+        if q.category is None or not q.tips.strip() or not q.key_points
+    ]
+
+    assert incomplete == []
+
+
+def test_no_question_text_is_repeated_across_banks(loaded: dict[Path, LoadResult]) -> None:
+    seen: dict[str, str] = {}
+    repeats: list[str] = []
+    for result in loaded.values():
+        for q in result.bank.questions:
+            key = normalise_question_text(q.text)
+            if key in seen:
+                repeats.append(f"{result.bank.id}/{q.id} repeats {seen[key]}")
+            seen[key] = f"{result.bank.id}/{q.id}"
+
+    assert repeats == []
+
+
+def test_builtin_files_are_plain_utf8(loaded: dict[Path, LoadResult]) -> None:
+    assert {r.encoding for r in loaded.values()} == {"utf-8"}
+
+
+def test_builtin_banks_are_declared_as_package_data() -> None:
+    import tomllib
+
+    pyproject = Path(greenroom.__file__).parents[2] / "pyproject.toml"
+    if not pyproject.is_file():
+        pytest.skip("not running from a source checkout")
+    data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+
+    assert "question_banks/*.yaml" in data["tool"]["setuptools"]["package-data"]["greenroom"]
