@@ -11,13 +11,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from greenroom.paths import AppPaths, resolve_paths
 
-REPO = Path(__file__).resolve().parents[1]
-
-
-def eval_dir() -> Path:
-    """The shared recorded-speech sets (../shared/eval beside the repository)."""
-    return Path(os.environ.get("GREENROOM_EVAL_DIR", REPO.parent / "shared" / "eval"))
-
 
 @pytest.fixture
 def app_paths(tmp_path: Path) -> AppPaths:

@@ -1,0 +1,1 @@
+"""Audio devices through QtMultimedia: microphone capture and playback."""

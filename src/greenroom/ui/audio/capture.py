@@ -1,0 +1,233 @@
+"""Microphone capture with QtMultimedia in a thread of its own.
+
+``Microphone`` (GUI thread) owns a QThread running ``_CaptureWorker``. Audio chunks go to a
+consumer callback on the capture thread (the streaming transcriber's ``feed``), so PCM never
+crosses the GUI thread; only levels and state changes arrive there, as queued signals.
+
+Device quirks (as Anki notes in aqt/sound.py): some back ends return nothing for the first
+100-300 ms after start; we poll rather than rely on readyRead, which the FFmpeg back end emits
+irregularly for small buffers.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtMultimedia import QAudioDevice, QAudioFormat, QAudioSource, QMediaDevices, QtAudio
+
+from greenroom.ui.audio.convert import TARGET_RATE, PcmConverter, rms_level
+
+log = logging.getLogger(__name__)
+POLL_MS = 30
+LEVEL_EVERY_MS = 50
+Consumer = Callable[[bytes], None]
+
+
+@dataclass(frozen=True, slots=True)
+class InputDevice:
+    id: bytes
+    name: str
+    is_default: bool
+
+
+def input_devices() -> list[InputDevice]:
+    default = QMediaDevices.defaultAudioInput().id().data()
+    return [
+        InputDevice(d.id().data(), d.description(), d.id().data() == default)
+        for d in QMediaDevices.audioInputs()
+    ]
+
+
+def _choose(device_id: bytes) -> QAudioDevice | None:
+    devices = QMediaDevices.audioInputs()
+    for device in devices:
+        if device_id and device.id().data() == device_id:
+            return device
+    default = QMediaDevices.defaultAudioInput()
+    return default if not default.isNull() else (devices[0] if devices else None)
+
+
+def _format_for(device: QAudioDevice) -> QAudioFormat:
+    wanted = QAudioFormat()
+    wanted.setSampleRate(TARGET_RATE)
+    wanted.setChannelCount(1)
+    wanted.setSampleFormat(QAudioFormat.SampleFormat.Int16)
+    return wanted if device.isFormatSupported(wanted) else device.preferredFormat()
+
+
+class _CaptureWorker(QObject):
+    started = Signal(str)
+    level_changed = Signal(float)
+    stopped = Signal(float)  # seconds captured
+    device_lost = Signal(str)
+    no_microphone = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._source: QAudioSource | None = None
+        self._io: object = None
+        self._device: QAudioDevice | None = None
+        self._converter: PcmConverter | None = None
+        self._consumer: Consumer | None = None
+        self._bytes = 0
+        self._level_bytes = b""
+        self._timer: QTimer | None = None
+        self._devices: QMediaDevices | None = None
+        self._consumer_lock = threading.Lock()
+        self._next_consumer: Consumer | None = None
+
+    def set_consumer(self, consumer: Consumer | None) -> None:
+        """Called from the GUI thread before ``start``: a Python callable is not sent through a
+        queued signal (PySide crashed at exit when we did)."""
+        with self._consumer_lock:
+            self._next_consumer = consumer
+
+    @Slot(bytes)
+    def start(self, device_id: bytes) -> None:
+        with self._consumer_lock:
+            consumer = self._next_consumer
+        if self._devices is None:  # created here so that it lives on this thread
+            self._devices = QMediaDevices(self)
+            self._devices.audioInputsChanged.connect(self._on_devices_audio_inputs_changed)
+            self._timer = QTimer(self)
+            self._timer.timeout.connect(self._poll)
+        self.stop()
+        device = _choose(device_id)
+        if device is None:
+            self.no_microphone.emit("No microphone was found. You can type your answers instead.")
+            return
+        fmt = _format_for(device)
+        self._converter = PcmConverter(
+            rate=fmt.sampleRate(),
+            channels=fmt.channelCount(),
+            sample_format=fmt.sampleFormat().name,
+        )
+        self._source = QAudioSource(device, fmt, self)
+        self._io = self._source.start()
+        if self._source.error() != QtAudio.Error.NoError:
+            name = device.description()
+            self._teardown()
+            self.failed.emit(
+                f"The microphone '{name}' could not be opened. Check that no other "
+                "program is using it, or choose another in Settings."
+            )
+            return
+        self._device, self._consumer, self._bytes = device, consumer, 0
+        assert self._timer is not None
+        self._timer.start(POLL_MS)
+        self.started.emit(device.description())
+
+    @Slot()
+    def stop(self) -> None:
+        if self._source is None:
+            return
+        self._pull()
+        seconds = self._bytes / (2 * TARGET_RATE)
+        self._teardown()
+        self.stopped.emit(seconds)
+
+    def _teardown(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        if self._source is not None:
+            self._source.stop()
+            self._source.deleteLater()
+        self._source, self._io, self._device, self._consumer = None, None, None, None
+
+    def _poll(self) -> None:
+        if self._check_source():
+            self._pull()
+
+    def _pull(self) -> None:
+        if self._io is None or self._converter is None:
+            return
+        data = bytes(self._io.readAll().data())  # type: ignore[attr-defined]
+        if not data:
+            return
+        pcm = self._converter.convert(data)
+        self._bytes += len(pcm)
+        if self._consumer is not None:
+            self._consumer(pcm)
+        self._level_bytes += pcm
+        if len(self._level_bytes) >= TARGET_RATE * 2 * LEVEL_EVERY_MS // 1000:
+            self.level_changed.emit(rms_level(self._level_bytes))
+            self._level_bytes = b""
+
+    @Slot()
+    def close(self) -> None:
+        """Stop and free everything on this thread before it quits: timers die with their thread."""
+        self.stop()
+        for obj in (self._timer, self._devices):
+            if obj is not None:
+                obj.deleteLater()
+        self._timer = self._devices = None
+
+    def _check_source(self) -> bool:
+        # Polled, not connected to stateChanged: PySide 6.12 cannot pass QAudio::State to Python.
+        if self._source is None:
+            return False
+        error = self._source.error()
+        if error in (QtAudio.Error.NoError, QtAudio.Error.UnderrunError):
+            return True
+        self._lost(f"The microphone stopped working ({error.name}).")
+        return False
+
+    def _on_devices_audio_inputs_changed(self) -> None:
+        if self._device is None:
+            return
+        present = {d.id().data() for d in QMediaDevices.audioInputs()}
+        if self._device.id().data() not in present:
+            self._lost(f"The microphone '{self._device.description()}' was disconnected.")
+
+    def _lost(self, message: str) -> None:
+        self._pull()
+        seconds = self._bytes / (2 * TARGET_RATE)
+        self._teardown()
+        self.device_lost.emit(f"{message} What you said up to then ({seconds:.0f} s) was kept.")
+
+
+class Microphone(QObject):
+    """GUI-thread handle to the capture thread. Signals arrive queued on the GUI thread."""
+
+    _start_requested = Signal(bytes)
+    _stop_requested = Signal()
+    _close_requested = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread = QThread()
+        self._thread.setObjectName("greenroom-capture")
+        self._worker = _CaptureWorker()
+        self._worker.moveToThread(self._thread)
+        self._start_requested.connect(self._worker.start)
+        self._stop_requested.connect(self._worker.stop)
+        self._close_requested.connect(
+            self._worker.close, Qt.ConnectionType.BlockingQueuedConnection
+        )
+        self._thread.finished.connect(self._worker.deleteLater)
+        self.started = self._worker.started
+        self.level_changed = self._worker.level_changed
+        self.stopped = self._worker.stopped
+        self.device_lost = self._worker.device_lost
+        self.no_microphone = self._worker.no_microphone
+        self.failed = self._worker.failed
+        self._thread.start()
+
+    def start(self, device_id: bytes = b"", consumer: Consumer | None = None) -> None:
+        """Start capturing; ``consumer`` gets 16 kHz mono int16 chunks on the capture thread."""
+        self._worker.set_consumer(consumer)
+        self._start_requested.emit(device_id)
+
+    def stop(self) -> None:
+        self._stop_requested.emit()
+
+    def shutdown(self) -> None:
+        if self._thread.isRunning():
+            self._close_requested.emit()
+            self._thread.quit()
+            self._thread.wait(3000)

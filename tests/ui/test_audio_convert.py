@@ -1,0 +1,79 @@
+"""Device formats other than 16 kHz mono int16 are converted without losing or shifting audio."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from greenroom.ui.audio.convert import PcmConverter, rms_level
+
+
+def _sine(rate: int, seconds: float, freq: float = 440.0) -> np.ndarray:
+    t = np.arange(int(rate * seconds)) / rate
+    return (0.5 * np.sin(2 * np.pi * freq * t)).astype(np.float32)
+
+
+def _dominant_frequency(pcm: bytes) -> float:
+    x = np.frombuffer(pcm, dtype="<i2").astype(np.float32)
+    spectrum = np.abs(np.fft.rfft(x * np.hanning(len(x))))
+    return float(np.fft.rfftfreq(len(x), 1 / 16000)[np.argmax(spectrum)])
+
+
+def _in_chunks(conv: PcmConverter, data: bytes, seed: int = 1) -> bytes:
+    rng = np.random.default_rng(seed)
+    out, i = [], 0
+    while i < len(data):
+        n = int(rng.integers(1, 4000))  # odd sizes split frames, as real devices do
+        out.append(conv.convert(data[i : i + n]))
+        i += n
+    return b"".join(out)
+
+
+@pytest.mark.parametrize(
+    ("rate", "channels", "fmt"),
+    [
+        (48000, 2, "Float"),
+        (44100, 1, "Int16"),
+        (32000, 2, "Int32"),
+        (8000, 1, "UInt8"),
+        (16000, 2, "Int16"),
+    ],
+)
+def test_converted_audio_keeps_its_length_and_pitch(rate: int, channels: int, fmt: str) -> None:
+    tone = _sine(rate, 2.0)
+    frames = np.repeat(tone[:, None], channels, axis=1)
+    if fmt == "Float":
+        data = frames.astype("<f4").tobytes()
+    elif fmt == "Int16":
+        data = (frames * 32767).astype("<i2").tobytes()
+    elif fmt == "Int32":
+        data = (frames * 2147483647).astype("<i4").tobytes()
+    else:
+        data = (frames * 127 + 128).astype(np.uint8).tobytes()
+    out = _in_chunks(PcmConverter(rate=rate, channels=channels, sample_format=fmt), data)
+    assert abs(len(out) // 2 - 32000) <= 3  # two seconds at 16 kHz
+    assert _dominant_frequency(out) == pytest.approx(440, abs=10)
+
+
+def test_chunked_conversion_matches_converting_all_at_once() -> None:
+    data = (_sine(44100, 1.0) * 32767).astype("<i2").tobytes()
+    whole = PcmConverter(rate=44100, channels=1, sample_format="Int16").convert(data)
+    chunked = _in_chunks(PcmConverter(rate=44100, channels=1, sample_format="Int16"), data, seed=7)
+    a = np.frombuffer(whole, dtype="<i2").astype(int)
+    b = np.frombuffer(chunked, dtype="<i2").astype(int)
+    assert len(a) == len(b)
+    assert np.max(np.abs(a - b)) <= 1
+
+
+def test_16k_mono_int16_passes_through_untouched() -> None:
+    data = bytes(range(256)) * 10
+    assert PcmConverter(rate=16000, channels=1, sample_format="Int16").convert(data) == data
+
+
+def test_level_meter_scale() -> None:
+    silence = bytes(3200)
+    loud = (np.full(1600, 0.9) * 32767).astype("<i2").tobytes()
+    quiet = (np.full(1600, 0.01) * 32767).astype("<i2").tobytes()  # -40 dBFS
+    assert rms_level(silence) == 0.0
+    assert rms_level(loud) > 0.95
+    assert rms_level(quiet) == pytest.approx(1 / 3, abs=0.02)
