@@ -1,0 +1,135 @@
+"""Speech engine benchmark: accuracy, speed, memory, fillers and streaming latency.
+
+Run: PYTHONPATH=src .venv/bin/python benchmarks/speech.py [--no-realtime]
+Each engine runs in its own subprocess so its peak resident memory is measured alone.
+Prints a Markdown table (record it in docs/benchmarks.md with the machine it ran on).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests" / "speech"))
+
+from speech_helpers import eval_dir, fillers, long_meta, manifest, word_error_rate  # noqa: E402
+
+CONFIGS = {
+    "whisper-b1": "faster-whisper tiny.en int8, beam 1",
+    "whisper-b5": "faster-whisper tiny.en int8, beam 5",
+    "sphinx": "PocketSphinx 5 (direct decoder)",
+}
+
+
+def _engine(config: str) -> object:
+    if config.startswith("whisper"):
+        from greenroom.speech.whisper_engine import WhisperEngine
+
+        return WhisperEngine.create(beam_size=int(config[-1]))
+    from greenroom.speech.sphinx_engine import SphinxEngine
+
+    return SphinxEngine()
+
+
+def _realtime_delay(engine: object) -> tuple[float, float]:
+    """Replay answer_2min.wav at wall-clock pace; return (delay after end, stream WER)."""
+    from greenroom.speech.audio import load_audio
+    from greenroom.speech.streaming import StreamingTranscriber
+
+    samples = load_audio(eval_dir() / "long" / "answer_2min.wav")
+    stream = StreamingTranscriber(engine)  # type: ignore[arg-type]
+    chunk, began = 1600, time.monotonic()
+    for i in range(0, len(samples), chunk):
+        due = began + i / 16_000
+        if (wait := due - time.monotonic()) > 0:
+            time.sleep(wait)
+        stream.feed(samples[i : i + chunk])
+    ended = time.monotonic()
+    transcript = stream.finish()
+    delay = time.monotonic() - ended
+    wer = word_error_rate([long_meta("answer_2min")["reference"]], [transcript.text])
+    return delay, wer
+
+
+def worker(config: str, realtime: bool) -> dict[str, float]:
+    from greenroom.speech.audio import load_audio
+
+    started = time.perf_counter()
+    engine = _engine(config)
+    if config == "sphinx":
+        engine.transcribe(load_audio(eval_dir() / "speech" / "sr_english.wav"))  # type: ignore[attr-defined]
+    load = time.perf_counter() - started
+    refs, hyps, audio_s, busy = [], [], 0.0, 0.0
+    for row in manifest("speech"):
+        samples = load_audio(eval_dir() / "speech" / row["file"])
+        t0 = time.perf_counter()
+        words = engine.transcribe(samples)  # type: ignore[attr-defined]
+        busy += time.perf_counter() - t0
+        audio_s += len(samples) / 16_000
+        refs.append(row["reference"])
+        hyps.append(" ".join(w.text for w in words))
+    kept = found = expected = 0
+    for row in manifest("disfluent"):
+        samples = load_audio(eval_dir() / "disfluent" / row["file"])
+        hyp = fillers(" ".join(w.text for w in engine.transcribe(samples)))  # type: ignore[attr-defined]
+        ref = fillers(row["reference"])
+        kept += min(len(ref), len(hyp))
+        found += len(hyp)
+        expected += len(ref)
+    result = {
+        "wer": word_error_rate(refs, hyps),
+        "rtf": busy / audio_s,
+        "load": load,
+        "filler_recall": kept / expected,
+        "filler_precision": kept / found if found else 0.0,
+        "fillers": f"{kept}/{expected} (found {found})",
+    }
+    if realtime:
+        result["delay"], result["stream_wer"] = _realtime_delay(engine)
+    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return result  # type: ignore[return-value]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--worker", choices=CONFIGS)
+    parser.add_argument("--no-realtime", action="store_true")
+    args = parser.parse_args()
+    if args.worker:
+        print(json.dumps(worker(args.worker, not args.no_realtime)))
+        return 0
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    print(f"machine: {os.cpu_count()} CPUs, {sys.platform}, Python {sys.version.split()[0]}\n")
+    print(
+        "| engine | WER (speech/) | processing / audio time | load s | peak RSS MB "
+        "| filler recall | filler precision | 2-min answer real time: ready after end "
+        "| streamed WER |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
+    for config, label in CONFIGS.items():
+        realtime = not args.no_realtime and config != "sphinx"
+        cmd = [sys.executable, __file__, "--worker", config]
+        if not realtime:
+            cmd.append("--no-realtime")
+        out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True)
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        delay = f"{r['delay']:.2f} s" if "delay" in r else "n/a"
+        swer = f"{r['stream_wer']:.1%}" if "stream_wer" in r else "n/a"
+        print(
+            f"| {label} | {r['wer']:.1%} | {r['rtf']:.3f} | {r['load']:.2f} | "
+            f"{r['peak_mb']:.0f} | {r['filler_recall']:.0%} ({r['fillers']}) | "
+            f"{r['filler_precision']:.0%} | {delay} | {swer} |",
+            flush=True,
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,277 @@
+"""Feedback on one answer: up to three observations, each with evidence and one thing to try.
+
+Improvements are ranked by how far the figure is from its green band times the metric's
+weight in the delivery index (bands.INDEX_WEIGHTS); one slot is kept for praise whenever
+something went well. The sentences live in feedback_text.TEMPLATES.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from greenroom.analysis import bands
+from greenroom.analysis.feedback_text import (
+    TEMPLATES,
+    Evidence,
+    Observation,
+    at,
+    clock,
+    make,
+    severity,
+    spot,
+)
+from greenroom.analysis.metrics import AnswerMetrics
+
+__all__ = ["TEMPLATES", "Evidence", "Observation", "clock", "feedback_for"]
+
+MAX_ITEMS = 3
+_STRUCTURE_WEIGHT = 15.0
+
+
+def feedback_for(metrics: AnswerMetrics) -> list[Observation]:
+    """Up to three observations: the improvements that matter most, and praise.
+
+    Args:
+        metrics: One answer's metrics.
+
+    Returns:
+        Improvements first, heaviest first, then praise; never more than three in all. For
+        answers not in English only timing is discussed: the word rules are English.
+    """
+    english = metrics.language.lower().startswith("en")
+    improve = _IMPROVE if english else _TIMING_ONLY
+    found = sorted((o for rule in improve for o in [rule(metrics)] if o), key=lambda o: -o.weight)
+    praise = _PRAISE if english else (_praise_pace, _praise_flow)
+    good = sorted((o for rule in praise for o in [rule(metrics)] if o), key=lambda o: -o.weight)
+    chosen = found[: MAX_ITEMS - (1 if good else 0)]
+    return chosen + good[: MAX_ITEMS - len(chosen)]
+
+
+def _very_long_pauses(m: AnswerMetrics) -> Observation | None:
+    weight = severity("very_long_pauses", float(m.pauses.very_long))
+    longest = m.pauses.longest
+    if not weight or longest is None:
+        return None
+    n = m.pauses.very_long
+    return make(
+        "very_long_pauses",
+        weight=weight,
+        count=n,
+        s="" if n == 1 else "s",
+        longest=longest.duration,
+        time=clock(longest.start),
+        after=longest.after or "...",
+        evidence=tuple(
+            Evidence(p.start, p.after) for p in m.pauses.pauses if p.kind == "very long"
+        ),
+    )
+
+
+def _fillers(m: AnswerMetrics) -> Observation | None:
+    key, value = "fillers_per_minute", m.fillers.per_minute
+    if value is None:
+        key, value = "fillers_per_100_words", m.fillers.per_100_words
+    weight = severity(key, value)
+    if not weight or not m.fillers.occurrences or value is None:
+        return None
+    top = Counter(s.text for s in m.fillers.occurrences).most_common(1)[0][0]
+    rate = f"{value:.1f} a minute" if key == "fillers_per_minute" else f"{value:.1f} per 100 words"
+    first = m.fillers.occurrences[0]
+    return make(
+        "fillers",
+        weight=weight,
+        count=m.fillers.count,
+        rate=rate,
+        top=top,
+        first=first.text,
+        at=at(first.start),
+        evidence=tuple(spot(s) for s in m.fillers.occurrences[:5]),
+    )
+
+
+def _latency(m: AnswerMetrics) -> Observation | None:
+    latency = m.pace.first_word_latency
+    weight = severity("first_word_latency", latency)
+    if not weight or latency is None:
+        return None
+    return make("latency", weight=weight, latency=latency, evidence=(Evidence(0.0, ""),))
+
+
+def _pace(m: AnswerMetrics) -> Observation | None:
+    rate = m.pace.speaking_rate
+    weight = severity("speaking_rate", rate)
+    if not weight or rate is None:
+        return None
+    if rate < 120:
+        return make("slow", weight=weight, rate=rate)
+    peak = max(m.pace.windows, key=lambda w: w.rate, default=None)
+    return make(
+        "fast",
+        weight=weight,
+        rate=rate,
+        peak=peak.rate if peak else rate,
+        time=clock(peak.start if peak else None),
+        evidence=(Evidence(peak.start, ""),) if peak else (),
+    )
+
+
+def _hedges(m: AnswerMetrics) -> Observation | None:
+    weight = severity("hedges", float(m.hedges.count))
+    if not weight or not m.hedges.occurrences:
+        return None
+    first = m.hedges.occurrences[0]
+    return make(
+        "hedges",
+        weight=weight,
+        count=m.hedges.count,
+        first=first.text,
+        at=at(first.start),
+        evidence=tuple(spot(s) for s in m.hedges.occurrences[:5]),
+    )
+
+
+def _structure(m: AnswerMetrics) -> Observation | None:
+    weight = severity("star_score", float(m.star.score))
+    if m.word_count < 15:
+        return None  # too little said to judge structure; time use covers it
+    star = m.star
+    if not star.has("result") and weight:
+        last = _last_cue(m)
+        after = f" after {clock(last.time)}" if last and last.time is not None else ""
+        return make("no_result", weight=weight, after=after, evidence=_cue_evidence(m))
+    if not star.has("action") and weight:
+        return make("no_action", weight=weight, evidence=_cue_evidence(m))
+    if weight:
+        missing = " or the ".join(star.missing)
+        return make("star_gaps", weight=weight, missing=missing, evidence=_cue_evidence(m))
+    if not star.result_quantified and star.has("result"):
+        cue = star.cues["result"][0]
+        return make(
+            "unquantified",
+            weight=_STRUCTURE_WEIGHT * 0.2,
+            at=at(cue.start),
+            cue=cue.text,
+            evidence=(spot(cue),),
+        )
+    return None
+
+
+def _last_cue(m: AnswerMetrics) -> Evidence | None:
+    spans = [s for c in m.star.cues.values() for s in c]
+    last = max(spans, key=lambda s: s.index, default=None)
+    return spot(last) if last else None
+
+
+def _cue_evidence(m: AnswerMetrics) -> tuple[Evidence, ...]:
+    return tuple(spot(spans[0]) for spans in m.star.cues.values())
+
+
+def _time_use(m: AnswerMetrics) -> Observation | None:
+    use = m.time_use
+    if use.limit is None or use.duration is None:
+        return None
+    if use.status == "cut off":
+        where = "" if m.star.has("result") else ", before any result cue"
+        return make(
+            "cut_off",
+            weight=12.0,
+            limit=clock(use.limit),
+            where=where,
+            target=clock(use.limit * 0.75),
+            evidence=(Evidence(use.limit, ""),),
+        )
+    if use.status == "early" and m.word_count > 0:
+        weight = severity("duration", use.duration) * 0.5
+        if weight:
+            return make(
+                "early", weight=weight, duration=clock(use.duration), limit=clock(use.limit)
+            )
+    return None
+
+
+def _key_points(m: AnswerMetrics) -> Observation | None:
+    weight = severity("key_point_coverage", m.key_points.share)
+    if not weight or not m.key_points.missing:
+        return None
+    missing = ", ".join(f'"{p}"' for p in m.key_points.missing[:3])
+    return make("key_points", weight=weight, missing=missing)
+
+
+def _repeats(m: AnswerMetrics) -> Observation | None:
+    n = m.repetition.immediate_count
+    if n < 3:
+        return None
+    first = m.repetition.immediate[0]
+    return make(
+        "repeats",
+        weight=1.0 * n,
+        count=n,
+        first=f"{first.text} {first.text}",
+        at=at(first.start),
+        evidence=tuple(spot(s) for s in m.repetition.immediate[:5]),
+    )
+
+
+def _praise_fillers(m: AnswerMetrics) -> Observation | None:
+    rated = bands.rate("fillers_per_minute", m.fillers.per_minute)
+    if m.word_count < 30 or rated != "green":
+        return None
+    n = m.fillers.count
+    return make(
+        "praise_fillers", kind="praise", weight=4.0, count=n or "No", s="" if n == 1 else "s"
+    )
+
+
+def _praise_pace(m: AnswerMetrics) -> Observation | None:
+    rate = m.pace.speaking_rate
+    if m.word_count < 30 or bands.rate("speaking_rate", rate) != "green" or rate is None:
+        return None
+    return make("praise_pace", kind="praise", weight=3.0, rate=rate)
+
+
+def _praise_star(m: AnswerMetrics) -> Observation | None:
+    if len(m.star.present) < 4:
+        return None
+    number = ", with a number in the result" if m.star.result_quantified else ""
+    return make("praise_star", kind="praise", weight=5.0, number=number, evidence=_cue_evidence(m))
+
+
+def _praise_flow(m: AnswerMetrics) -> Observation | None:
+    latency = m.pace.first_word_latency
+    if m.word_count < 30 or latency is None or m.pauses.source == "none":
+        return None
+    if bands.rate("first_word_latency", latency) != "green" or m.pauses.very_long:
+        return None
+    return make("praise_flow", kind="praise", weight=3.5, latency=latency)
+
+
+def _praise_key_points(m: AnswerMetrics) -> Observation | None:
+    if bands.rate("key_point_coverage", m.key_points.share) != "green":
+        return None
+    kp = m.key_points
+    return make(
+        "praise_key_points", kind="praise", weight=4.5, covered=len(kp.covered), total=kp.total
+    )
+
+
+_IMPROVE: tuple[Callable[[AnswerMetrics], Observation | None], ...] = (
+    _very_long_pauses,
+    _fillers,
+    _latency,
+    _pace,
+    _hedges,
+    _structure,
+    _time_use,
+    _key_points,
+    _repeats,
+)
+# Word rules are English; for other languages only timing feedback is given.
+_TIMING_ONLY = (_very_long_pauses, _latency, _pace, _time_use)
+_PRAISE: tuple[Callable[[AnswerMetrics], Observation | None], ...] = (
+    _praise_fillers,
+    _praise_pace,
+    _praise_star,
+    _praise_flow,
+    _praise_key_points,
+)

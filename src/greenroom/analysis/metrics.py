@@ -1,0 +1,243 @@
+"""Per-answer delivery metrics: one call, one frozen result that round-trips through JSON."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from greenroom.analysis import bands
+from greenroom.analysis.coverage import Coverage, job_coverage, key_point_coverage, stems_of
+from greenroom.analysis.fillers import FillerStats, filler_indices, filler_stats, find_fillers
+from greenroom.analysis.hedges import HedgeStats, find_hedges, hedge_indices, hedge_stats
+from greenroom.analysis.pace import (
+    MIN_TIME,
+    PaceStats,
+    articulation_rate,
+    pace_windows,
+    speaking_rate,
+    speaking_span,
+)
+from greenroom.analysis.pauses import (
+    PauseStats,
+    merge_segments,
+    pause_stats,
+    vad_pauses,
+    word_gap_pauses,
+)
+from greenroom.analysis.repetition import RepetitionStats, repetition_stats
+from greenroom.analysis.structure import StarStats, find_star
+from greenroom.analysis.timeuse import TimeUse, time_use
+from greenroom.analysis.tokens import Span, Token, clean_words, is_timed, tokenize
+from greenroom.core.transcript import Transcript
+
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerMetrics:
+    """Everything measured about one answer.
+
+    Attributes:
+        word_count: Words the transcriber heard (fillers included).
+        duration: Answer length in seconds, None when unknown (a typed answer).
+        timed: False for typed answers: time-based figures are then None.
+        pace: Speaking and articulation rate, first-word latency, pace per window.
+        fillers: Filler counts, rates and places.
+        hedges: Hedge counts and places.
+        pauses: Pauses per class and the longest.
+        repetition: Immediate repeats and most-used words and phrases.
+        time_use: Duration against the limit.
+        star: STAR cues.
+        key_points: The question's key points covered and missed.
+        job: Job-description terms used and missed, None without a description.
+        warnings: What was wrong with the input and how it was handled.
+        language: The transcript's language tag; word rules apply to English only.
+    """
+
+    word_count: int
+    duration: float | None
+    timed: bool
+    pace: PaceStats
+    fillers: FillerStats
+    hedges: HedgeStats
+    pauses: PauseStats
+    repetition: RepetitionStats
+    time_use: TimeUse
+    star: StarStats
+    key_points: Coverage
+    job: Coverage | None = None
+    warnings: tuple[str, ...] = ()
+    language: str = "en"
+
+    def values(self) -> dict[str, float | None]:
+        """The headline figures by band key (see bands.BANDS), None where not measurable."""
+        timed_pauses = self.pauses.source != "none"
+        return {
+            "first_word_latency": self.pace.first_word_latency,
+            "speaking_rate": self.pace.speaking_rate,
+            "articulation_rate": self.pace.articulation_rate,
+            "fillers_per_minute": self.fillers.per_minute,
+            "fillers_per_100_words": self.fillers.per_100_words,
+            "very_long_pauses": float(self.pauses.very_long) if timed_pauses else None,
+            "hedges": float(self.hedges.count),
+            "immediate_repeats": float(self.repetition.immediate_count),
+            "duration": self.duration,
+            "star_score": float(self.star.score),
+            "key_point_coverage": self.key_points.share,
+            "job_coverage": self.job.share if self.job else None,
+        }
+
+    def ratings(self) -> dict[str, str]:
+        """ "green" / "amber" / "red" / "none" per headline figure, on the default bands."""
+        return {key: bands.rate(key, value) for key, value in self.values().items()}
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-safe dict (the database stores this)."""
+        return {
+            "version": FORMAT_VERSION,
+            "word_count": self.word_count,
+            "duration": self.duration,
+            "timed": self.timed,
+            "pace": self.pace.to_dict(),
+            "fillers": self.fillers.to_dict(),
+            "hedges": self.hedges.to_dict(),
+            "pauses": self.pauses.to_dict(),
+            "repetition": self.repetition.to_dict(),
+            "time_use": self.time_use.to_dict(),
+            "star": self.star.to_dict(),
+            "key_points": self.key_points.to_dict(),
+            "job": self.job.to_dict() if self.job else None,
+            "warnings": list(self.warnings),
+            "language": self.language,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> AnswerMetrics:
+        """Rebuild from :meth:`to_dict` output."""
+        duration = data.get("duration")
+        job = data.get("job")
+        return cls(
+            word_count=int(data["word_count"]),
+            duration=None if duration is None else float(duration),
+            timed=bool(data.get("timed", True)),
+            pace=PaceStats.from_dict(data["pace"]),
+            fillers=FillerStats.from_dict(data["fillers"]),
+            hedges=HedgeStats.from_dict(data["hedges"]),
+            pauses=PauseStats.from_dict(data["pauses"]),
+            repetition=RepetitionStats.from_dict(data["repetition"]),
+            time_use=TimeUse.from_dict(data["time_use"]),
+            star=StarStats.from_dict(data["star"]),
+            key_points=Coverage.from_dict(data.get("key_points", {})),
+            job=Coverage.from_dict(job) if job else None,
+            warnings=tuple(str(w) for w in data.get("warnings", [])),
+            language=str(data.get("language", "en")),
+        )
+
+
+def analyze_answer(
+    transcript: Transcript,
+    *,
+    answer_limit: float | None,
+    key_points: Sequence[str] = (),
+    key_point_synonyms: Mapping[str, Sequence[str]] | None = None,
+    job_description: str | None = None,
+) -> AnswerMetrics:
+    """Measure one answer.
+
+    Args:
+        transcript: Words, VAD segments and duration, all in answer time.
+        answer_limit: The time limit in seconds, None when there was none.
+        key_points: The question's key points from the bank.
+        key_point_synonyms: Key point -> synonyms that also count as mentioning it.
+        job_description: A pasted job description, for job-term coverage.
+
+    Returns:
+        The metrics. Bad input (no words, words out of order, times past the end) gives
+        sensible figures and a warning, never an exception.
+    """
+    words, warnings = clean_words(transcript.words, transcript.duration)
+    timed = is_timed(words)
+    tokens = tokenize(words)
+    duration = _duration(transcript, [t.end for t in tokens], warnings)
+    speech = merge_segments(
+        [s for s in transcript.segments if math.isfinite(s.start) and math.isfinite(s.end)],
+        duration=duration or 0.0,
+    )
+    pace, pauses = _timing(tokens, speech, timed=timed)
+    fillers = find_fillers(tokens, timed=timed, duration=duration or 0.0)
+    minutes = duration / 60.0 if duration and duration >= MIN_TIME and (timed or speech) else None
+    if not transcript.language.lower().startswith("en") and tokens:
+        warnings.append(
+            f"the answer is in '{transcript.language}'; filler, hedge and STAR rules are for "
+            "English, so only the timing figures are meaningful"
+        )
+    answer_stems = stems_of(t.text for t in tokens)
+    last_speech = max([t.end for t in tokens] + [e for _, e in speech], default=0.0)
+    return AnswerMetrics(
+        word_count=len(tokens),
+        duration=duration,
+        timed=timed,
+        pace=pace,
+        fillers=filler_stats(fillers, word_count=len(tokens), minutes=minutes),
+        hedges=hedge_stats(find_hedges(tokens, timed=timed)),
+        pauses=pauses,
+        repetition=repetition_stats(tokens, timed=timed),
+        time_use=time_use(duration, answer_limit, last_speech=last_speech if timed else None),
+        star=find_star(tokens, timed=timed, skip=_star_skip(tokens, fillers)),
+        key_points=key_point_coverage(answer_stems, key_points, synonyms=key_point_synonyms),
+        job=job_coverage(answer_stems, job_description) if job_description else None,
+        warnings=tuple(warnings),
+        language=transcript.language,
+    )
+
+
+def _duration(transcript: Transcript, ends: Sequence[float], warnings: list[str]) -> float | None:
+    """The answer's length: as given, stretched to the last word or segment if they run on."""
+    segment_ends = [s.end for s in transcript.segments if math.isfinite(s.end)]
+    latest = max([*ends, *segment_ends], default=0.0)
+    given = transcript.duration if math.isfinite(transcript.duration) else 0.0
+    if given > 0:
+        return max(given, latest)
+    if latest > 0:
+        warnings.append(
+            "no answer duration was given; the answer is taken to end with the last word"
+        )
+        return latest
+    return None
+
+
+def _timing(
+    tokens: Sequence[Token], speech: Sequence[tuple[float, float]], *, timed: bool
+) -> tuple[PaceStats, PauseStats]:
+    """Pace and pauses from the VAD when it ran, else from word gaps, else nothing."""
+    rate = speaking_rate(tokens) if timed else None
+    windows = pace_windows(tokens) if timed else ()
+    if speech:
+        pauses = pause_stats(vad_pauses(speech, tokens), source="vad")
+        speech_time = sum(end - start for start, end in speech)
+        latency: float | None = speech[0][0]
+        source = "vad"
+    elif timed and tokens:
+        pauses = pause_stats(word_gap_pauses(tokens), source="word gaps")
+        speech_time = speaking_span(tokens) - pauses.silence
+        latency = tokens[0].start
+        source = "word gaps"
+    else:
+        pauses = pause_stats([], source="none")
+        return PaceStats(None, None, None, "none", ()), pauses
+    articulation = articulation_rate(len(tokens), speech_time) if timed else None
+    return PaceStats(rate, articulation, latency, source, windows), pauses
+
+
+# Adverbs that sit between a subject and its verb without changing the action ("I also set up").
+_STAR_TRANSPARENT = frozenset(
+    ["actually", "also", "really", "quickly", "immediately", "finally", "eventually", "personally"]
+)
+
+
+def _star_skip(tokens: Sequence[Token], fillers: Sequence[Span]) -> frozenset[int]:
+    """Tokens STAR cue matching reads past: fillers, hedges and a few adverbs."""
+    adverbs = {t.index for t in tokens if t.text in _STAR_TRANSPARENT}
+    return filler_indices(tokens, fillers) | hedge_indices(tokens) | adverbs

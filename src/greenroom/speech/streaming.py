@@ -1,0 +1,216 @@
+"""Transcribe an answer while it is spoken, so the transcript is ready moments after Stop.
+
+The capture thread calls ``feed``; voice detection runs right there (about 3 ms per second of
+audio) and each segment it closes is queued to one worker thread that transcribes it once.
+``finish`` closes the last segment, waits for the worker and returns the whole Transcript.
+Plain ``threading``, no Qt: the UI wraps this in its own QThread/signals.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections.abc import Callable
+
+import numpy as np
+import numpy.typing as npt
+
+from greenroom.core.errors import GreenroomError, SpeechEngineError
+from greenroom.core.transcript import SpeechSegment, Transcript, Word
+from greenroom.speech.audio import pcm16_to_float
+from greenroom.speech.engine import TranscriptionEngine
+from greenroom.speech.segmenter import ClosedSegment, Segmenter
+from greenroom.speech.vad import DEFAULT_VAD, SAMPLE_RATE, FrameProbabilities, VadSettings
+
+log = logging.getLogger(__name__)
+
+PartialCallback = Callable[[list[Word]], None]
+# A segment is at most ~10 s; a single call taking this long means the engine is stuck.
+DEFAULT_FINISH_TIMEOUT_S = 120.0
+# Segments shorter than this wait to be transcribed together with the next one: Whisper
+# mishears lone words ("ask" -> "as") and invents "Thank you." after them, and every call
+# costs ~0.4 s however short the audio (docs/speech.md).
+MIN_JOB_S = 3.0
+_STOP = None
+_Job = tuple[ClosedSegment, npt.NDArray[np.float32]]
+
+
+class StreamingTranscriber:
+    """Segment and transcribe 16 kHz mono PCM as it arrives.
+
+    ``feed`` may be called from one capture thread; ``finish``/``cancel`` from any thread.
+    ``on_partial`` runs on the worker thread with all words so far (copy them, don't block).
+    """
+
+    def __init__(
+        self,
+        engine: TranscriptionEngine,
+        *,
+        on_partial: PartialCallback | None = None,
+        vad: VadSettings = DEFAULT_VAD,
+        close_after_s: float = 0.5,
+        max_segment_s: float = 10.0,
+        min_job_s: float = MIN_JOB_S,
+        language: str = "en",
+    ) -> None:
+        self._engine = engine
+        self._on_partial = on_partial
+        self._language = language
+        self._probs = FrameProbabilities()
+        self._segmenter = Segmenter(vad, close_after_s=close_after_s, max_segment_s=max_segment_s)
+        self._audio = np.zeros(SAMPLE_RATE * 30, dtype=np.float32)  # grows by doubling
+        self._length = 0
+        self._segments: list[SpeechSegment] = []
+        self._pending: ClosedSegment | None = None  # short segments waiting for a neighbour
+        self._min_job = round(min_job_s * SAMPLE_RATE)
+        self._max_job = round(max_segment_s * SAMPLE_RATE)
+        self._words: list[Word] = []
+        self._words_lock = threading.Lock()
+        self._jobs: queue.Queue[_Job | None] = queue.Queue()
+        self._error: BaseException | None = None
+        self._cancelled = threading.Event()
+        self._finished = False
+        self._worker = threading.Thread(target=self._run, name="greenroom-transcriber", daemon=True)
+        self._worker.start()
+
+    @property
+    def duration(self) -> float:
+        """Seconds of audio fed so far."""
+        return self._length / SAMPLE_RATE
+
+    def feed(self, chunk: bytes | bytearray | memoryview | npt.NDArray[np.float32]) -> None:
+        """Add captured audio: int16 little-endian PCM bytes or float32 samples, 16 kHz mono.
+
+        Raises:
+            SpeechEngineError: Called after ``finish``.
+        """
+        if self._cancelled.is_set():
+            return
+        if self._finished:
+            raise SpeechEngineError(
+                "audio arrived after the answer was finished",
+                where="streaming transcriber",
+                fix="Start a new answer",
+            )
+        if isinstance(chunk, bytes | bytearray | memoryview):
+            samples = pcm16_to_float(chunk)
+        else:
+            samples = np.asarray(chunk, dtype=np.float32).reshape(-1)
+        if len(samples) == 0:
+            return
+        self._append(samples)
+        for segment in self._segmenter.push(self._probs.push(samples).tolist()):
+            self._submit(segment)
+
+    def finish(self, *, timeout: float = DEFAULT_FINISH_TIMEOUT_S) -> Transcript:
+        """Close the last segment, wait for every transcription and return the transcript.
+
+        Raises:
+            SpeechEngineError: A segment failed to transcribe, the engine did not finish within
+                ``timeout`` seconds, or the transcriber was cancelled.
+        """
+        if self._cancelled.is_set():
+            raise SpeechEngineError("the transcription was cancelled", where="streaming")
+        if not self._finished:
+            self._finished = True
+            for segment in self._segmenter.flush(self._length):
+                self._submit(segment)
+            if self._pending is not None:
+                self._dispatch(self._pending)
+            self._jobs.put(_STOP)
+        self._worker.join(timeout)
+        if self._worker.is_alive():
+            self.cancel()
+            raise SpeechEngineError(
+                f"transcription did not finish within {timeout:.0f} s",
+                where=self._engine.name,
+                fix="Try again, or choose a smaller model or another engine",
+            )
+        if self._error is not None:
+            err = self._error
+            if isinstance(err, GreenroomError):
+                raise SpeechEngineError(err.what, where=err.where, fix=err.fix) from err
+            raise SpeechEngineError(
+                f"transcription failed ({type(err).__name__}: {err})",
+                where=self._engine.name,
+                fix="Try again; the recording itself is kept",
+            ) from err
+        with self._words_lock:
+            words = tuple(sorted(self._words, key=lambda w: w.start))
+        return Transcript(
+            words=words,
+            segments=tuple(self._segments),
+            duration=round(self.duration, 3),
+            engine=self._engine.name,
+            model=self._engine.model_name,
+            language=self._language,
+        )
+
+    def cancel(self) -> None:
+        """Stop without a transcript: pending segments are dropped; returns immediately."""
+        self._cancelled.set()
+        self._finished = True
+        while True:
+            try:
+                self._jobs.get_nowait()
+            except queue.Empty:
+                break
+        self._jobs.put(_STOP)
+
+    def audio(self) -> npt.NDArray[np.float32]:
+        """A copy of all audio fed so far (to save with the answer)."""
+        return self._audio[: self._length].copy()
+
+    def _append(self, samples: npt.NDArray[np.float32]) -> None:
+        needed = self._length + len(samples)
+        if needed > len(self._audio):
+            grown = np.zeros(max(needed, 2 * len(self._audio)), dtype=np.float32)
+            grown[: self._length] = self._audio[: self._length]
+            self._audio = grown
+        self._audio[self._length : needed] = samples
+        self._length = needed
+
+    def _submit(self, segment: ClosedSegment) -> None:
+        self._segments.append(
+            SpeechSegment(
+                round(segment.start / SAMPLE_RATE, 3), round(segment.end / SAMPLE_RATE, 3)
+            )
+        )
+        pending = self._pending
+        if pending is not None and segment.end - pending.start > self._max_job:
+            self._dispatch(pending)
+            pending = None
+        job = segment if pending is None else ClosedSegment(pending.start, segment.end)
+        if job.end - job.start >= self._min_job:
+            self._dispatch(job)
+            self._pending = None
+        else:
+            self._pending = job
+
+    def _dispatch(self, job: ClosedSegment) -> None:
+        # Copy now, on the feeding thread: the buffer may be reallocated while the job waits.
+        self._jobs.put((job, self._audio[job.start : job.end].copy()))
+
+    def _run(self) -> None:
+        while True:
+            job = self._jobs.get()
+            if job is None or self._cancelled.is_set():
+                return
+            if self._error is not None:
+                continue  # keep draining so finish() can report the first error
+            segment, samples = job
+            try:
+                words = self._engine.transcribe(samples, offset=segment.start / SAMPLE_RATE)
+                with self._words_lock:
+                    self._words.extend(words)
+                    snapshot = sorted(self._words, key=lambda w: w.start)
+                if self._on_partial is not None:
+                    self._on_partial(snapshot)
+            except BaseException as exc:  # surfaced by finish(); the thread must not die silently
+                log.exception(
+                    "segment %.2f-%.2f s failed",
+                    segment.start / SAMPLE_RATE,
+                    segment.end / SAMPLE_RATE,
+                )
+                self._error = exc

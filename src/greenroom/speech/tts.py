@@ -1,0 +1,115 @@
+"""Read interview questions aloud: pyttsx3 synthesizes each question to a WAV file.
+
+Threading: pyttsx3 engines must be created and driven in one thread (pyttsx3 issues #327, #262,
+#403). ``QuestionSpeaker`` creates its engine lazily in the first thread that calls it and
+refuses calls from any other thread, so the caller must own a dedicated thread (the UI's TTS
+QThread) and make every call from it.
+
+We never call ``say()``: on Linux it plays through ``aplay`` via a shell and fails silently when
+``aplay`` is missing (SPEECH.md). Synthesize to a file and let Qt play it.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from greenroom.core.errors import SpeechEngineError
+
+
+class TextToSpeechUnavailable(SpeechEngineError):
+    """No speech synthesizer is installed (on Linux: espeak-ng)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """A voice the synthesizer offers."""
+
+    id: str
+    name: str
+    languages: tuple[str, ...]
+
+
+def _unavailable(exc: BaseException) -> TextToSpeechUnavailable:
+    return TextToSpeechUnavailable(
+        f"text-to-speech is unavailable ({exc})",
+        where="pyttsx3",
+        fix="Install espeak-ng (Linux: `sudo apt install espeak-ng`); questions are shown as "
+        "text meanwhile",
+    )
+
+
+class QuestionSpeaker:
+    """Synthesize questions to WAV files with pyttsx3, from one dedicated thread.
+
+    Args:
+        voice: Voice id (see ``voices()``), or None for the system default.
+        rate: Words per minute, or None for the default (~200).
+        volume: 0.0-1.0, or None for the default.
+    """
+
+    def __init__(
+        self, *, voice: str | None = None, rate: int | None = None, volume: float | None = None
+    ) -> None:
+        self.voice, self.rate, self.volume = voice, rate, volume
+        self._engine: Any = None
+        self._thread: int | None = None
+
+    def _driver(self) -> Any:
+        me = threading.get_ident()
+        if self._thread is not None and self._thread != me:
+            raise RuntimeError("QuestionSpeaker must be used from the thread that created it")
+        if self._engine is None:
+            try:
+                import pyttsx3
+
+                self._engine = pyttsx3.init()
+            except Exception as exc:  # pyttsx3 raises OSError/RuntimeError/KeyError by driver
+                raise _unavailable(exc) from exc
+            self._thread = me
+        return self._engine
+
+    def voices(self) -> list[Voice]:
+        """Voices the installed synthesizer offers."""
+        found = self._driver().getProperty("voices") or []
+        return [
+            Voice(str(v.id), str(v.name), tuple(str(x) for x in (v.languages or ()))) for v in found
+        ]
+
+    def synthesize(self, text: str, path: Path | str) -> Path:
+        """Write ``text`` spoken aloud to a WAV file at ``path``.
+
+        Raises:
+            TextToSpeechUnavailable: No synthesizer is installed.
+            SpeechEngineError: The synthesizer produced no file (for example a bad voice id).
+        """
+        path = Path(path)
+        engine = self._driver()
+        try:
+            if self.voice is not None:
+                engine.setProperty("voice", self.voice)
+            if self.rate is not None:
+                engine.setProperty("rate", int(self.rate))
+            if self.volume is not None:
+                engine.setProperty("volume", max(0.0, min(1.0, float(self.volume))))
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.unlink(missing_ok=True)
+            engine.save_to_file(text, str(path))
+            engine.runAndWait()
+        except TextToSpeechUnavailable:
+            raise
+        except Exception as exc:
+            raise SpeechEngineError(
+                f"could not synthesize the question ({exc})",
+                where=str(path),
+                fix="Choose another voice in Settings",
+            ) from exc
+        if not path.is_file() or path.stat().st_size <= 44:  # 44 bytes: a WAV header alone
+            raise SpeechEngineError(
+                "the synthesizer produced no audio",
+                where=str(path),
+                fix="Choose another voice in Settings",
+            )
+        return path

@@ -1,0 +1,157 @@
+"""The default engine: faster-whisper (CTranslate2 Whisper, int8 on the CPU).
+
+Settings follow what SPEECH.md and docs/speech.md measured on a 2-core machine:
+- one CPU thread: only ~20 % slower than two and leaves a core for the GUI and capture;
+- ``temperature=[0.0, 0.2]``: the default six-step fallback produced single 10-14 s calls;
+- ``condition_on_previous_text=False``: earlier text cannot drag a later window into a loop;
+- a short filler prompt so Whisper writes "um"/"uh" instead of cleaning them away. For audio
+  that fits one 30 s window it goes in as ``initial_prompt`` (same recall as ``hotwords``, fewer
+  doubled fillers, faster); longer audio uses ``hotwords``, which applies to every window.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from greenroom.core.errors import SpeechEngineError
+from greenroom.core.transcript import Word
+from greenroom.speech.models import ResolvedModel, resolve_model
+
+ENGINE_NAME = "faster-whisper"
+FILLER_PROMPT = "Um, uh, er, hmm."
+# Whisper's encoder window; audio up to this length is decoded in a single window.
+WINDOW_SECONDS = 30.0
+SAMPLE_RATE = 16_000
+DEFAULT_BEAM_SIZE = 5
+LIVE_TEMPERATURES = (0.0, 0.2)
+
+
+class WhisperEngine:
+    """faster-whisper behind the ``TranscriptionEngine`` interface.
+
+    The model is loaded once; calls are serialised with a lock because one CTranslate2 model
+    on one CPU thread gains nothing from concurrent calls.
+    """
+
+    name = ENGINE_NAME
+    is_online = False
+
+    def __init__(
+        self,
+        model: Any,
+        *,
+        model_name: str,
+        beam_size: int = DEFAULT_BEAM_SIZE,
+        language: str | None = "en",
+        filler_prompt: str | None = FILLER_PROMPT,
+        source: ResolvedModel | None = None,
+    ) -> None:
+        """Wrap an already loaded ``faster_whisper.WhisperModel``.
+
+        Args:
+            model: The loaded model.
+            model_name: Name stored with transcripts ("tiny.en").
+            beam_size: Beam width; 1 is greedy.
+            language: Fixed language, or None to let the model detect it.
+            filler_prompt: Prompt that keeps fillers, or None to disable.
+            source: Where the model folder came from, for diagnostics.
+        """
+        self.model_name = model_name
+        self.beam_size = beam_size
+        self.language = language
+        self.filler_prompt = filler_prompt
+        self.source = source
+        self._model = model
+        self._lock = threading.Lock()
+
+    @classmethod
+    def create(
+        cls,
+        *,
+        user_dir: Any = None,
+        cache_dir: Any = None,
+        model_name: str = "tiny.en",
+        beam_size: int = DEFAULT_BEAM_SIZE,
+        cpu_threads: int = 1,
+    ) -> WhisperEngine:
+        """Resolve a model folder (see ``models.resolve_model``) and load it.
+
+        Raises:
+            SpeechEngineError: No usable model, or CTranslate2 could not load it.
+        """
+        resolved = resolve_model(user_dir=user_dir, cache_dir=cache_dir, name=model_name)
+        try:
+            from faster_whisper import WhisperModel
+
+            model = WhisperModel(
+                str(resolved.path), device="cpu", compute_type="int8", cpu_threads=cpu_threads
+            )
+        except Exception as exc:  # CTranslate2 raises RuntimeError/ValueError for bad files
+            raise SpeechEngineError(
+                f"could not load the speech model ({exc})",
+                where=str(resolved.path),
+                fix="Choose another model folder in Settings or download the model again",
+            ) from exc
+        english_only = resolved.name.endswith(".en")
+        return cls(
+            model,
+            model_name=resolved.name,
+            beam_size=beam_size,
+            language="en" if english_only else None,
+            source=resolved,
+        )
+
+    def transcribe(
+        self, samples: npt.NDArray[np.float32], *, offset: float = 0.0, vad_filter: bool = False
+    ) -> list[Word]:
+        """Transcribe samples; word times are shifted by ``offset`` into answer time.
+
+        Args:
+            samples: 16 kHz mono float32.
+            offset: Answer time of the first sample.
+            vad_filter: Skip silences with faster-whisper's VAD (use for whole-file passes:
+                Whisper invents text on long silences).
+
+        Raises:
+            SpeechEngineError: The model failed while decoding.
+        """
+        audio = np.ascontiguousarray(samples, dtype=np.float32).reshape(-1)
+        if len(audio) < SAMPLE_RATE // 10:
+            return []  # under 0.1 s there is nothing to recognise
+        options: dict[str, Any] = {
+            "beam_size": self.beam_size,
+            "word_timestamps": True,
+            "temperature": list(LIVE_TEMPERATURES),
+            "condition_on_previous_text": False,
+            "language": self.language,
+            "vad_filter": vad_filter,
+        }
+        if self.filler_prompt:
+            key = "initial_prompt" if len(audio) <= WINDOW_SECONDS * SAMPLE_RATE else "hotwords"
+            options[key] = self.filler_prompt
+        try:
+            with self._lock:
+                segments, _info = self._model.transcribe(audio, **options)
+                return [
+                    Word(
+                        w.word.strip(),
+                        round(offset + float(w.start), 3),
+                        round(offset + float(w.end), 3),
+                        float(w.probability),
+                    )
+                    for seg in segments
+                    for w in (seg.words or ())
+                    if w.word.strip()
+                ]
+        except SpeechEngineError:
+            raise
+        except Exception as exc:
+            raise SpeechEngineError(
+                f"the speech model failed ({exc})",
+                where=ENGINE_NAME,
+                fix="Try again; if it keeps failing choose another model or engine in Settings",
+            ) from exc

