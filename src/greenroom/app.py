@@ -27,8 +27,11 @@ def run_app(paths: AppPaths) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from greenroom.cli_commands import open_store
+    from greenroom.settings import load_settings
+    from greenroom.ui.context import AppContext, SettingsStore
     from greenroom.ui.main_window import MainWindow
     from greenroom.ui.tasks import TaskRunner
+    from greenroom.ui.theme import apply_theme
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Greenroom")
@@ -49,8 +52,11 @@ def run_app(paths: AppPaths) -> int:
             log.error("unexpected error", exc_info=exc)
             QMessageBox.critical(window, "Greenroom hit a bug", f"Details are in {paths.logs}.")
 
+    settings = SettingsStore(load_settings(paths.settings_file), paths.settings_file)
+    apply_theme(app, settings.current.theme)
+    settings.changed.connect(lambda s: apply_theme(app, s.theme))
     tasks = TaskRunner(show_error)
-    window = MainWindow(db.engine, paths, tasks)
+    window = MainWindow(AppContext(db.engine, paths, tasks, settings))
     window.show()
     code = app.exec()
     tasks.wait()

@@ -6,6 +6,8 @@ from pytestqt.qtbot import QtBot
 
 from greenroom.cli_commands import open_store
 from greenroom.paths import AppPaths
+from greenroom.settings import Settings
+from greenroom.ui.context import AppContext, SettingsStore
 from greenroom.ui.main_window import MainWindow
 from greenroom.ui.tasks import InlineTaskRunner, TaskRunner
 
@@ -16,7 +18,8 @@ def _fail(exc: BaseException) -> None:
 
 def test_window_lists_builtin_banks_and_their_questions(qtbot: QtBot, app_paths: AppPaths) -> None:
     db = open_store(app_paths)
-    window = MainWindow(db.engine, app_paths, InlineTaskRunner(_fail))
+    ctx = AppContext(db.engine, app_paths, InlineTaskRunner(_fail), SettingsStore(Settings(), None))
+    window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
     page = window.banks_page

@@ -15,21 +15,20 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 
 from greenroom.core.bank import Bank
 from greenroom.store import banks_repo
 from greenroom.store.banks_repo import BankListing
-from greenroom.ui.tasks import TaskRunner
+from greenroom.ui.context import AppContext
 
 QUESTION_COLUMNS = ("Question", "Category", "Difficulty", "Prep", "Answer")
 
 
 class BanksPage(QWidget):
-    def __init__(self, engine: Engine, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._engine = engine
-        self._tasks = tasks
+        self._engine = ctx.engine
+        self._tasks = ctx.tasks
         self.bank_list = QListWidget()
         self.bank_list.setAccessibleName("Question banks")
         self.bank_list.currentItemChanged.connect(self._on_bank_list_current_changed)
