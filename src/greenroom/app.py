@@ -33,7 +33,8 @@ def run_app(paths: AppPaths) -> int:
     from greenroom.ui.tasks import TaskRunner
     from greenroom.ui.theme import apply_theme
 
-    app = QApplication.instance() or QApplication(sys.argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("Greenroom")
     try:
         paths.ensure()

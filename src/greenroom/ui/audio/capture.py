@@ -37,7 +37,7 @@ class InputDevice:
 def input_devices() -> list[InputDevice]:
     default = QMediaDevices.defaultAudioInput().id().data()
     return [
-        InputDevice(d.id().data(), d.description(), d.id().data() == default)
+        InputDevice(bytes(d.id().data()), d.description(), d.id().data() == default)
         for d in QMediaDevices.audioInputs()
     ]
 
