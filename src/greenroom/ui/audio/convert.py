@@ -58,13 +58,16 @@ class PcmConverter:
             joined = np.concatenate([self._tail, mono])
             usable = len(joined) - len(joined) % factor
             self._tail = joined[usable:]
-            return joined[:usable].reshape(-1, factor).mean(axis=1).astype(np.float32)
+            decimated: npt.NDArray[np.float32] = joined[:usable].reshape(-1, factor).mean(axis=1)
+            return decimated.astype(np.float32)
         step = self.rate / TARGET_RATE
         joined = np.concatenate([np.array([self._last], dtype=np.float32), mono])
         end = len(joined) - 1
         count = int(np.floor((end - self._pos) / step)) + 1 if self._pos <= end else 0
         positions = self._pos + step * np.arange(count)
-        out = np.interp(positions, np.arange(len(joined)), joined).astype(np.float32)
+        out: npt.NDArray[np.float32] = np.interp(positions, np.arange(len(joined)), joined).astype(
+            np.float32
+        )
         self._pos = self._pos + step * count - end
         self._last = float(joined[-1])
         return out
