@@ -49,6 +49,7 @@ class Answer:
     metrics: dict[str, Any] = field(default_factory=dict)
     self_rating: int | None = None
     take: int = 1
+    delivery_index: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,3 +69,4 @@ class PracticeSession:
     notes: str = ""
     answers: tuple[Answer, ...] = ()
     answer_count: int = 0
+    summary: dict[str, Any] = field(default_factory=dict)

@@ -60,6 +60,7 @@ def answer_from_row(row: AnswerRow) -> Answer:
         metrics=dict(row.metrics),
         self_rating=row.self_rating,
         take=row.take,
+        delivery_index=row.delivery_index,
     )
 
 
@@ -81,4 +82,5 @@ def session_from_row(
         notes=row.notes,
         answers=answers,
         answer_count=len(answers) if with_answers else answer_count,
+        summary=dict(row.summary or {}),
     )

@@ -118,6 +118,8 @@ class SessionRow(Base):
     nerves_after: Mapped[int | None] = mapped_column(Integer)
     confidence_after: Mapped[int | None] = mapped_column(Integer)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # analysis.session.SessionSummary.to_dict(), written when the session ends.
+    summary: Mapped[dict[str, Any]] = mapped_column(default=dict, server_default="{}")
 
     answers: Mapped[list[AnswerRow]] = relationship(
         back_populates="session", order_by="AnswerRow.position", cascade="all, delete-orphan"
@@ -151,6 +153,8 @@ class AnswerRow(Base):
     segments: Mapped[list[Any]] = mapped_column(default=list)
     audio_path: Mapped[str | None] = mapped_column(Text)
     metrics: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # The answer's 0-100 delivery index, a column so history can sort and chart without JSON.
+    delivery_index: Mapped[float | None] = mapped_column(Float)
     self_rating: Mapped[int | None] = mapped_column(Integer)
 
     session: Mapped[SessionRow] = relationship(back_populates="answers")

@@ -53,6 +53,7 @@ def record_answer(engine: Engine, answer: Answer) -> Answer:
             segments=list(answer.segments),
             audio_path=answer.audio_path,
             metrics=dict(answer.metrics),
+            delivery_index=answer.delivery_index,
             self_rating=answer.self_rating,
         )
         s.add(row)
@@ -74,6 +75,7 @@ def finish_session(
     nerves_after: int | None,
     confidence_after: int | None,
     notes: str | None = None,
+    summary: dict[str, Any] | None = None,
 ) -> None:
     values: dict[str, Any] = {
         "ended_at": ended_at,
@@ -83,6 +85,8 @@ def finish_session(
     }
     if notes is not None:
         values["notes"] = notes
+    if summary is not None:
+        values["summary"] = summary
     with Session(engine) as s, s.begin():
         s.execute(update(SessionRow).where(SessionRow.id == session_id).values(**values))
 
