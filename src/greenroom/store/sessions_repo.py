@@ -102,6 +102,18 @@ def mark_interrupted(engine: Engine) -> int:
         return int(getattr(result, "rowcount", 0) or 0)
 
 
+def mark_interrupted_session(engine: Engine, session_id: int) -> None:
+    """The user left a session part-way: its saved answers stay, and history says so."""
+    with Session(engine) as s, s.begin():
+        s.execute(
+            update(SessionRow)
+            .where(
+                SessionRow.id == session_id, SessionRow.status == SessionStatus.IN_PROGRESS.value
+            )
+            .values(status=SessionStatus.INTERRUPTED.value)
+        )
+
+
 def list_sessions(engine: Engine, *, limit: int | None = None) -> list[PracticeSession]:
     """Sessions newest first, with answer counts but without the answers themselves."""
     with Session(engine) as s:

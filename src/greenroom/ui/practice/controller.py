@@ -1,0 +1,382 @@
+"""Runs one practice session: the interview state machine, voice, recorder and the database.
+
+Widget-free (DESIGN.md section 2): the page calls the actions and shows what the signals say.
+The timer only asks the state machine what time it is; tests drive ``tick`` with a fake clock.
+Every answer is committed as soon as it is complete.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from greenroom.core.clock import Clock
+from greenroom.core.interview import Event, Interview, Phase, PlannedQuestion
+from greenroom.core.session import Answer, AnswerKind, PracticeSession
+from greenroom.core.transcript import Transcript, Word
+from greenroom.store import sessions_repo
+from greenroom.ui.context import AppContext
+from greenroom.ui.practice.analysis_jobs import analyze, summarize
+from greenroom.ui.practice.plan import SessionPlan
+from greenroom.ui.practice.recorder import AnswerRecorder, RecordedAnswer
+from greenroom.ui.practice.results import AnswerReview, SessionResult
+from greenroom.ui.question_voice import QuestionVoice
+from greenroom.ui.speech_model import SpeechModel
+
+log = logging.getLogger(__name__)
+TICK_MS = 100
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionState:
+    planned: PlannedQuestion
+    number: int
+    total: int
+    take: int
+    mode_label: str
+
+
+class PracticeController(QObject):
+    question_shown = Signal(object)  # QuestionState
+    phase_changed = Signal(str)  # Phase value
+    time_changed = Signal(object, float)  # seconds left (None when untimed), seconds elapsed
+    warned = Signal(str)
+    answer_processing = Signal(bool)
+    answer_reviewed = Signal(object)  # AnswerReview
+    questions_done = Signal()  # ask nerves again, then finish()
+    session_finished = Signal(object)  # SessionResult
+    typing_required = Signal(str)  # no microphone or no engine: type this answer
+    notice = Signal(str)
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        *,
+        clock: Clock,
+        recorder: AnswerRecorder,
+        voice: QuestionVoice,
+        model: SpeechModel,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx, self._clock, self._recorder, self._voice, self._model = (
+            ctx,
+            clock,
+            recorder,
+            voice,
+            model,
+        )
+        self.interview: Interview | None = None
+        self.plan: SessionPlan | None = None
+        self.session: PracticeSession | None = None
+        self.reviews: list[AnswerReview] = []
+        self._typing = False
+        self._done = False
+        self._answer_started_at = self._clock.now()
+        self._pending = 0
+        self._waiting_contexts: list[tuple[PlannedQuestion, int, int, object]] = []
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self.tick)
+        voice.finished.connect(self._on_voice_finished)
+        voice.unavailable.connect(self.notice)
+        recorder.answer_ready.connect(self._on_recorder_answer_ready)
+        recorder.unavailable.connect(self._on_recorder_unavailable)
+        recorder.interrupted.connect(self._on_recorder_interrupted)
+        recorder.failed.connect(self._on_recorder_failed)
+
+    # Session -------------------------------------------------------------------------------
+
+    def begin(self, plan: SessionPlan, *, nerves_before: int | None) -> None:
+        self.plan, self.reviews = plan, []
+        self._typing = self._done = False
+        self.interview = Interview(
+            plan.mode, list(plan.questions), self._clock, drill_takes=plan.choices.drill_takes
+        )
+        c = plan.choices
+        settings = {
+            "categories": list(c.categories),
+            "difficulties": list(c.difficulties),
+            "order": c.order,
+            "count": len(plan.questions),
+            "prep_seconds": c.prep_seconds,
+            "answer_seconds": c.answer_seconds,
+            "job_description": c.job_description or None,
+            "speak_questions": c.speak_questions,
+            "engine": self._model.engine.name if self._model.engine else None,
+        }
+        draft = PracticeSession(
+            None,
+            self._clock.now(),
+            plan.mode,
+            settings=settings,
+            bank_ids=c.bank_ids,
+            nerves_before=nerves_before,
+        )
+        # Synchronous on purpose: one small insert, and every answer needs the session id.
+        self.session = sessions_repo.create_session(self._ctx.engine, draft)
+        self._timer.start()
+        self._show_question()
+
+    def finish(self, *, nerves_after: int | None, confidence: int | None) -> None:
+        """Close the session with the after-session self-reports and produce the summary."""
+        assert self.session is not None and self.session.id is not None
+        self._timer.stop()
+        session_id, reviews, ended = self.session.id, list(self.reviews), self._clock.now()
+        engine = self._ctx.engine
+        self._ctx.tasks.run(
+            lambda: summarize(
+                engine,
+                session_id,
+                reviews,
+                ended,
+                nerves_after,
+                confidence,
+                self.session.nerves_before if self.session else None,
+            ),
+            self._on_summary_ready,
+            write=True,
+        )
+
+    def abandon(self) -> None:
+        """Leave mid-session: completed answers stay saved and the session shows as interrupted."""
+        self._timer.stop()
+        self._voice.stop()
+        self._recorder.cancel()
+        if self.session is not None and self.session.id is not None:
+            sid, engine = self.session.id, self._ctx.engine
+            self._ctx.tasks.run(
+                lambda: sessions_repo.mark_interrupted_session(engine, sid), write=True
+            )
+        self.session = self.interview = None
+
+    # User actions --------------------------------------------------------------------------
+
+    def primary_action(self) -> None:
+        """Space: start answering when waiting, stop when answering."""
+        if self.interview is None:
+            return
+        if self.interview.phase in (Phase.READY, Phase.PREP):
+            self._voice.stop()
+            self._handle(self.interview.start_answer())
+        elif self.interview.phase is Phase.ANSWERING and not self._typing:
+            self._handle(self.interview.stop_answer())
+
+    def submit_typed(self, text: str) -> None:
+        if self.interview is None or self.interview.phase is not Phase.ANSWERING:
+            return
+        duration = self.interview.elapsed()
+        words = tuple(Word(w, 0.0, 0.0) for w in text.split())
+        typed = Transcript(words=words, duration=duration, engine="typed")
+        self._handle(self.interview.stop_answer(), typed=typed)
+
+    def skip(self) -> None:
+        if self.interview is not None and self.interview.phase in (
+            Phase.READY,
+            Phase.PREP,
+            Phase.ANSWERING,
+        ):
+            self._voice.stop()
+            self._recorder.cancel()
+            self._handle(self.interview.skip())
+
+    def retake(self) -> None:
+        if self.interview is not None and self.interview.rules.retakes:
+            self._recorder.cancel()
+            self._handle(self.interview.retake())
+
+    def next_question(self) -> None:
+        if self.interview is not None and self.interview.phase is Phase.REVIEW:
+            self._handle(self.interview.next())
+
+    def toggle_pause(self) -> bool:
+        """Pause between answers (not while recording, not in one-way mode); returns paused."""
+        if (
+            self.interview is None
+            or not self.interview.rules.pause
+            or self.interview.phase is Phase.ANSWERING
+        ):
+            return False
+        if self.interview.paused:
+            self.interview.resume()
+        else:
+            self._voice.stop()
+            self.interview.pause()
+        return self.interview.paused
+
+    def rate_answer(self, review: AnswerReview, rating: int) -> None:
+        if review.answer_id is None:
+            return
+        aid, engine = review.answer_id, self._ctx.engine
+        self._ctx.tasks.run(
+            lambda: sessions_repo.update_answer(engine, aid, self_rating=rating), write=True
+        )
+
+    def tick(self) -> None:
+        if self.interview is None:
+            return
+        events = self.interview.tick()
+        self.time_changed.emit(self.interview.time_left(), self.interview.elapsed())
+        self._handle(events)
+
+    # Internals -----------------------------------------------------------------------------
+
+    def _handle(self, events: list[Event], *, typed: Transcript | None = None) -> None:
+        interview = self.interview
+        if interview is None:
+            return
+        for event in events:
+            if event is Event.ANSWER_STARTED:
+                self._start_recording()
+            elif event is Event.ANSWER_ENDED:
+                self._end_answer(typed)
+            elif event is Event.WARNING:
+                left = interview.time_left() or 0
+                self.warned.emit(f"{round(left)} seconds left")
+            elif event is Event.TIME_UP:
+                self.warned.emit("Time is up")
+            elif event is Event.QUESTION_CHANGED:
+                self._show_question()
+            elif event is Event.FINISHED:
+                self._maybe_done()
+        self.phase_changed.emit(interview.phase.value)
+
+    def _show_question(self) -> None:
+        assert self.interview is not None and self.plan is not None
+        iv = self.interview
+        self.question_shown.emit(
+            QuestionState(iv.current, iv.number, iv.total, iv.take, iv.mode.value)
+        )
+        self.phase_changed.emit(iv.phase.value)
+        if self.plan.choices.speak_questions and iv.take == 1:
+            self._voice.speak(iv.current.question.text)
+        else:
+            self._on_voice_finished()
+
+    def _on_voice_finished(self) -> None:
+        iv = self.interview
+        if iv is not None and iv.phase is Phase.READY and iv.rules.timed and not iv.paused:
+            self._handle(iv.start_prep())
+
+    def _start_recording(self) -> None:
+        engine = self._model.engine
+        if self._typing or engine is None:
+            self._typing = True
+            self.typing_required.emit(self._model.message if engine is None else "")
+            self._answer_started_at = self._clock.now()
+            return
+        assert self.session is not None and self.interview is not None
+        self._answer_started_at = self._clock.now()
+        path = self._audio_path()
+        self._recorder.start(
+            engine, audio_path=path, device_id=self._ctx.settings.current.input_device.encode()
+        )
+
+    def _audio_path(self) -> Path:
+        assert self.session is not None and self.interview is not None
+        month = self._answer_started_at.strftime("%Y-%m")
+        name = f"s{self.session.id}-q{self.interview.index + 1}-t{self.interview.take}.flac"
+        return self._ctx.paths.audio / month / name
+
+    def _end_answer(self, typed: Transcript | None) -> None:
+        assert self.interview is not None
+        context = (
+            self.interview.current,
+            self.interview.index,
+            self.interview.take,
+            self._answer_started_at,
+        )
+        if typed is not None or self._typing:
+            transcript = typed or Transcript(duration=self.interview.elapsed(), engine="typed")
+            self._process(RecordedAnswer(transcript, None), context, typed=True)
+            return
+        self._pending += 1
+        self.answer_processing.emit(True)
+        self._waiting_contexts.append(context)
+        self._recorder.stop()
+
+    def _on_recorder_answer_ready(self, recorded: RecordedAnswer) -> None:
+        context = self._waiting_contexts.pop(0) if self._waiting_contexts else None
+        self._pending = max(0, self._pending - 1)
+        self.answer_processing.emit(self._pending > 0)
+        if context is not None:
+            if recorded.note:
+                self.notice.emit(recorded.note)
+            self._process(recorded, context, typed=False)
+
+    def _on_recorder_interrupted(self, _message: str) -> None:
+        # The note reaches the user with the answer; later answers fall back to typing if no
+        # other microphone is found.
+        if self.interview is not None and self.interview.phase is Phase.ANSWERING:
+            self._handle(self.interview.stop_answer())
+
+    def _on_recorder_unavailable(self, message: str) -> None:
+        self._typing = True
+        self.typing_required.emit(message)
+
+    def _on_recorder_failed(self, message: str) -> None:
+        if self._waiting_contexts:
+            self._waiting_contexts.pop(0)
+        self._pending = max(0, self._pending - 1)
+        self.answer_processing.emit(self._pending > 0)
+        self.notice.emit(message)
+        self._maybe_done()
+
+    def _process(
+        self,
+        recorded: RecordedAnswer,
+        context: tuple[PlannedQuestion, int, int, object],
+        *,
+        typed: bool,
+    ) -> None:
+        assert self.session is not None and self.session.id is not None and self.plan is not None
+        planned, index, take, started = context
+        limit = planned.answer_seconds if self.interview and self.interview.rules.timed else None
+        audio = (
+            str(recorded.audio_path.relative_to(self._ctx.paths.data))
+            if recorded.audio_path
+            else None
+        )
+        draft = Answer(
+            None,
+            self.session.id,
+            planned.question_key,
+            planned.question.text,
+            index,
+            kind=AnswerKind.TYPED if typed else AnswerKind.SPOKEN,
+            started_at=started,  # type: ignore[arg-type]
+            answer_limit_seconds=limit,
+            audio_path=audio,
+            take=take,
+        )
+        engine, job = self._ctx.engine, self.plan.choices.job_description or None
+        self._pending += 1
+        self.answer_processing.emit(True)
+        self._ctx.tasks.run(
+            lambda: analyze(engine, draft, recorded, planned.question, job=job, typed=typed),
+            self._on_answer_analyzed,
+            write=True,
+        )
+
+    def _on_answer_analyzed(self, review: AnswerReview) -> None:
+        self._pending = max(0, self._pending - 1)
+        self.answer_processing.emit(self._pending > 0)
+        self.reviews.append(review)
+        if self.interview is not None and self.interview.rules.feedback_each_answer:
+            self.answer_reviewed.emit(review)
+        self._maybe_done()
+
+    def _maybe_done(self) -> None:
+        if (
+            self.interview is not None
+            and self.interview.phase is Phase.FINISHED
+            and self._pending == 0
+        ):
+            self._timer.stop()
+            self.questions_done.emit()
+
+    def _on_summary_ready(self, result: SessionResult) -> None:
+        self.session_finished.emit(result)

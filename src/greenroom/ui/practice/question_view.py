@@ -1,0 +1,146 @@
+"""During a question: the question, a large clear timer, the level meter and live transcript."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from greenroom.core.interview import Phase
+from greenroom.ui.practice.controller import QuestionState
+
+PHASE_TEXT = {
+    Phase.READY: "Listen to the question",
+    Phase.PREP: "Think about your answer",
+    Phase.ANSWERING: "Answering",
+    Phase.REVIEW: "Answer recorded",
+    Phase.FINISHED: "All questions done",
+}
+
+
+def clock_text(seconds: float) -> str:
+    """m:ss, rounded up, so a countdown shows 0:01 until time is really up."""
+    whole = max(0, math.ceil(seconds - 1e-6))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+class QuestionView(QWidget):
+    typed_submitted = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.header = QLabel()
+        self.header.setObjectName("hint")
+        self.question = QLabel()
+        self.question.setObjectName("questionText")
+        self.question.setWordWrap(True)
+        self.question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tip = QLabel()
+        self.tip.setObjectName("hint")
+        self.tip.setWordWrap(True)
+        self.phase = QLabel()
+        self.timer = QLabel("0:00")
+        self.timer.setObjectName("bigTimer")
+        self.timer.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.timer.setAccessibleName("Time left")
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "background:#fbe3b0; color:#3a2a00; padding:6px; border-radius:6px;"
+        )
+        self.banner.hide()
+        self.level = QProgressBar()
+        self.level.setRange(0, 100)
+        self.level.setTextVisible(False)
+        self.level.setMaximumHeight(14)
+        self.level.setAccessibleName("Microphone level")
+        self.live = QPlainTextEdit()
+        self.live.setReadOnly(True)
+        self.live.setPlaceholderText("Your words appear here as you speak.")
+        self.live.setAccessibleName("Live transcript")
+        self.typed = QPlainTextEdit()
+        self.typed.setPlaceholderText(
+            "No microphone: type your answer here, then press Submit (Ctrl+Enter)."
+        )
+        self.typed.hide()
+        self.submit = QPushButton("Submit answer  (Ctrl+Enter)")
+        self.submit.hide()
+        self.submit.clicked.connect(lambda: self.typed_submitted.emit(self.typed.toPlainText()))
+        self.primary = QPushButton("Start answering  (Space)")
+        self.skip = QPushButton("Skip  (Ctrl+S)")
+        self.retake = QPushButton("Retake  (Ctrl+R)")
+        self.pause = QPushButton("Pause  (Ctrl+P)")
+        self.leave = QPushButton("End session  (Esc)")
+        buttons = QHBoxLayout()
+        for b in (self.primary, self.skip, self.retake, self.pause):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.leave)
+        card = QFrame()
+        card.setFrameShape(QFrame.Shape.StyledPanel)
+        card_layout = QVBoxLayout(card)
+        card_layout.addWidget(self.header)
+        card_layout.addWidget(self.question)
+        card_layout.addWidget(self.tip)
+        layout = QVBoxLayout(self)
+        layout.addWidget(card)
+        layout.addWidget(self.banner)
+        row = QHBoxLayout()
+        row.addWidget(self.phase, 1)
+        row.addWidget(self.timer)
+        layout.addLayout(row)
+        layout.addWidget(self.level)
+        layout.addWidget(self.live, 1)
+        layout.addWidget(self.typed, 1)
+        layout.addWidget(self.submit, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(buttons)
+
+    def show_question(
+        self, state: QuestionState, *, retakes: bool, pause: bool, show_tip: bool
+    ) -> None:
+        q = state.planned.question
+        take = f" · take {state.take}" if state.take > 1 else ""
+        self.header.setText(f"Question {state.number} of {state.total} · {state.mode_label}{take}")
+        self.question.setText(q.text)
+        self.tip.setText(f"Tip: {q.tips}" if show_tip and q.tips else "")
+        self.tip.setVisible(bool(show_tip and q.tips))
+        self.live.clear()
+        self.typed.clear()
+        self.level.setValue(0)
+        self.banner.hide()
+        self.retake.setVisible(retakes)
+        self.pause.setVisible(pause)
+        self.timer.setText(clock_text(state.planned.prep_seconds))
+
+    def show_phase(self, phase: Phase, *, typing: bool) -> None:
+        self.phase.setText(PHASE_TEXT.get(phase, ""))
+        answering = phase is Phase.ANSWERING
+        self.primary.setText("Stop  (Space)" if answering else "Start answering  (Space)")
+        self.primary.setEnabled(phase in (Phase.READY, Phase.PREP) or (answering and not typing))
+        self.skip.setEnabled(phase in (Phase.READY, Phase.PREP, Phase.ANSWERING))
+        self.typed.setVisible(typing and answering)
+        self.submit.setVisible(typing and answering)
+        self.live.setVisible(not (typing and answering))
+        self.level.setVisible(not typing)
+        if typing and answering:
+            self.typed.setFocus()
+
+    def show_time(self, left: float | None, elapsed: float) -> None:
+        self.timer.setText(clock_text(left if left is not None else elapsed))
+        warn = left is not None and left <= 10
+        self.timer.setStyleSheet("color:#b3412f;" if warn else "")
+
+    def show_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))

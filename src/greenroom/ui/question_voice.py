@@ -1,0 +1,127 @@
+"""Reading questions aloud: pyttsx3 synthesizes in its own thread, Qt plays the WAV.
+
+pyttsx3 must be created and driven in one thread (pyttsx3 issues #327, #262), and its ``say``
+shells out to aplay on Linux and fails silently without it, so we synthesize to a file in a
+worker and play it with QMediaPlayer. No TTS engine installed: ``unavailable`` says so once
+and the question stays on screen.
+"""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, QUrl, Signal, Slot
+from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+
+from greenroom.core.errors import GreenroomError
+from greenroom.speech.tts import QuestionSpeaker, TextToSpeechUnavailable
+
+
+class _SynthWorker(QObject):
+    synthesized = Signal(int, str)
+    failed = Signal(int, str, bool)  # request, message, whether TTS is missing altogether
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._speaker: QuestionSpeaker | None = None
+
+    @Slot(int, str, str, str, int, float)
+    def synthesize(
+        self, request: int, text: str, path: str, voice: str, rate: int, volume: float
+    ) -> None:
+        try:
+            if self._speaker is None:
+                self._speaker = QuestionSpeaker()  # created on this thread, used only here
+            self._speaker.voice = voice or None
+            self._speaker.rate, self._speaker.volume = rate, volume
+            self._speaker.synthesize(text, path)
+        except TextToSpeechUnavailable as exc:
+            self.failed.emit(request, str(exc), True)
+        except GreenroomError as exc:
+            self.failed.emit(request, str(exc), False)
+        else:
+            self.synthesized.emit(request, path)
+
+
+class QuestionVoice(QObject):
+    """``speak(text)``; ``finished`` when done (or stopped), ``unavailable`` once if no TTS."""
+
+    started = Signal()
+    finished = Signal()
+    unavailable = Signal(str)
+    _synthesize_requested = Signal(int, str, str, str, int, float)
+
+    def __init__(self, cache_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._dir = cache_dir / "tts"
+        self._requests = itertools.count(1)
+        self._current = 0
+        self._missing = False
+        self.voice, self.rate, self.volume = "", 170, 0.9
+        self._thread = QThread()
+        self._thread.setObjectName("greenroom-tts")
+        self._worker = _SynthWorker()
+        self._worker.moveToThread(self._thread)
+        self._synthesize_requested.connect(self._worker.synthesize)
+        self._worker.synthesized.connect(self._on_worker_synthesized)
+        self._worker.failed.connect(self._on_worker_failed)
+        self._thread.finished.connect(self._worker.deleteLater)
+        self._thread.start()
+        self._output = QAudioOutput(self)
+        self._player = QMediaPlayer(self)
+        self._player.setAudioOutput(self._output)
+        self._player.mediaStatusChanged.connect(self._on_player_media_status_changed)
+        self._player.errorOccurred.connect(self._on_player_error)
+
+    def speak(self, text: str) -> None:
+        self.stop()
+        if self._missing:
+            self.finished.emit()
+            return
+        self._current = next(self._requests)
+        path = self._dir / f"question-{self._current % 4}.wav"
+        self._synthesize_requested.emit(
+            self._current, text, str(path), self.voice, self.rate, self.volume
+        )
+
+    def stop(self) -> None:
+        """Stop speaking now; a synthesis still running is ignored when it arrives."""
+        was_active = self._current != 0
+        self._current = 0
+        if self._player.playbackState() != QMediaPlayer.PlaybackState.StoppedState:
+            self._player.stop()
+        if was_active:
+            self.finished.emit()
+
+    def shutdown(self) -> None:
+        self._player.stop()
+        self._thread.quit()
+        self._thread.wait(5000)
+
+    def _on_worker_synthesized(self, request: int, path: str) -> None:
+        if request != self._current:
+            return
+        self._output.setVolume(1.0)
+        self._player.setSource(QUrl.fromLocalFile(path))
+        self._player.play()
+        self.started.emit()
+
+    def _on_worker_failed(self, request: int, message: str, missing: bool) -> None:
+        if missing and not self._missing:
+            self._missing = True
+            self.unavailable.emit("Questions are shown but not read aloud: " + message)
+        if request == self._current:
+            self._current = 0
+            self.finished.emit()
+
+    def _on_player_media_status_changed(self, status: QMediaPlayer.MediaStatus) -> None:
+        if status == QMediaPlayer.MediaStatus.EndOfMedia and self._current:
+            self._current = 0
+            self.finished.emit()
+
+    def _on_player_error(self, *_: object) -> None:
+        # No sound device: the question is on screen; go on as if it had been read.
+        if self._current:
+            self._current = 0
+            self.finished.emit()

@@ -1,0 +1,83 @@
+"""The transcription engine, loaded once in a worker, with a state the UI can show."""
+
+from __future__ import annotations
+
+import logging
+from enum import StrEnum
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from greenroom.core.errors import GreenroomError
+from greenroom.settings import Settings
+from greenroom.speech.engine import TranscriptionEngine, create_engine
+from greenroom.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+FALLBACK_ENGINE = "pocketsphinx"
+
+
+class ModelState(StrEnum):
+    NOT_LOADED = "not-loaded"
+    LOADING = "loading"
+    READY = "ready"
+    FAILED = "failed"
+
+
+class SpeechModel(QObject):
+    """Holds the engine. ``state_changed(state, message)`` says what the user should see."""
+
+    state_changed = Signal(str, str)
+
+    def __init__(self, tasks: TaskRunner, cache_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._cache_dir = cache_dir
+        self.engine: TranscriptionEngine | None = None
+        self.state = ModelState.NOT_LOADED
+        self.message = ""
+        self._loaded_for: tuple[str, str, str] | None = None
+
+    def load(self, settings: Settings) -> None:
+        """Load the engine the settings name (no-op when it is already loaded)."""
+        key = (settings.speech_engine, settings.speech_model, settings.model_dir)
+        if key == self._loaded_for and self.state in (ModelState.READY, ModelState.LOADING):
+            return
+        self._loaded_for = key
+        self._set(ModelState.LOADING, "Loading the speech model…")
+        self._tasks.run(
+            lambda: _create(settings, self._cache_dir), self._on_loaded, on_error=self._on_failed
+        )
+
+    def _on_loaded(self, result: tuple[TranscriptionEngine, str]) -> None:
+        self.engine, note = result
+        label = f"{self.engine.name} ({self.engine.model_name})"
+        self._set(ModelState.READY, f"Speech model ready: {label}. {note}".strip())
+
+    def _on_failed(self, exc: BaseException) -> None:
+        log.error("speech engine failed to load", exc_info=exc)
+        self.engine = None
+        detail = str(exc) if isinstance(exc, GreenroomError) else "unexpected error (see the log)"
+        self._set(ModelState.FAILED, f"No speech engine could start: {detail}. Type your answers.")
+
+    def _set(self, state: ModelState, message: str) -> None:
+        self.state, self.message = state, message
+        self.state_changed.emit(state.value, message)
+
+
+def _create(settings: Settings, cache_dir: Path) -> tuple[TranscriptionEngine, str]:
+    """The chosen engine, or the offline fallback with a note saying why."""
+    options: dict[str, object] = {}
+    if settings.speech_engine == "faster-whisper":
+        options = {
+            "user_dir": Path(settings.model_dir) if settings.model_dir else None,
+            "cache_dir": cache_dir,
+            "model_name": settings.speech_model,
+        }
+    try:
+        return create_engine(settings.speech_engine, **options), ""
+    except GreenroomError as exc:
+        if settings.speech_engine == FALLBACK_ENGINE:
+            raise
+        log.warning("falling back to %s: %s", FALLBACK_ENGINE, exc)
+        return create_engine(FALLBACK_ENGINE), f"Using the offline fallback because: {exc}"

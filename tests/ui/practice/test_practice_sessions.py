@@ -1,0 +1,196 @@
+"""Whole practice sessions in each mode, as a user runs them: what is on screen, what is saved."""
+
+from __future__ import annotations
+
+from helpers import choose, plain, space, start, wait_seconds
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from greenroom.core.interview import Phase
+from greenroom.core.session import AnswerKind, Mode, SessionStatus
+from greenroom.store import banks_repo, sessions_repo
+from support.paths import eval_dir
+
+SPEECH = eval_dir() / "speech"
+
+
+def _question_texts(room: object, bank: str) -> list[str]:
+    return [q.text for q in banks_repo.get_bank(room.ctx.engine, bank).questions]  # type: ignore[attr-defined]
+
+
+def test_timed_session_from_nerves_to_summary(make_room) -> None:
+    room = make_room()
+    page = room.page
+    choose(room, banks=("openers",), mode=Mode.TIMED, count=2)
+    start(room, nerves=70)
+    q1, q2 = _question_texts(room, "openers")[:2]
+    assert page.question.question.text() == q1
+    assert room.voice.spoken == [q1]  # read aloud
+    assert page.controller.interview.phase is Phase.PREP  # prep counts down after reading
+    assert page.question.header.text() == "Question 1 of 2 · timed"
+
+    wait_seconds(room, 15.1)  # the openers bank gives 15 s to prepare
+    assert page.controller.interview.phase is Phase.ANSWERING  # recording started by itself
+    assert room.mic.consumer is not None
+    room.mic.speak(SPEECH / "jfk.wav")
+    space(room)  # stop
+    assert page.stack.currentWidget() is page.review
+    shown = plain(page.review.transcript.toPlainText())
+    assert "ask not what your country can do for you" in shown
+    QTest.mouseClick(page.review.rating_buttons.button(4), Qt.MouseButton.LeftButton)
+    QTest.mouseClick(page.review.next, Qt.MouseButton.LeftButton)
+
+    assert page.question.question.text() == q2
+    space(room)  # skip the rest of the prep
+    room.mic.speak(SPEECH / "ds_arctic_a0024.wav")
+    limit = page.controller.interview.current.answer_seconds
+    wait_seconds(room, limit - 31)
+    assert page.question.banner.isHidden()
+    wait_seconds(room, 2)
+    assert page.question.banner.text() == "30 seconds left"
+    wait_seconds(room, 30)  # the limit stops the answer
+    assert page.stack.currentWidget() is page.review
+    assert page.review.next.text() == "Finish"
+    QTest.mouseClick(page.review.next, Qt.MouseButton.LeftButton)
+
+    assert page.stack.currentWidget() is page.nerves_after
+    page.nerves_after.nerves.slider.setValue(40)
+    page.nerves_after.confidence.slider.setValue(65)
+    QTest.mouseClick(page.nerves_after.go, Qt.MouseButton.LeftButton)
+    assert page.stack.currentWidget() is page.summary
+    summary = page.summary.body.toPlainText()
+    assert "70 → 40 (down 30)" in summary
+    assert "first session" in summary
+
+    [listed] = sessions_repo.list_sessions(room.ctx.engine)
+    session = sessions_repo.get_session(room.ctx.engine, listed.id)
+    assert session.status is SessionStatus.COMPLETED
+    assert (session.nerves_before, session.nerves_after, session.confidence_after) == (70, 40, 65)
+    assert session.summary["answers"] == 2
+    first, second = session.answers
+    assert "ask not what your country" in plain(first.transcript) and first.self_rating == 4
+    assert "reports from the north" in plain(second.transcript)
+    assert second.duration_seconds >= limit - 0.2  # cut off at the limit
+    assert first.metrics["word_count"] >= 20 and first.delivery_index is not None
+    for answer in session.answers:
+        assert answer.kind is AnswerKind.SPOKEN and answer.audio_path is not None
+        assert (room.ctx.paths.data / answer.audio_path).stat().st_size > 10_000
+        assert answer.words and answer.words[0]["start"] < answer.words[-1]["end"]
+
+
+def test_one_way_interview_one_take_no_pause_feedback_only_at_the_end(make_room) -> None:
+    room = make_room()
+    page = room.page
+    choose(room, banks=("behavioral-star",), mode=Mode.ONE_WAY, count=2)
+    start(room, nerves=80)
+    assert page.question.retake.isHidden() and page.question.pause.isHidden()
+    prep = page.controller.interview.current.prep_seconds
+    wait_seconds(room, prep + 0.1)
+    assert page.controller.interview.phase is Phase.ANSWERING
+    room.mic.speak(SPEECH / "pra_arctic_a0010.wav")
+    space(room)
+    # No feedback between questions: straight on to question 2.
+    assert page.stack.currentWidget() is page.question
+    assert page.question.header.text().startswith("Question 2 of 2")
+    wait_seconds(room, page.controller.interview.current.prep_seconds + 0.1)
+    room.mic.speak(SPEECH / "ds_ldc93s1.wav")
+    space(room)
+    assert page.stack.currentWidget() is page.nerves_after
+    QTest.mouseClick(page.nerves_after.go, Qt.MouseButton.LeftButton)
+    assert "Best answer" in page.summary.body.toPlainText()
+    [session] = sessions_repo.list_sessions(room.ctx.engine)
+    assert session.answer_count == 2 and session.mode is Mode.ONE_WAY
+
+
+def test_warm_up_without_a_microphone_is_typed_and_allows_retakes(make_room) -> None:
+    room = make_room(microphone=False)
+    page = room.page
+    choose(room, banks=("openers",), mode=Mode.WARM_UP, count=1)
+    start(room, nerves=55)
+    assert page.controller.interview.phase is Phase.READY  # untimed: waits for the user
+    assert page.question.tip.isVisible()  # warm-up shows the tip
+    space(room)
+    assert page.question.typed.isVisible() and page.question.submit.isVisible()
+    assert "No microphone" in page.question.banner.text()
+    page.question.typed.setPlainText("Um, I think I am a product designer, like, with eight years.")
+    QTest.mouseClick(page.question.submit, Qt.MouseButton.LeftButton)
+    assert page.stack.currentWidget() is page.review
+    assert "Um," in page.review.transcript.toPlainText()
+    QTest.mouseClick(page.review.retake, Qt.MouseButton.LeftButton)
+    assert page.question.header.text().endswith("take 2")
+    space(room)
+    page.question.typed.setPlainText(
+        "I design products people enjoy; the last one grew sales by 20%."
+    )
+    QTest.mouseClick(page.question.submit, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(page.review.next, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(page.nerves_after.go, Qt.MouseButton.LeftButton)
+    [listed] = sessions_repo.list_sessions(room.ctx.engine)
+    takes = sessions_repo.get_session(room.ctx.engine, listed.id).answers
+    assert [(a.take, a.kind) for a in takes] == [(1, AnswerKind.TYPED), (2, AnswerKind.TYPED)]
+    assert takes[0].metrics["fillers"]["count"] >= 2 and takes[0].audio_path is None
+
+
+def test_drill_asks_one_question_for_three_takes(make_room) -> None:
+    room = make_room()
+    page = room.page
+    choose(room, banks=("closing",), mode=Mode.DRILL)
+    start(room, nerves=40)
+    seen = []
+    for take in (1, 2, 3):
+        seen.append(page.question.question.text())
+        assert page.question.header.text().startswith(f"Question {take} of 3")
+        space(room)
+        room.mic.speak(SPEECH / "pra_arctic_axb_a0004.wav")
+        space(room)
+        QTest.mouseClick(page.review.next, Qt.MouseButton.LeftButton)
+    assert len(set(seen)) == 1
+    assert room.voice.spoken == seen[:1]  # read aloud once, not for every take
+    [listed] = sessions_repo.list_sessions(room.ctx.engine)
+    answers = sessions_repo.get_session(room.ctx.engine, listed.id).answers
+    assert [a.take for a in answers] == [1, 2, 3]
+
+
+def test_microphone_lost_mid_answer_keeps_what_was_said(make_room) -> None:
+    room = make_room()
+    page = room.page
+    choose(room, banks=("openers",), mode=Mode.TIMED, count=1)
+    start(room, nerves=60)
+    space(room)
+    room.mic.speak(SPEECH / "jfk.wav")
+    room.mic.unplug()
+    assert page.stack.currentWidget() is page.review
+    assert "disconnected" in page.review.note.text()
+    assert "ask not what your country" in plain(page.review.transcript.toPlainText())
+    [listed] = sessions_repo.list_sessions(room.ctx.engine)
+    [answer] = sessions_repo.get_session(room.ctx.engine, listed.id).answers
+    assert "ask not" in plain(answer.transcript) and answer.audio_path is not None
+
+
+def test_leaving_mid_session_keeps_finished_answers_and_marks_it_interrupted(
+    make_room, monkeypatch
+) -> None:
+    room = make_room()
+    page = room.page
+    choose(room, banks=("openers",), mode=Mode.TIMED, count=3)
+    start(room, nerves=65)
+    space(room)
+    room.mic.speak(SPEECH / "ps_librivox_0930.wav")
+    space(room)
+    QTest.mouseClick(page.review.next, Qt.MouseButton.LeftButton)
+    space(room)  # second answer in progress...
+    monkeypatch.setattr(page, "confirm_leave", lambda: True)
+    QTest.mouseClick(page.question.leave, Qt.MouseButton.LeftButton)
+    assert page.stack.currentWidget() is page.setup
+    [session] = sessions_repo.list_sessions(room.ctx.engine)
+    assert session.status is SessionStatus.INTERRUPTED and session.answer_count == 1
+
+
+def test_no_questions_match_is_said_on_the_setup_screen(make_room) -> None:
+    room = make_room()
+    page = room.page
+    choose(room, banks=("closing",), mode=Mode.TIMED)
+    page.setup.categories["technical"].setChecked(True)
+    QTest.mouseClick(page.setup.start_button, Qt.MouseButton.LeftButton)
+    assert page.stack.currentWidget() is page.setup
+    assert "No questions match" in page.setup.error.text()
