@@ -78,6 +78,7 @@ class FakeVoice(QObject):
     started = Signal()
     finished = Signal()
     unavailable = Signal(str)
+    voices_listed = Signal(object)
 
     def __init__(self, *, hold: bool = False) -> None:
         super().__init__()
@@ -91,6 +92,9 @@ class FakeVoice(QObject):
         self.started.emit()
         if not self.hold:
             self.finished.emit()
+
+    def request_voices(self) -> None:
+        self.voices_listed.emit([])
 
     def stop(self) -> None:
         self.stops += 1

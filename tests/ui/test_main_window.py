@@ -2,34 +2,63 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from greenroom.cli_commands import open_store
+from greenroom.core.clock import FakeClock
 from greenroom.paths import AppPaths
-from greenroom.settings import Settings
+from greenroom.settings import Settings, load_settings
 from greenroom.ui.context import AppContext, SettingsStore
 from greenroom.ui.main_window import MainWindow
+from greenroom.ui.practice.practice_page import PracticeServices
+from greenroom.ui.speech_model import SpeechModel
 from greenroom.ui.tasks import InlineTaskRunner, TaskRunner
+from support.fakes import FakeMicrophone, FakeVoice
 
 
 def _fail(exc: BaseException) -> None:
     raise AssertionError(f"unexpected error shown to the user: {exc}")
 
 
-def test_window_lists_builtin_banks_and_their_questions(qtbot: QtBot, app_paths: AppPaths) -> None:
+def _window(qtbot: QtBot, app_paths: AppPaths, settings: Settings | None = None) -> MainWindow:
     db = open_store(app_paths)
-    ctx = AppContext(db.engine, app_paths, InlineTaskRunner(_fail), SettingsStore(Settings(), None))
-    window = MainWindow(ctx)
+    tasks = InlineTaskRunner(_fail)
+    store = SettingsStore(settings or Settings(), app_paths.settings_file)
+    ctx = AppContext(db.engine, app_paths, tasks, store)
+    services = PracticeServices(
+        FakeMicrophone(), FakeVoice(), SpeechModel(tasks, app_paths.models), FakeClock()
+    )
+    window = MainWindow(ctx, services)  # type: ignore[arg-type]
     qtbot.addWidget(window)
     window.show()
-    page = window.banks_page
-    assert page.bank_list.count() >= 8
-    titles = [page.bank_list.item(i).text() for i in range(page.bank_list.count())]
-    assert any(t.startswith("Openers") for t in titles)
-    page.bank_list.setCurrentRow(titles.index(next(t for t in titles if t.startswith("Openers"))))
-    assert page.bank_title.text().startswith("Openers")
-    assert page.questions.rowCount() >= 20
-    assert page.questions.item(0, 0).text() == "Tell me about yourself."
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    return window
+
+
+def test_screens_and_first_start_explanation(qtbot: QtBot, app_paths: AppPaths) -> None:
+    window = _window(qtbot, app_paths)
+    assert [window.nav.item(i).text() for i in range(window.nav.count())][:1] == ["Practice"]
+    assert {"Banks", "Settings"} <= {window.nav.item(i).text() for i in range(window.nav.count())}
+    assert window.pages.currentWidget() is window.practice_page
+    assert (
+        window.first_run.isVisible()
+        and "stays on this computer" in window.first_run.findChild(QLabel).text()
+    )
+    window.first_run.findChild(QPushButton).click()
+    assert not window.first_run.isVisible()
+    assert load_settings(app_paths.settings_file).first_run_done  # not shown again next start
+    again = _window(qtbot, app_paths, load_settings(app_paths.settings_file))
+    assert not again.first_run.isVisible()
+
+
+def test_ctrl_number_switches_screens(qtbot: QtBot, app_paths: AppPaths) -> None:
+    window = _window(qtbot, app_paths)
+    index = [window.nav.item(i).text() for i in range(window.nav.count())].index("Banks")
+    qtbot.keyClick(window, Qt.Key(Qt.Key.Key_1.value + index), Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.banks_page
     assert str(app_paths.data) in window.statusBar().currentMessage()
 
 

@@ -1,37 +1,61 @@
 """The main window: a navigation list and one page per screen.
 
-Pages are built by ``pages()``; each takes the AppContext and may define ``refresh()``, called
-when it is shown.
+Pages take the AppContext and may define ``refresh()``, called when they are shown.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from greenroom.ui.banks_page import BanksPage
+from greenroom.ui.banks.banks_page import BanksPage
 from greenroom.ui.context import AppContext
+from greenroom.ui.first_run import FirstRunBanner
+from greenroom.ui.practice.practice_page import PracticePage, PracticeServices
+from greenroom.ui.services import real_services, shutdown
+from greenroom.ui.settings_page import SettingsPage
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext) -> None:
+    def __init__(self, ctx: AppContext, services: PracticeServices | None = None) -> None:
         super().__init__()
         self.ctx = ctx
+        self.services = services or real_services(ctx)
         self.setWindowTitle("Greenroom")
-        self.resize(1180, 760)
+        self.resize(1180, 780)
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setAccessibleName("Screens")
         self.nav.setFixedWidth(170)
         self.pages = QStackedWidget()
+        self.practice_page = PracticePage(ctx, self.services)
         self.banks_page = BanksPage(ctx)
+        self.settings_page = SettingsPage(
+            ctx,
+            voice=self.services.voice,
+            microphone=self.services.microphone,
+            model=self.services.model,
+        )
         for title, page in self._build_pages():
             self._add_page(title, page)
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
+        self.first_run = FirstRunBanner()
+        self.first_run.setVisible(not ctx.settings.current.first_run_done)
+        self.first_run.dismissed.connect(lambda: ctx.settings.update(first_run_done=True))
+        right = QVBoxLayout()
+        right.addWidget(self.first_run)
+        right.addWidget(self.pages, 1)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.addWidget(self.nav)
-        layout.addWidget(self.pages, 1)
+        layout.addLayout(right, 1)
         self.setCentralWidget(central)
         self.statusBar().showMessage(
             f"Data folder: {ctx.paths.data} · everything stays on this computer"
@@ -39,7 +63,11 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
 
     def _build_pages(self) -> list[tuple[str, QWidget]]:
-        return [("Banks", self.banks_page)]
+        return [
+            ("Practice", self.practice_page),
+            ("Banks", self.banks_page),
+            ("Settings", self.settings_page),
+        ]
 
     def _add_page(self, title: str, page: QWidget) -> None:
         index = self.nav.count()
@@ -56,3 +84,10 @@ class MainWindow(QMainWindow):
         refresh = getattr(self.pages.widget(row), "refresh", None)
         if callable(refresh):
             refresh()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Finished answers are already committed; a session left open shows as interrupted.
+        if self.practice_page.controller.session is not None:
+            self.practice_page.controller.abandon()
+        shutdown(self.services)
+        super().closeEvent(event)

@@ -21,10 +21,20 @@ from greenroom.speech.tts import QuestionSpeaker, TextToSpeechUnavailable
 class _SynthWorker(QObject):
     synthesized = Signal(int, str)
     failed = Signal(int, str, bool)  # request, message, whether TTS is missing altogether
+    voices_listed = Signal(object)  # list[Voice]; empty when no TTS engine is installed
 
     def __init__(self) -> None:
         super().__init__()
         self._speaker: QuestionSpeaker | None = None
+
+    @Slot()
+    def list_voices(self) -> None:
+        try:
+            if self._speaker is None:
+                self._speaker = QuestionSpeaker()
+            self.voices_listed.emit(self._speaker.voices())
+        except GreenroomError:
+            self.voices_listed.emit([])
 
     @Slot(int, str, str, str, int, float)
     def synthesize(
@@ -50,7 +60,9 @@ class QuestionVoice(QObject):
     started = Signal()
     finished = Signal()
     unavailable = Signal(str)
+    voices_listed = Signal(object)  # list[speech.tts.Voice]
     _synthesize_requested = Signal(int, str, str, str, int, float)
+    _voices_requested = Signal()
 
     def __init__(self, cache_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +76,8 @@ class QuestionVoice(QObject):
         self._worker = _SynthWorker()
         self._worker.moveToThread(self._thread)
         self._synthesize_requested.connect(self._worker.synthesize)
+        self._voices_requested.connect(self._worker.list_voices)
+        self._worker.voices_listed.connect(self.voices_listed)
         self._worker.synthesized.connect(self._on_worker_synthesized)
         self._worker.failed.connect(self._on_worker_failed)
         self._thread.finished.connect(self._worker.deleteLater)
@@ -84,6 +98,10 @@ class QuestionVoice(QObject):
         self._synthesize_requested.emit(
             self._current, text, str(path), self.voice, self.rate, self.volume
         )
+
+    def request_voices(self) -> None:
+        """Ask the TTS thread for the installed voices; ``voices_listed`` answers."""
+        self._voices_requested.emit()
 
     def stop(self) -> None:
         """Stop speaking now; a synthesis still running is ignored when it arrives."""

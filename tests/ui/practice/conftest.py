@@ -53,8 +53,8 @@ def make_room(qtbot: QtBot, app_paths: AppPaths, whisper: TranscriptionEngine) -
         page = PracticePage(ctx, PracticeServices(mic, voice, model, clock))  # type: ignore[arg-type]
         qtbot.addWidget(page)
         page.show()
-        page.activateWindow()
-        qtbot.waitActive(page)  # key presses go through the real shortcut path
+        with qtbot.waitActive(page):  # key presses go through the real shortcut path
+            page.activateWindow()
         page.refresh()  # loads the banks through the inline runner
         return Room(page, ctx, mic, voice, clock, model)
 

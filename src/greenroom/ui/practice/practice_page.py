@@ -202,7 +202,8 @@ class PracticePage(QWidget):
             and not event.modifiers()
             and self.question.isVisible()
             and not self.question.typed.hasFocus()
-            and self.question.isAncestorOf(watched if isinstance(watched, QWidget) else None)
+            and isinstance(watched, QWidget)
+            and self.question.isAncestorOf(watched)
         ):
             if event.type() == QEvent.Type.KeyPress and not event.isAutoRepeat():
                 self.controller.primary_action()
