@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -25,7 +26,7 @@ def choose(room: object, *, banks: tuple[str, ...], mode: Mode, count: int = 2) 
 def start(room: object, *, nerves: int) -> None:
     page = room.page  # type: ignore[attr-defined]
     QTest.mouseClick(page.setup.start_button, Qt.MouseButton.LeftButton)
-    assert page.stack.currentWidget() is page.nerves_before
+    wait_for(lambda: page.stack.currentWidget() is page.nerves_before)
     page.nerves_before.nerves.slider.setValue(nerves)
     QTest.mouseClick(page.nerves_before.go, Qt.MouseButton.LeftButton)
 
@@ -45,3 +46,12 @@ def space(room: object) -> None:
 def plain(text: str) -> str:
     """Lower case without punctuation, as a person reads a transcript."""
     return " ".join(re.sub(r"[^\w\s']", " ", text.lower()).split())
+
+
+def wait_for(condition: Callable[[], bool], timeout_ms: int = 10000) -> None:
+    """Process events until ``condition`` holds (real worker threads deliver asynchronously)."""
+    waited = 0
+    while not condition():
+        assert waited < timeout_ms, "timed out waiting for the screen to change"
+        QTest.qWait(20)
+        waited += 20
