@@ -41,6 +41,13 @@ def _dark_palette() -> QPalette:
         (QPalette.ColorRole.PlaceholderText, QColor(150, 150, 150)),
     ):
         p.setColor(role, color)
+    muted = QColor(120, 120, 120)
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        p.setColor(QPalette.ColorGroup.Disabled, role, muted)
     return p
 
 

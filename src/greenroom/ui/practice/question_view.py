@@ -129,6 +129,7 @@ class QuestionView(QWidget):
         self.primary.setText("Stop  (Space)" if answering else "Start answering  (Space)")
         self.primary.setEnabled(phase in (Phase.READY, Phase.PREP) or (answering and not typing))
         self.skip.setEnabled(phase in (Phase.READY, Phase.PREP, Phase.ANSWERING))
+        self.pause.setEnabled(not answering)  # pause between answers; Stop ends an answer
         self.typed.setVisible(typing and answering)
         self.submit.setVisible(typing and answering)
         self.live.setVisible(not (typing and answering))
