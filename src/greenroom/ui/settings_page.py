@@ -60,6 +60,7 @@ class SettingsPage(QWidget):
         super().__init__(parent)
         self.ctx, self.voice, self.microphone, self.model = ctx, voice, microphone, model
         self._testing_mic = False
+        self._loading = False
         self._cancel_download = threading.Event()
         title = QLabel("Settings")
         title.setObjectName("pageTitle")
@@ -113,8 +114,7 @@ class SettingsPage(QWidget):
         form.addRow("Speed", self.rate)
         form.addRow("Volume", self.volume)
         form.addRow(row)
-        for widget in (self.tts_enabled,):
-            widget.toggled.connect(self._save)
+        self.tts_enabled.clicked.connect(self._save)
         self.voice_combo.activated.connect(self._save)
         self.rate.editingFinished.connect(self._save)
         self.volume.sliderReleased.connect(self._save)
@@ -221,6 +221,13 @@ class SettingsPage(QWidget):
         self._load()
 
     def _load(self) -> None:
+        self._loading = True  # filling the widgets must not save half-filled values
+        try:
+            self._fill()
+        finally:
+            self._loading = False
+
+    def _fill(self) -> None:
         s = self.ctx.settings.current
         self.tts_enabled.setChecked(s.tts_enabled)
         self.rate.setValue(s.tts_rate)
@@ -274,6 +281,8 @@ class SettingsPage(QWidget):
             self.voice_combo.setToolTip("No text-to-speech engine found: install espeak-ng.")
 
     def _save(self) -> None:
+        if self._loading:
+            return
         self.ctx.settings.update(
             tts_enabled=self.tts_enabled.isChecked(),
             tts_voice=str(self.voice_combo.currentData() or ""),
