@@ -8,6 +8,7 @@ items that are nothing but a link, so a real README imports without editing.
 
 from __future__ import annotations
 
+import html
 import re
 
 from greenroom.banks.plaintext import strip_numbering
@@ -64,6 +65,9 @@ def _reduce_prose(text: str) -> str:
     text = LINK_RE.sub(r"\1", text)
     text = REF_LINK_RE.sub(r"\1", text)
     text = HTML_RE.sub("", text)
+    # Entities such as "&lt;role&gt;" (tech-interview-handbook writes them) become their
+    # characters; after the tags are gone, so an escaped "<role>" is kept as text.
+    text = html.unescape(text)
     for _ in range(3):  # nested emphasis such as ***bold italic***
         text = EMPHASIS_RE.sub(lambda m: m.group(2) or m.group(4), text)
     return text

@@ -108,6 +108,11 @@ _COLUMNS = (
 )  # fmt: skip
 
 
+def question_values(q: Question, position: int) -> dict[str, object]:
+    """Column values of a question row (for the editing functions in bank_edit_repo)."""
+    return _question_values(q, position)
+
+
 def _question_values(q: Question, position: int) -> dict[str, object]:
     return {
         "text": q.text,

@@ -3,7 +3,7 @@ real speech from a virtual PulseAudio microphone, faster-whisper transcribes it,
 
 from __future__ import annotations
 
-from helpers import choose, plain, space, start
+from practice_helpers import choose, plain, space, start
 from pytestqt.qtbot import QtBot
 
 from greenroom.cli_commands import open_store

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import choose, plain, space, start, wait_seconds
+from practice_helpers import choose, plain, space, start, wait_seconds
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
