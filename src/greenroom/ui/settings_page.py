@@ -26,7 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from greenroom.core.errors import GreenroomError
-from greenroom.speech.download import DOWNLOADABLE, DownloadCancelled, download_model
+from greenroom.speech.download import (
+    DOWNLOADABLE,
+    DownloadCancelled,
+    Fetcher,
+    download_model,
+    hub_fetcher,
+)
 from greenroom.speech.download import FILES as MODEL_FILES
 from greenroom.speech.engine import EngineInfo, available_engines
 from greenroom.speech.models import BUNDLED_MODEL_NAME
@@ -61,6 +67,7 @@ class SettingsPage(QWidget):
         self.ctx, self.voice, self.microphone, self.model = ctx, voice, microphone, model
         self._testing_mic = False
         self._loading = False
+        self.fetcher: Fetcher = hub_fetcher  # the only part that touches the network
         self._cancel_download = threading.Event()
         title = QLabel("Settings")
         title.setObjectName("pageTitle")
@@ -366,7 +373,11 @@ class SettingsPage(QWidget):
         dest = self._model_folder(name)
         self.ctx.tasks.run(
             lambda: download_model(
-                name, dest, progress=self._report_progress, cancel=self._cancel_download.is_set
+                name,
+                dest,
+                progress=self._report_progress,
+                cancel=self._cancel_download.is_set,
+                fetcher=self.fetcher,
             ),
             lambda _path: self._download_done(name, None),
             on_error=lambda exc: self._download_done(name, exc),
