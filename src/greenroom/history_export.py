@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from greenroom.core.session import PracticeSession
@@ -28,6 +30,8 @@ CSV_COLUMNS = (
     "self_rating",
     "transcript",
     "audio_path",
+    "question_key",
+    "delivery_index",
 )
 
 
@@ -51,6 +55,7 @@ def sessions_to_json(sessions: list[PracticeSession]) -> str:
                 "nerves_after": s.nerves_after,
                 "confidence_after": s.confidence_after,
                 "notes": s.notes,
+                "summary": s.summary,
                 "answers": [
                     {
                         "id": a.id,
@@ -67,6 +72,8 @@ def sessions_to_json(sessions: list[PracticeSession]) -> str:
                         "audio_path": a.audio_path,
                         "metrics": a.metrics,
                         "self_rating": a.self_rating,
+                        "question_key": a.question_key,
+                        "delivery_index": a.delivery_index,
                     }
                     for a in s.answers
                 ],
@@ -105,6 +112,8 @@ def sessions_to_csv(sessions: list[PracticeSession]) -> str:
                     a.self_rating,
                     _safe(a.transcript),
                     a.audio_path,
+                    a.question_key,
+                    a.delivery_index,
                 ]
             )
     return buf.getvalue()
@@ -113,3 +122,12 @@ def sessions_to_csv(sessions: list[PracticeSession]) -> str:
 def _safe(text: str) -> str:
     """Spreadsheets run cells starting with = + - @; a transcript must never become a formula."""
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def write_export(path: Path, sessions: list[PracticeSession], *, fmt: str | None = None) -> None:
+    """Write ``sessions`` as CSV or JSON (``fmt``, else from the file suffix), atomically."""
+    kind = fmt or ("csv" if path.suffix.lower() == ".csv" else "json")
+    body = sessions_to_csv(sessions) if kind == "csv" else sessions_to_json(sessions)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(body, encoding="utf-8", newline="")
+    os.replace(tmp, path)

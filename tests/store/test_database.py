@@ -15,12 +15,15 @@ from greenroom.core.errors import StorageError
 from greenroom.store.database import open_database
 from greenroom.store.migrate import head_revision
 from greenroom.store.models import Base
+from greenroom.store.transcript_search import include_name
 
 
 def test_empty_database_upgraded_to_head_matches_the_models(tmp_path: Path) -> None:
     db = open_database(tmp_path / "g.db")
     with db.engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            conn, opts={"compare_type": True, "include_name": include_name}
+        )
         assert compare_metadata(context, Base.metadata) == []
         assert context.get_current_revision() == head_revision()
 

@@ -105,6 +105,7 @@ class SessionRow(Base):
         CheckConstraint("nerves_before BETWEEN 0 AND 100", name="ck_sessions_nerves_before"),
         CheckConstraint("nerves_after BETWEEN 0 AND 100", name="ck_sessions_nerves_after"),
         CheckConstraint("confidence_after BETWEEN 0 AND 100", name="ck_sessions_confidence"),
+        Index("ix_sessions_mode_started", "mode", "started_at"),  # history filter by mode
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -131,6 +132,8 @@ class AnswerRow(Base):
     __table_args__ = (
         CheckConstraint("self_rating BETWEEN 1 AND 5", name="ck_answers_self_rating"),
         Index("ix_answers_question", "question_key"),
+        # History lists answer counts and the mean index per session from this index alone.
+        Index("ix_answers_session_delivery", "session_id", "delivery_index"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -5,6 +5,8 @@ Pages take the AppContext and may define ``refresh()``, called when they are sho
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,6 +20,9 @@ from PySide6.QtWidgets import (
 from greenroom.ui.banks.banks_page import BanksPage
 from greenroom.ui.context import AppContext
 from greenroom.ui.first_run import FirstRunBanner
+from greenroom.ui.history.audio_files import apply_retention
+from greenroom.ui.history.dashboard_page import DashboardPage
+from greenroom.ui.history.history_page import HistoryPage
 from greenroom.ui.practice.practice_page import PracticePage, PracticeServices
 from greenroom.ui.services import real_services, shutdown
 from greenroom.ui.settings_page import SettingsPage
@@ -36,6 +41,8 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(170)
         self.pages = QStackedWidget()
         self.practice_page = PracticePage(ctx, self.services)
+        self.history_page = HistoryPage(ctx)
+        self.dashboard_page = DashboardPage(ctx)
         self.banks_page = BanksPage(ctx)
         self.settings_page = SettingsPage(
             ctx,
@@ -61,6 +68,15 @@ class MainWindow(QMainWindow):
             f"Data folder: {ctx.paths.data} · everything stays on this computer"
         )
         self.nav.setCurrentRow(0)
+        self._apply_retention()
+
+    def _apply_retention(self) -> None:
+        """Delete recordings older than the user's retention setting (never the transcripts)."""
+        days = self.ctx.settings.current.keep_audio_days
+        if days is None:
+            return
+        engine, data, now = self.ctx.engine, self.ctx.paths.data, datetime.now(UTC)
+        self.ctx.tasks.run(lambda: apply_retention(engine, data, days, now=now), write=True)
 
     def _build_pages(self) -> list[tuple[str, QWidget]]:
         return [

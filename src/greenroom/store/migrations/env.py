@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from greenroom.store.models import Base
+from greenroom.store.transcript_search import include_name
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -16,6 +17,7 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies the table
     compare_type=True,
+    include_name=include_name,  # FTS5 virtual tables are not models (transcript_search)
 )
 with context.begin_transaction():
     context.run_migrations()

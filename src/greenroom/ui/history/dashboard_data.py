@@ -1,0 +1,165 @@
+"""Chart series for the progress dashboard: per-session values, the rolling baseline, and
+weekly or monthly means once there are too many sessions to draw one by one.
+
+Pure Python (no Qt), so the numbers the charts draw are tested directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from greenroom.analysis import bands
+from greenroom.analysis.session import BASELINE_SESSIONS
+from greenroom.store.history_repo import ProgressPoint
+
+MAX_POINTS = 120  # more sessions than this are drawn as weekly (then monthly) means
+LATEST = 5  # "now" in the headline: the mean of the latest five sessions
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    key: str
+    title: str
+    unit: str
+    better: str  # "lower", "higher", "middle"
+    green: tuple[float, float] | None
+
+
+def _band_figure(key: str, title: str) -> Figure:
+    band = bands.BANDS[key]
+    return Figure(key, title, band.unit, band.better, band.green)
+
+
+FIGURES = (
+    Figure("nerves_before", "Nerves before", "", "lower", None),
+    Figure("nerves_after", "Nerves after", "", "lower", None),
+    Figure("confidence", "Confidence after", "", "higher", None),
+    Figure("delivery_index", "Delivery index", "", "higher", None),
+    _band_figure("fillers_per_minute", "Fillers per minute"),
+    _band_figure("speaking_rate", "Speaking rate (wpm)"),
+    _band_figure("very_long_pauses", "Very long pauses per answer"),
+    _band_figure("first_word_latency", "First-word latency (s)"),
+)
+FIGURES_BY_KEY = {f.key: f for f in FIGURES}
+
+
+@dataclass(frozen=True, slots=True)
+class ChartSeries:
+    """One figure ready to draw: values and the rolling baseline at the same times."""
+
+    key: str
+    times: tuple[datetime, ...]
+    values: tuple[float, ...]
+    baseline: tuple[float | None, ...]
+    grouping: str  # "session", "week" or "month"
+
+
+def _mean(values: Sequence[float]) -> float:
+    return sum(values) / len(values)
+
+
+def rolling_baseline(values: Sequence[float]) -> list[float | None]:
+    """Mean of the previous five values at each point (None for the first)."""
+    out: list[float | None] = []
+    total = 0.0
+    for i, value in enumerate(values):
+        if i:
+            out.append(total / min(i, BASELINE_SESSIONS))
+        else:
+            out.append(None)
+        total += value
+        if i >= BASELINE_SESSIONS:
+            total -= values[i - BASELINE_SESSIONS]
+    return out
+
+
+_EPOCH_MONDAY = datetime(1970, 1, 5, tzinfo=UTC).timestamp()
+_WEEK = 7 * 86400.0
+
+
+def _grouping(points: Sequence[ProgressPoint]) -> str:
+    if len(points) <= MAX_POINTS:
+        return "session"
+    span = points[-1].started_at.timestamp() - points[0].started_at.timestamp()
+    return "week" if span / _WEEK < MAX_POINTS else "month"
+
+
+def _bucket_keys(points: Sequence[ProgressPoint], grouping: str) -> list[int]:
+    """Week number since 1970 (weeks start on Monday, UTC) or year x 12 + month."""
+    if grouping == "week":
+        return [int((p.started_at.timestamp() - _EPOCH_MONDAY) // _WEEK) for p in points]
+    return [p.started_at.year * 12 + p.started_at.month - 1 for p in points]
+
+
+def _bucket_time(key: int, grouping: str) -> datetime:
+    if grouping == "week":
+        return datetime.fromtimestamp(_EPOCH_MONDAY + key * _WEEK, UTC)
+    return datetime(key // 12, key % 12 + 1, 1, tzinfo=UTC)
+
+
+def series_many(points: Sequence[ProgressPoint], keys: Sequence[str]) -> dict[str, ChartSeries]:
+    """Series for several figures; the grouping into weeks or months is worked out once."""
+    grouping = _grouping(points)
+    buckets = _bucket_keys(points, grouping) if grouping != "session" else []
+    out: dict[str, ChartSeries] = {}
+    for key in keys:
+        picked = [i for i, p in enumerate(points) if getattr(p, key) is not None]
+        values = [float(getattr(points[i], key)) for i in picked]
+        baseline = rolling_baseline(values)
+        if grouping == "session":
+            times = tuple(points[i].started_at for i in picked)
+            out[key] = ChartSeries(key, times, tuple(values), tuple(baseline), grouping)
+            continue
+        sums: dict[int, list[float]] = {}
+        for n, i in enumerate(picked):
+            acc = sums.setdefault(buckets[i], [0.0, 0, 0.0, 0])
+            acc[0] += values[n]
+            acc[1] += 1
+            if (b := baseline[n]) is not None:
+                acc[2] += b
+                acc[3] += 1
+        order = sorted(sums)
+        out[key] = ChartSeries(
+            key,
+            tuple(_bucket_time(k, grouping) for k in order),
+            tuple(sums[k][0] / sums[k][1] for k in order),
+            tuple(sums[k][2] / sums[k][3] if sums[k][3] else None for k in order),
+            grouping,
+        )
+    return out
+
+
+def series_for(points: Sequence[ProgressPoint], key: str) -> ChartSeries:
+    """The figure's values per session, or weekly/monthly means when there are many sessions."""
+    return series_many(points, [key])[key]
+
+
+def headline(points: Sequence[ProgressPoint]) -> list[str]:
+    """Plain sentences on the change since the first session.
+
+    "then" is the first session's value; "now" is the mean of the latest five sessions.
+    """
+    if not points:
+        return ["No sessions yet. Your progress shows here after your first practice."]
+    lines: list[str] = []
+    for key, label in (
+        ("nerves_before", "Nerves before a session"),
+        ("nerves_after", "Nerves after a session"),
+        ("confidence", "Confidence after a session"),
+        ("delivery_index", "Delivery index"),
+        ("fillers_per_minute", "Fillers per minute"),
+    ):
+        values = [v for p in points if (v := getattr(p, key)) is not None]
+        if not values:
+            continue
+        digits = 1 if key == "fillers_per_minute" else 0
+        if len(values) == 1:
+            lines.append(f"{label}: {values[0]:.{digits}f} in your first session.")
+            continue
+        now = _mean(values[-LATEST:])
+        lines.append(f"{label}: {values[0]:.{digits}f} then, {now:.{digits}f} now.")
+    if len(points) == 1:
+        lines.append("Practise again to see the change.")
+    return lines

@@ -1,0 +1,43 @@
+"""A real database with practice history, and the context a history page needs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from greenroom.cli_commands import open_store
+from greenroom.paths import AppPaths
+from greenroom.settings import Settings
+from greenroom.ui.context import AppContext, SettingsStore
+from greenroom.ui.tasks import InlineTaskRunner
+from support.history_data import seed_history
+from support.paths import eval_dir
+
+WAV = "disfluent/mfa_um.wav"
+
+
+def _fail(exc: BaseException) -> None:
+    raise AssertionError(f"unexpected error shown to the user: {exc}")
+
+
+@pytest.fixture
+def wav() -> Path:
+    path = eval_dir() / WAV
+    assert path.is_file(), f"missing evaluation audio {path}"
+    return path
+
+
+@pytest.fixture
+def ctx(app_paths: AppPaths, wav: Path) -> AppContext:
+    db = open_store(app_paths)
+    seed_history(
+        db.engine,
+        sessions=6,
+        audio_from=wav,
+        audio_dir=app_paths.audio / "2026-09",
+        data_dir=app_paths.data,
+    )
+    return AppContext(
+        db.engine, app_paths, InlineTaskRunner(_fail), SettingsStore(Settings(), None)
+    )

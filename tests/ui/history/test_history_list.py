@@ -1,0 +1,124 @@
+"""The history list: every session, sorted and filtered in SQL, searchable, interrupted marked."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QDate, Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import update
+
+from greenroom.store.models import SessionRow
+from greenroom.ui.context import AppContext
+from greenroom.ui.history.filter_bar_view import ANY_DATE
+from greenroom.ui.history.history_model import COLUMNS
+from greenroom.ui.history.history_page import HistoryPage
+
+
+def _column(name: str) -> int:
+    return [key for key, _ in COLUMNS].index(name)
+
+
+def _texts(page: HistoryPage, name: str) -> list[str]:
+    col = _column(name)
+    return [page.model.index(r, col).data() for r in range(page.model.rowCount())]
+
+
+def test_list_shows_every_session_newest_first_with_its_figures(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    page = HistoryPage(ctx)
+    qtbot.addWidget(page)
+    assert page.model.rowCount() == 6 and page.count.text() == "6 sessions"
+    dates = _texts(page, "started_at")
+    assert dates == sorted(dates, reverse=True)
+    first = page.model.item(0)
+    assert _texts(page, "answers")[0] == "3"
+    assert _texts(page, "nerves_before")[0] == str(first.nerves_before)
+    assert _texts(page, "banks")[0] in (
+        "Openers and first impressions",
+        "Behavioural questions (STAR)",
+    )
+    assert first.delivery_index is not None and 0 <= first.delivery_index <= 100
+
+
+def test_clicking_a_header_sorts_in_sql(qtbot: QtBot, ctx: AppContext) -> None:
+    page = HistoryPage(ctx)
+    qtbot.addWidget(page)
+    page.table.sortByColumn(_column("nerves_before"), Qt.SortOrder.AscendingOrder)
+    values = [int(v) for v in _texts(page, "nerves_before")]
+    assert values == sorted(values) and len(values) == 6
+    page.table.sortByColumn(_column("delivery_index"), Qt.SortOrder.DescendingOrder)
+    indices = [page.model.item(r).delivery_index or 0 for r in range(6)]
+    assert indices == sorted(indices, reverse=True)
+
+
+def test_interrupted_sessions_are_marked(qtbot: QtBot, ctx: AppContext) -> None:
+    with ctx.engine.begin() as conn:
+        conn.execute(update(SessionRow).where(SessionRow.id == 2).values(status="interrupted"))
+    page = HistoryPage(ctx)
+    qtbot.addWidget(page)
+    row = next(r for r in range(6) if page.model.item(r).id == 2)
+    assert "interrupted" in page.model.index(row, 0).data()
+    assert page.model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole).startswith("Interrupted")
+    assert all("interrupted" not in t for r, t in enumerate(_texts(page, "started_at")) if r != row)
+
+
+def test_filters_by_mode_bank_category_and_dates(qtbot: QtBot, ctx: AppContext) -> None:
+    page = HistoryPage(ctx)
+    qtbot.addWidget(page)
+    bar = page.filters
+    bar.mode.setCurrentIndex(bar.mode.findData("timed"))
+    assert {page.model.item(r).mode for r in range(page.model.rowCount())} == {"timed"}
+    assert page.model.rowCount() == 2  # sessions 2 and 6 of the warm-up/timed/one-way/drill cycle
+    bar.mode.setCurrentIndex(0)
+    bar.bank.setCurrentIndex(bar.bank.findData("openers"))
+    assert page.model.rowCount() == 3
+    assert all(page.model.item(r).bank_ids == ("openers",) for r in range(3))
+    bar.bank.setCurrentIndex(0)
+    bar.category.setCurrentIndex(bar.category.findData("closing"))
+    assert 0 < page.model.rowCount() < 6
+    bar.category.setCurrentIndex(0)
+    # Sessions run from 1 September to 31 October 2026: September only.
+    bar.date_from.setDate(QDate(2026, 9, 1))
+    bar.date_to.setDate(QDate(2026, 9, 30))
+    dates = [page.model.item(r).started_at for r in range(page.model.rowCount())]
+    assert dates and all(d < datetime(2026, 10, 1, 12, tzinfo=UTC) for d in dates)
+    assert page.model.rowCount() < 6
+    bar.clear.click()
+    assert page.model.rowCount() == 6 and bar.date_from.date() == ANY_DATE
+
+
+def test_search_finds_sessions_by_their_transcripts(qtbot: QtBot, ctx: AppContext) -> None:
+    page = HistoryPage(ctx)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.model.loaded, timeout=2000):
+        page.filters.search.setText("backlog")
+    hits = page.model.rowCount()
+    assert 0 < hits <= 6 and "matching session" in page.count.text()
+    assert all(page.model.item(r).answers for r in range(hits))
+    with qtbot.waitSignal(page.model.loaded, timeout=2000):
+        page.filters.search.setText("zeppelin")
+    assert page.model.rowCount() == 0 and page.count.text() == "0 matching sessions"
+    with qtbot.waitSignal(page.model.loaded, timeout=2000):
+        page.filters.search.setText('"backl* ) (')  # FTS syntax is just text
+    assert page.model.rowCount() == hits
+
+
+def test_many_sessions_are_fetched_a_page_at_a_time(qtbot: QtBot, ctx: AppContext) -> None:
+    from greenroom.ui.history import history_model
+    from support.history_data import seed_history
+
+    seed_history(ctx.engine, sessions=12, answers_per_session=1, seed=3)
+    old = history_model.PAGE
+    history_model.PAGE = 5
+    try:
+        page = HistoryPage(ctx)
+        qtbot.addWidget(page)
+        assert page.model.total == 18 and page.model.rowCount() == 5
+        while page.model.canFetchMore():
+            page.model.fetchMore()
+        ids = [page.model.item(r).id for r in range(page.model.rowCount())]
+        assert len(ids) == 18 == len(set(ids))
+    finally:
+        history_model.PAGE = old
