@@ -18,7 +18,7 @@ def _question_texts(room: object, bank: str) -> list[str]:
     return [q.text for q in banks_repo.get_bank(room.ctx.engine, bank).questions]  # type: ignore[attr-defined]
 
 
-def test_timed_session_from_nerves_to_summary(make_room) -> None:
+def test_timed_session_from_nerves_to_summary(make_room, qtbot) -> None:
     room = make_room()
     page = room.page
     choose(room, banks=("openers",), mode=Mode.TIMED, count=2)
@@ -37,6 +37,18 @@ def test_timed_session_from_nerves_to_summary(make_room) -> None:
     assert page.stack.currentWidget() is page.review
     shown = plain(page.review.transcript.toPlainText())
     assert "ask not what your country can do for you" in shown
+    # The recording can be heard right away; clicking a word plays from there.
+    assert page.review.play.isVisible()
+    assert page.review.player.source is not None and page.review.player.source.suffix == ".flac"
+    word = next(
+        i
+        for i, item in enumerate(page.review.transcript.items)
+        if item.text.lower().startswith("country")
+    )
+    page.review.transcript.click_word(word)
+    qtbot.waitUntil(
+        lambda: abs(page.review.player.position - page.review.transcript.time_of(word)) < 1.0
+    )
     QTest.mouseClick(page.review.rating_buttons.button(4), Qt.MouseButton.LeftButton)
     QTest.mouseClick(page.review.next, Qt.MouseButton.LeftButton)
 

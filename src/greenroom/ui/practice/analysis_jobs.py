@@ -17,6 +17,7 @@ from greenroom.analysis.session import (
     summarize_session,
 )
 from greenroom.core.bank import Question
+from greenroom.core.errors import StorageError
 from greenroom.core.session import Answer, SessionStatus
 from greenroom.store import sessions_repo
 from greenroom.ui.practice.recorder import RecordedAnswer
@@ -41,18 +42,24 @@ def analyze(
         job_description=job,
     )
     index = delivery_index(metrics.values()).score
-    saved = sessions_repo.record_answer(
-        engine,
-        replace(
-            draft,
-            duration_seconds=transcript.duration,
-            transcript=transcript.text,
-            words=[w.to_dict() for w in transcript.words] if not typed else [],
-            segments=[s.to_dict() for s in transcript.segments],
-            metrics=metrics.to_dict(),
-            delivery_index=index,
-        ),
-    )
+    note = recorded.note
+    try:
+        saved = sessions_repo.record_answer(
+            engine,
+            replace(
+                draft,
+                duration_seconds=transcript.duration,
+                transcript=transcript.text,
+                words=[w.to_dict() for w in transcript.words] if not typed else [],
+                segments=[s.to_dict() for s in transcript.segments],
+                metrics=metrics.to_dict(),
+                delivery_index=index,
+            ),
+        )
+        saved_id, audio_path = saved.id, saved.audio_path
+    except StorageError as exc:  # a full disk: show the answer and say it was not kept
+        saved_id, audio_path = None, draft.audio_path
+        note = f"{note} {exc}".strip()
     return AnswerReview(
         position=draft.position,
         take=draft.take,
@@ -62,8 +69,9 @@ def analyze(
         metrics=metrics,
         feedback=feedback_for(metrics),
         index=index,
-        answer_id=saved.id,
-        note=recorded.note,
+        answer_id=saved_id,
+        note=note,
+        audio_path=audio_path,
     )
 
 

@@ -229,7 +229,10 @@ class PracticePage(QWidget):
         iv = self.controller.interview
         last = iv is not None and iv.number >= iv.total
         self._current_review = review
-        self.review.show_review(review, retakes=bool(iv and iv.rules.retakes), last=last)
+        audio = self.ctx.paths.data / review.audio_path if review.audio_path else None
+        self.review.show_review(
+            review, retakes=bool(iv and iv.rules.retakes), last=last, audio=audio
+        )
         self.stack.setCurrentWidget(self.review)
 
     def _on_review_rated(self, rating: int) -> None:

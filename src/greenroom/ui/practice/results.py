@@ -23,6 +23,7 @@ class AnswerReview:
     index: float | None
     answer_id: int | None = None
     note: str = ""
+    audio_path: str | None = None  # relative to the data folder
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -16,10 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from greenroom.analysis.feedback import Observation
-from greenroom.ui.practice.metrics_table import MetricsTable
+from greenroom.ui.history.metrics_view import MetricsView
+from greenroom.ui.history.playback import AnswerPlayer
+from greenroom.ui.history.transcript_view import TranscriptView
 from greenroom.ui.practice.question_view import clock_text
 from greenroom.ui.practice.results import AnswerReview
-from greenroom.ui.transcript_html import LEGEND, transcript_html
 
 
 def feedback_html(observations: list[Observation]) -> str:
@@ -39,6 +42,8 @@ def feedback_html(observations: list[Observation]) -> str:
 
 
 class ReviewView(QWidget):
+    """Clicking a word plays the recording from there."""
+
     rated = Signal(int)
     next_requested = Signal()
     retake_requested = Signal()
@@ -54,13 +59,16 @@ class ReviewView(QWidget):
         self.note.setStyleSheet(
             "background:#fbe3b0; color:#3a2a00; padding:6px; border-radius:6px;"
         )
-        self.transcript = QTextBrowser()
-        self.transcript.setAccessibleName(
-            "Your answer, with fillers, hedges and long pauses marked"
-        )
+        self.transcript = TranscriptView()
+        self.transcript.setAccessibleName("Your answer, with fillers, hedges and pauses marked")
+        self.player = AnswerPlayer(self)
+        self.transcript.word_clicked.connect(self._on_transcript_word_clicked)
+        self.play = QPushButton("▶ Hear your answer")
+        self.play.clicked.connect(self.player.toggle)
+        self.player.playing_changed.connect(self._on_player_playing_changed)
         self.feedback = QTextBrowser()
         self.feedback.setAccessibleName("Feedback")
-        self.metrics = MetricsTable()
+        self.metrics = MetricsView()
         self.rating_buttons = QButtonGroup(self)
         rating_row = QHBoxLayout()
         rating_row.addWidget(QLabel("How did that answer feel? (optional)"))
@@ -79,7 +87,10 @@ class ReviewView(QWidget):
         self.next.setDefault(True)
         self.next.clicked.connect(self.next_requested)
         left = QVBoxLayout()
-        left.addWidget(QLabel(f"Your answer · {LEGEND}"))
+        heading = QHBoxLayout()
+        heading.addWidget(QLabel("Your answer"), 1)
+        heading.addWidget(self.play)
+        left.addLayout(heading)
         left.addWidget(self.transcript, 2)
         left.addWidget(QLabel("Feedback"))
         left.addWidget(self.feedback, 2)
@@ -97,16 +108,22 @@ class ReviewView(QWidget):
         layout.addLayout(body, 1)
         layout.addLayout(buttons)
 
-    def show_review(self, review: AnswerReview, *, retakes: bool, last: bool) -> None:
+    def show_review(
+        self, review: AnswerReview, *, retakes: bool, last: bool, audio: Path | None = None
+    ) -> None:
         index = f" · delivery index {review.index:.0f}/100" if review.index is not None else ""
         take = f" · take {review.take}" if review.take > 1 else ""
         self.title.setText(f"Answer {review.position + 1}{take}{index}")
         self.question.setText(review.question.text)
         self.note.setText(review.note)
         self.note.setVisible(bool(review.note))
-        self.transcript.setHtml(transcript_html(review.transcript, review.metrics))
+        words = [w.to_dict() for w in review.transcript.words] if not review.typed else []
+        self.transcript.show_answer(words, review.metrics, review.transcript.text)
         self.feedback.setHtml(feedback_html(review.feedback))
-        self.metrics.show_values(review.metrics.values())
+        self.metrics.show_metrics(review.metrics)
+        self.player.stop()
+        self.player.load(audio)
+        self.play.setVisible(audio is not None)
         self.rating_buttons.setExclusive(False)
         for b in self.rating_buttons.buttons():
             b.setChecked(False)
@@ -114,3 +131,14 @@ class ReviewView(QWidget):
         self.retake.setVisible(retakes)
         self.next.setText("Finish" if last else "Next question")
         self.next.setFocus()
+
+    def _on_player_playing_changed(self, playing: bool) -> None:
+        self.play.setText("❚❚ Pause" if playing else "▶ Hear your answer")
+
+    def _on_transcript_word_clicked(self, seconds: float) -> None:
+        self.player.seek(seconds)
+        self.player.play()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.player.stop()
+        super().hideEvent(event)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from greenroom.analysis import bands
-from greenroom.ui.practice.metrics_table import format_value
+from greenroom.ui.history.metrics_view import format_value
 from greenroom.ui.practice.results import AnswerReview, SessionResult
 
 ARROW = {"better": "▲ better", "worse": "▼ worse", "same": "= same", None: ""}
