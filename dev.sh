@@ -2,6 +2,7 @@
 # Greenroom's one set-up script. Idempotent: installs only what is missing, then
 #   ./dev.sh run   [greenroom args]  starts the app
 #   ./dev.sh test  [pytest args]     runs lint, types, layering contracts and the whole test suite
+#   ./dev.sh bundle [--venv DIR]     builds the PyInstaller bundle (dist/greenroom/) and self-tests it
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -14,6 +15,8 @@ SYSTEM_PACKAGES=(
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
   libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
   xvfb xauth                                    # tests and screenshots without a display
+  desktop-file-utils appstream                  # validators for packaging/linux (tests/packaging)
+  binutils                                      # objdump/objcopy for PyInstaller (the bundle)
 )
 VENV=.venv
 
@@ -75,5 +78,10 @@ case "$cmd" in
     say "import-linter"; "$VENV/bin/lint-imports"
     say "pytest";        exec xvfb-run -a "$VENV/bin/python" -m pytest "$@"
     ;;
-  *) echo "usage: ./dev.sh run|test [args]" >&2; exit 2 ;;
+  bundle)
+    packaging/build_bundle.sh "$@"
+    say "self-test of the bundle"
+    exec xvfb-run -a -s "-screen 0 1280x800x24" dist/greenroom/greenroom --self-test
+    ;;
+  *) echo "usage: ./dev.sh run|test|bundle [args]" >&2; exit 2 ;;
 esac

@@ -27,6 +27,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir", type=Path, help="keep all data, settings and logs in this folder"
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open the window, speak and transcribe a phrase, write and read the database, exit "
+        "(uses a temporary data folder unless --data-dir is given)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     banks = sub.add_parser("banks", help="list, show, import, export and validate question banks")
@@ -77,6 +83,10 @@ def main(
     err = err or sys.stderr
     args = build_parser().parse_args(argv)
     paths = resolve_paths(args.data_dir)
+    if args.self_test:
+        # Imported like the app: the self-test opens the window, so it needs Qt.
+        selftest = importlib.import_module("greenroom.selftest")
+        return int(selftest.run_self_test(paths if args.data_dir is not None else None))
     if args.command is None:
         # Imported here so that every subcommand stays free of Qt.
         app = importlib.import_module("greenroom.app")

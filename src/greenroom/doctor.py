@@ -16,6 +16,9 @@ from pathlib import Path
 from greenroom.paths import AppPaths
 from greenroom.store.migrate import head_revision
 
+# The rotating log that app.setup_logging writes (app.py cannot be imported here: it leads to Qt).
+LOG_FILE_NAME = "greenroom.log"
+
 
 @dataclass(frozen=True, slots=True)
 class Check:
@@ -59,7 +62,14 @@ def check_data(paths: AppPaths) -> list[Check]:
         data = Check("Data folder", True, str(folder))
     else:
         data = Check("Data folder", False, f"{folder} is read-only: choose another with --data-dir")
-    return [data, _schema(paths.database), Check("Log folder", True, str(paths.logs))]
+    return [data, _schema(paths.database), Check("Log folder", True, str(paths.logs)), _log(paths)]
+
+
+def _log(paths: AppPaths) -> Check:
+    log_file = paths.logs / LOG_FILE_NAME
+    if log_file.exists():
+        return Check("Log file", True, f"{log_file} (attach it to bug reports)")
+    return Check("Log file", True, f"{log_file} (written when the app first starts)")
 
 
 def _schema(db: Path) -> Check:

@@ -1,0 +1,77 @@
+"""The wheel installs into a fresh virtualenv and runs: banks, migrations and the window.
+
+Slow (about a minute with a warm pip cache): it builds the wheel from a copy of the sources,
+installs it with pip into a new venv and runs the installed `greenroom` command.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, assert_self_test_passes, run
+from greenroom import __version__
+
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
+
+
+def _build_wheel(tmp_path: Path) -> Path:
+    # A copy of what a source checkout holds, so no build/ or egg-info lands in the work tree.
+    src = tmp_path / "src-copy"
+    src.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(REPO / name, src / name)
+    shutil.copytree(
+        REPO / "src",
+        src / "src",
+        ignore=shutil.ignore_patterns("__pycache__", "*.egg-info", "*.pyc"),
+    )
+    out = tmp_path / "wheels"
+    done = run([sys.executable, "-m", "build", "--wheel", "--outdir", out, src], timeout=300)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    wheels = list(out.glob("greenroom-*.whl"))
+    assert len(wheels) == 1, wheels
+    return wheels[0]
+
+
+def test_wheel_installs_in_a_fresh_venv_and_runs(tmp_path: Path) -> None:
+    wheel = _build_wheel(tmp_path)
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for needed in (
+        "greenroom/question_banks/openers.yaml",
+        "greenroom/store/migrations/env.py",
+        "greenroom/store/migrations/script.py.mako",
+        "greenroom/store/migrations/versions/0001_initial_schema.py",
+        "greenroom/resources/icons/greenroom.png",
+    ):
+        assert needed in names, f"{needed} is not in {wheel.name}"
+
+    venv = tmp_path / "venv"
+    started = time.monotonic()
+    assert run([sys.executable, "-m", "venv", venv], timeout=120).returncode == 0
+    # The pip cache (filled by ./dev.sh's own install) makes this a local copy, not a download.
+    install = run(
+        [venv / "bin" / "python", "-m", "pip", "install", "--disable-pip-version-check", wheel],
+        timeout=600,
+    )
+    assert install.returncode == 0, install.stdout[-3000:] + install.stderr[-3000:]
+    print(f"wheel installed into a fresh venv in {time.monotonic() - started:.1f} s")
+
+    greenroom = venv / "bin" / "greenroom"
+    version = run([greenroom, "--version"], timeout=60)
+    assert version.returncode == 0 and version.stdout.strip() == f"greenroom {__version__}"
+
+    data = tmp_path / "data"
+    banks = run([greenroom, "--data-dir", data, "banks", "list"], timeout=120)
+    assert banks.returncode == 0, banks.stderr
+    lines = banks.stdout.splitlines()
+    assert len(lines) >= 12 and all("built-in" in line for line in lines), banks.stdout
+    assert any(line.startswith("openers") for line in lines)
+
+    out = assert_self_test_passes(greenroom, data)
+    assert f"python {venv}" in out  # it really ran the installed copy, not the dev tree
