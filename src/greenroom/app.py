@@ -7,22 +7,18 @@ self-test opens exactly the window a user gets.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 import threading
-import traceback
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
 from greenroom.core.errors import GreenroomError
-from greenroom.doctor import LOG_FILE_NAME
 from greenroom.paths import AppPaths
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QMainWindow
 
     from greenroom.store.database import Database
     from greenroom.ui.crash_dialog import CrashReporter
@@ -35,7 +31,7 @@ ICON_RESOURCE = ("resources", "icons", "greenroom.png")
 
 
 def log_file(paths: AppPaths) -> Path:
-    return paths.logs / LOG_FILE_NAME
+    return paths.log_file
 
 
 def setup_logging(paths: AppPaths) -> Path:
@@ -45,6 +41,8 @@ def setup_logging(paths: AppPaths) -> Path:
     stay in the database; log lines carry timings, paths, counts and tracebacks only.
     Calling this twice (self-test, tests) does not add a second handler for the same file.
     """
+    import logging.handlers  # imported here: it pulls in socket, and start-up should be quick
+
     paths.logs.mkdir(parents=True, exist_ok=True)
     target = log_file(paths)
     root = logging.getLogger()
@@ -63,6 +61,8 @@ def setup_logging(paths: AppPaths) -> Path:
 
 
 def ensure_qapplication() -> QApplication:
+    from importlib import resources
+
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -106,6 +106,8 @@ def install_crash_handler(paths: AppPaths) -> CrashReporter:
 
 
 def _format(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
+    import traceback
+
     return "".join(traceback.format_exception(kind, exc, tb)).rstrip()
 
 
@@ -171,18 +173,39 @@ def build_window(paths: AppPaths, *, crash_dialogs: bool = True) -> Running:
     return Running(app, window, tasks, db, crash)
 
 
+def show_startup_window(app: QApplication, paths: AppPaths) -> QMainWindow:
+    """Show a window at once, before the database and the heavy modules load (~2 s).
+
+    Only PySide6 and the settings file are touched here, so the first window appears about as
+    fast as a bare Qt window; ``build_window`` then replaces it with the main window.
+    """
+    from greenroom.settings import load_settings
+    from greenroom.ui.startup_window import StartupWindow
+    from greenroom.ui.theme import apply_theme
+
+    apply_theme(app, load_settings(paths.settings_file).theme)
+    window = StartupWindow()
+    window.show()
+    app.processEvents()  # paint it now: the next steps keep the event loop busy
+    return window
+
+
 def run_app(paths: AppPaths) -> int:
     from PySide6.QtWidgets import QMessageBox
 
     app = ensure_qapplication()
+    startup = show_startup_window(app, paths)
     try:
         running = build_window(paths)
     except GreenroomError as exc:
         # Nothing else can proceed without the data folder: a modal dialog is right here.
+        startup.close()
         QMessageBox.critical(None, "Greenroom cannot start", str(exc))
         print(f"greenroom: {exc}", file=sys.stderr)
         return 1
+    running.window.setGeometry(startup.geometry())
     running.window.show()
+    startup.close()
     code = app.exec()
     running.close()
     return int(code)

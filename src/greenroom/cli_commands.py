@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from greenroom import doctor as doctor_mod
 from greenroom import library
 from greenroom.banks.loader import load_bank_file
 from greenroom.core.errors import GreenroomError
@@ -111,6 +110,8 @@ def _num(value: int | None) -> str:
 
 
 def doctor(paths: AppPaths, out: TextIO) -> int:
+    from greenroom import doctor as doctor_mod  # imported here: it loads Alembic
+
     checks = doctor_mod.run_checks(paths)
     print(doctor_mod.format_checks(checks), file=out)
     return 0

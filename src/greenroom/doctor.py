@@ -17,7 +17,6 @@ from greenroom.paths import AppPaths
 from greenroom.store.migrate import head_revision
 
 # The rotating log that app.setup_logging writes (app.py cannot be imported here: it leads to Qt).
-LOG_FILE_NAME = "greenroom.log"
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +65,7 @@ def check_data(paths: AppPaths) -> list[Check]:
 
 
 def _log(paths: AppPaths) -> Check:
-    log_file = paths.logs / LOG_FILE_NAME
+    log_file = paths.log_file
     if log_file.exists():
         return Check("Log file", True, f"{log_file} (attach it to bug reports)")
     return Check("Log file", True, f"{log_file} (written when the app first starts)")

@@ -16,6 +16,7 @@ import platformdirs
 
 APP_NAME = "greenroom"
 ENV_HOME = "GREENROOM_HOME"
+LOG_FILE_NAME = "greenroom.log"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,10 @@ class AppPaths:
     @property
     def models(self) -> Path:
         return self.cache / "models"
+
+    @property
+    def log_file(self) -> Path:
+        return self.logs / LOG_FILE_NAME
 
     @property
     def settings_file(self) -> Path:

@@ -1,10 +1,13 @@
 """The main window: a navigation list and one page per screen.
 
-Pages take the AppContext and may define ``refresh()``, called when they are shown.
+Only the Practice screen is built at start; the others (and their modules) are built the first
+time they are shown, which keeps start-up short. Pages take the AppContext and may define
+``refresh()``, called whenever they are shown.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -17,15 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from greenroom.ui.banks.banks_page import BanksPage
 from greenroom.ui.context import AppContext
 from greenroom.ui.first_run import FirstRunBanner
-from greenroom.ui.history.audio_files import apply_retention
-from greenroom.ui.history.dashboard_page import DashboardPage
-from greenroom.ui.history.history_page import HistoryPage
 from greenroom.ui.practice.practice_page import PracticePage, PracticeServices
 from greenroom.ui.services import real_services, shutdown
-from greenroom.ui.settings_page import SettingsPage
+
+PageFactory = Callable[[], QWidget]
 
 
 class MainWindow(QMainWindow):
@@ -40,18 +40,11 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName("Screens")
         self.nav.setFixedWidth(170)
         self.pages = QStackedWidget()
+        self._factories: dict[int, PageFactory] = {}
         self.practice_page = PracticePage(ctx, self.services)
-        self.history_page = HistoryPage(ctx)
-        self.dashboard_page = DashboardPage(ctx)
-        self.banks_page = BanksPage(ctx)
-        self.settings_page = SettingsPage(
-            ctx,
-            voice=self.services.voice,
-            microphone=self.services.microphone,
-            model=self.services.model,
-        )
-        for title, page in self._build_pages():
-            self._add_page(title, page)
+        self._add_page("Practice", self.practice_page)
+        for title, factory in self._lazy_pages():
+            self._add_page(title, None, factory)
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
         self.first_run = FirstRunBanner()
         self.first_run.setVisible(not ctx.settings.current.first_run_done)
@@ -70,36 +63,95 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self._apply_retention()
 
-    def _apply_retention(self) -> None:
-        """Delete recordings older than the user's retention setting (never the transcripts)."""
-        days = self.ctx.settings.current.keep_audio_days
-        if days is None:
-            return
-        engine, data, now = self.ctx.engine, self.ctx.paths.data, datetime.now(UTC)
-        self.ctx.tasks.run(lambda: apply_retention(engine, data, days, now=now), write=True)
+    def _lazy_pages(self) -> list[tuple[str, PageFactory]]:
+        def history() -> QWidget:
+            from greenroom.ui.history.history_page import HistoryPage
 
-    def _build_pages(self) -> list[tuple[str, QWidget]]:
+            return HistoryPage(self.ctx)
+
+        def progress() -> QWidget:
+            from greenroom.ui.history.dashboard_page import DashboardPage
+
+            return DashboardPage(self.ctx)
+
+        def banks() -> QWidget:
+            from greenroom.ui.banks.banks_page import BanksPage
+
+            return BanksPage(self.ctx)
+
+        def settings() -> QWidget:
+            from greenroom.ui.settings_page import SettingsPage
+
+            s = self.services
+            return SettingsPage(self.ctx, voice=s.voice, microphone=s.microphone, model=s.model)
+
         return [
-            ("Practice", self.practice_page),
-            ("Banks", self.banks_page),
-            ("Settings", self.settings_page),
+            ("History", history),
+            ("Progress", progress),
+            ("Banks", banks),
+            ("Settings", settings),
         ]
 
-    def _add_page(self, title: str, page: QWidget) -> None:
+    def _add_page(
+        self, title: str, page: QWidget | None, factory: PageFactory | None = None
+    ) -> None:
         index = self.nav.count()
         self.nav.addItem(title)
-        self.pages.addWidget(page)
+        self.pages.addWidget(page or QWidget())
+        if factory is not None:
+            self._factories[index] = factory
         shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
         shortcut.activated.connect(lambda i=index: self.nav.setCurrentRow(i))
+
+    def page(self, title: str) -> QWidget:
+        """The screen called ``title``, built now if it has not been shown yet."""
+        index = next(i for i in range(self.nav.count()) if self.nav.item(i).text() == title)
+        factory = self._factories.pop(index, None)
+        if factory is not None:
+            placeholder = self.pages.widget(index)
+            self.pages.insertWidget(index, factory())
+            if placeholder is not None:
+                self.pages.removeWidget(placeholder)
+                placeholder.deleteLater()
+        page = self.pages.widget(index)
+        assert page is not None
+        return page
+
+    @property
+    def history_page(self) -> QWidget:
+        return self.page("History")
+
+    @property
+    def dashboard_page(self) -> QWidget:
+        return self.page("Progress")
+
+    @property
+    def banks_page(self) -> QWidget:
+        return self.page("Banks")
+
+    @property
+    def settings_page(self) -> QWidget:
+        return self.page("Settings")
 
     def show_page(self, page: QWidget) -> None:
         self.nav.setCurrentRow(self.pages.indexOf(page))
 
     def _on_nav_current_row_changed(self, row: int) -> None:
+        page = self.page(self.nav.item(row).text())
         self.pages.setCurrentIndex(row)
-        refresh = getattr(self.pages.widget(row), "refresh", None)
+        refresh = getattr(page, "refresh", None)
         if callable(refresh):
             refresh()
+
+    def _apply_retention(self) -> None:
+        """Delete recordings older than the user's retention setting (never the transcripts)."""
+        days = self.ctx.settings.current.keep_audio_days
+        if days is None:
+            return
+        from greenroom.ui.history.audio_files import apply_retention
+
+        engine, data, now = self.ctx.engine, self.ctx.paths.data, datetime.now(UTC)
+        self.ctx.tasks.run(lambda: apply_retention(engine, data, days, now=now), write=True)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Finished answers are already committed; a session left open shows as interrupted.
