@@ -11,6 +11,8 @@ We never call ``say()``: on Linux it plays through ``aplay`` via a shell and fai
 
 from __future__ import annotations
 
+import contextlib
+import io
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,7 +99,12 @@ class QuestionSpeaker:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.unlink(missing_ok=True)
             engine.save_to_file(text, str(path))
-            engine.runAndWait()
+            # pyttsx3's espeak driver prints "Audio saved to ..." on stdout for every file, which
+            # would litter `greenroom doctor` and the terminal. (It writes the file before
+            # appending espeak's last chunk, but that chunk is the end pause: measured identical
+            # to `espeak-ng -w`, last sound at 2.39 s of 2.72 s for a typical question.)
+            with contextlib.redirect_stdout(io.StringIO()):
+                engine.runAndWait()
         except TextToSpeechUnavailable:
             raise
         except Exception as exc:
