@@ -115,3 +115,17 @@ def test_stress_moments_find_the_cluster_of_fillers_and_pauses() -> None:
     assert moments and moments[0].answer == 2
     assert moments[0].fillers >= 2 and moments[0].long_pauses >= 1
     assert stress_moments(_metrics("fluent_star")) == []
+
+
+def test_index_explanation_names_every_weight_and_this_answers_scores() -> None:
+    from greenroom.analysis import bands
+    from greenroom.analysis.session import delivery_index, index_explanation
+
+    general = index_explanation()
+    for key, weight in bands.INDEX_WEIGHTS.items():
+        assert f"{bands.BANDS[key].label} {weight:.0f}" in general
+    assert sum(bands.INDEX_WEIGHTS.values()) == 100
+    index = delivery_index({"fillers_per_minute": 2.0, "speaking_rate": 200.0})
+    mine = index_explanation(index)
+    assert "Fillers per minute 100 (weight 25)" in mine
+    assert "Speaking rate 0 (weight 15)" in mine

@@ -76,6 +76,26 @@ def delivery_index(values: Mapping[str, float | None]) -> DeliveryIndex:
     return DeliveryIndex(sum(p.weight * p.score for p in parts) / total, tuple(parts))
 
 
+INDEX_RULE = (
+    "Each figure scores 100 inside its green band, 50 at the edge of amber and 0 one amber-width "
+    "beyond; the index is their weighted mean."
+)
+
+
+def index_explanation(index: DeliveryIndex | None = None) -> str:
+    """How the delivery index is made, in words for the app: the weights, and, given an
+    answer's index, what each figure scored."""
+    if index is None or not index.parts:
+        weights = ", ".join(
+            f"{bands.BANDS[k].label} {w:.0f}" for k, w in bands.INDEX_WEIGHTS.items()
+        )
+        return f"Delivery index (0-100), weights: {weights}. {INDEX_RULE}"
+    parts = ", ".join(
+        f"{bands.BANDS[p.key].label} {p.score:.0f} (weight {p.weight:.0f})" for p in index.parts
+    )
+    return f"This answer: {parts}. {INDEX_RULE}"
+
+
 @dataclass(frozen=True, slots=True)
 class SelfReport:
     """What the user said about the session: 0-100 scales (SUDS for nerves)."""

@@ -37,6 +37,11 @@ def test_timed_session_from_nerves_to_summary(make_room, qtbot) -> None:
     assert page.stack.currentWidget() is page.review
     shown = plain(page.review.transcript.toPlainText())
     assert "ask not what your country can do for you" in shown
+    # The index is explained on screen: what each figure scored and its weight.
+    assert (
+        "(weight 25)" in page.review.scoring.text()
+        and "Fillers per minute" in page.review.scoring.text()
+    )
     # The recording can be heard right away; clicking a word plays from there.
     assert page.review.play.isVisible()
     assert page.review.player.source is not None and page.review.player.source.suffix == ".flac"
@@ -73,6 +78,7 @@ def test_timed_session_from_nerves_to_summary(make_room, qtbot) -> None:
     summary = page.summary.body.toPlainText()
     assert "70 → 40 (down 30)" in summary
     assert "first session" in summary
+    assert "weights: Fillers per minute 25" in summary
 
     [listed] = sessions_repo.list_sessions(room.ctx.engine)
     session = sessions_repo.get_session(room.ctx.engine, listed.id)

@@ -41,7 +41,8 @@ def analyze(
         key_points=question.key_points,
         job_description=job,
     )
-    index = delivery_index(metrics.values()).score
+    detail = delivery_index(metrics.values())
+    index = detail.score
     note = recorded.note
     try:
         saved = sessions_repo.record_answer(

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from greenroom.analysis.feedback import Observation
 from greenroom.analysis.metrics import AnswerMetrics
-from greenroom.analysis.session import Change, SessionSummary
+from greenroom.analysis.session import Change, DeliveryIndex, SessionSummary
 from greenroom.core.bank import Question
 from greenroom.core.transcript import Transcript
 
@@ -24,6 +24,7 @@ class AnswerReview:
     answer_id: int | None = None
     note: str = ""
     audio_path: str | None = None  # relative to the data folder
+    index_detail: DeliveryIndex | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from greenroom.analysis.feedback import Observation
+from greenroom.analysis.session import index_explanation
 from greenroom.ui.history.metrics_view import MetricsView
 from greenroom.ui.history.playback import AnswerPlayer
 from greenroom.ui.history.transcript_view import TranscriptView
@@ -54,6 +55,9 @@ class ReviewView(QWidget):
         self.title.setObjectName("pageTitle")
         self.question = QLabel()
         self.question.setWordWrap(True)
+        self.scoring = QLabel()
+        self.scoring.setObjectName("hint")
+        self.scoring.setWordWrap(True)
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setStyleSheet(
@@ -104,6 +108,7 @@ class ReviewView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.question)
+        layout.addWidget(self.scoring)
         layout.addWidget(self.note)
         layout.addLayout(body, 1)
         layout.addLayout(buttons)
@@ -115,6 +120,7 @@ class ReviewView(QWidget):
         take = f" · take {review.take}" if review.take > 1 else ""
         self.title.setText(f"Answer {review.position + 1}{take}{index}")
         self.question.setText(review.question.text)
+        self.scoring.setText(index_explanation(review.index_detail))
         self.note.setText(review.note)
         self.note.setVisible(bool(review.note))
         words = [w.to_dict() for w in review.transcript.words] if not review.typed else []

@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from greenroom.analysis import bands
+from greenroom.analysis.session import index_explanation
 from greenroom.ui.history.metrics_view import format_value
 from greenroom.ui.practice.results import AnswerReview, SessionResult
 
@@ -61,7 +62,8 @@ def summary_html(result: SessionResult) -> str:
     )
     best = _answer_line("Best answer", result.best)
     again = _answer_line("Practise again", result.practise_again)
-    return f"{nerves}<p>{compare_to}</p>{table}{best}{again}"
+    scoring = f"<p style='color:gray'>{html.escape(index_explanation())}</p>"
+    return f"{nerves}<p>{compare_to}</p>{table}{best}{again}{scoring}"
 
 
 def _answer_line(label: str, review: AnswerReview | None) -> str:
