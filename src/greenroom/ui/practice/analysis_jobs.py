@@ -73,6 +73,7 @@ def analyze(
         answer_id=saved_id,
         note=note,
         audio_path=audio_path,
+        index_detail=detail,
     )
 
 
