@@ -197,10 +197,13 @@ def bulk_seed(engine: Engine, *, sessions: int, answers: int, seed: int = 11) ->
     start = datetime(2021, 1, 1, 18, 0, tzinfo=UTC)
     per = answers // sessions
     session_rows: list[dict[str, Any]] = []
+    picks: list[list[SeededAnswer]] = []
     for n in range(sessions):
         progress = n / max(sessions - 1, 1)
         nerves = round(max(5, min(95, 75 - 40 * progress + rng.uniform(-8, 8))))
         picked = [pool[rng.randrange(len(pool))] for _ in range(per)]
+        picks.append(picked)
+        summary = _summary([p.metrics for p in picked], nerves, nerves - 10, 50)
         when = start + timedelta(hours=n * 4)
         session_rows.append(
             {
@@ -215,7 +218,8 @@ def bulk_seed(engine: Engine, *, sessions: int, answers: int, seed: int = 11) ->
                 "nerves_after": max(0, nerves - rng.randrange(3, 25)),
                 "confidence_after": round(min(100, 30 + 55 * progress + rng.uniform(-8, 8))),
                 "notes": "",
-                "summary": _summary([p.metrics for p in picked], nerves, nerves - 10, 50),
+                "summary": summary,
+                **sessions_repo.summary_columns(summary),
             }
         )
     with engine.begin() as conn:
@@ -223,7 +227,8 @@ def bulk_seed(engine: Engine, *, sessions: int, answers: int, seed: int = 11) ->
     batch: list[dict[str, Any]] = []
     for n in range(answers):
         sid = n // per + 1 if n // per < sessions else sessions
-        a = pool[rng.randrange(len(pool))]
+        # The session's own answers, so its summary (and columns) agree with its answers.
+        a = picks[sid - 1][n % per] if n // per < sessions else pool[rng.randrange(len(pool))]
         qk, qtext = questions[n % len(questions)]
         batch.append(
             {

@@ -9,12 +9,12 @@ folder) and the caller removes them.
 
 from __future__ import annotations
 
-import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Engine, bindparam, delete, func, select, text, update
+from sqlalchemy import Engine, Select, bindparam, delete, func, select, text, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 from sqlalchemy.sql.elements import TextClause
@@ -124,9 +124,11 @@ def _conditions(f: HistoryFilter) -> list[ColumnElement[bool] | TextClause]:
         )
     if f.search:
         fts = match_expression(f.search)
+        # "+id" keeps SQLite from looking each match up in the (large) answers table: it
+        # scans the small (session_id, id) index instead, testing ids against the match list.
         out.append(
             text(
-                "sessions.id IN (SELECT session_id FROM answers WHERE id IN "
+                "sessions.id IN (SELECT session_id FROM answers WHERE +id IN "
                 f"({matching_answers_sql()}))"
             ).bindparams(bindparam("fts", fts or '""'))
         )
@@ -149,10 +151,69 @@ def list_sessions(
     limit: int = 200,
 ) -> list[SessionListItem]:
     """One page of the history list, sorted in SQL (ties broken by id)."""
+    query = _page_query(f or HistoryFilter(), sort, descending, offset, limit)
+    with engine.connect() as conn:
+        return [_item(r) for r in conn.execute(query)]
+
+
+def count_and_list_sessions(
+    engine: Engine,
+    f: HistoryFilter | None = None,
+    *,
+    sort: str = "started_at",
+    descending: bool = True,
+    offset: int = 0,
+    limit: int = 200,
+) -> tuple[int, list[SessionListItem]]:
+    """How many sessions match, and one page of them.
+
+    With a transcript search this is one statement (a window counts the matches), so the
+    FTS match runs once rather than once for the count and again for the page.
+    """
+    f = f or HistoryFilter()
+    if not f.search:  # without a search both are cheap, and a window over every row is not
+        total = count_sessions(engine, f)
+        return total, list_sessions(
+            engine, f, sort=sort, descending=descending, offset=offset, limit=limit
+        )
+    query = _page_query(f, sort, descending, offset, limit, with_total=True)
+    with engine.connect() as conn:
+        rows = conn.execute(query).all()
+    if rows:
+        return int(rows[0][-1]), [_item(r) for r in rows]
+    return (count_sessions(engine, f) if offset else 0), []
+
+
+def _page_query(
+    f: HistoryFilter,
+    sort: str,
+    descending: bool,
+    offset: int,
+    limit: int,
+    *,
+    with_total: bool = False,
+) -> Select[Any]:
+    """Filter, sort and cut the page on the sort key alone, then compute the page's columns.
+
+    The answer count and mean index are correlated subqueries; evaluated in the outer query
+    they run for the page's rows only, not for every matching session before sorting.
+    """
     column = _SORT_COLUMNS[sort]
-    order = column.desc() if descending else column.asc()
-    tie = SessionRow.id.desc() if descending else SessionRow.id.asc()
-    query = (
+    page_columns: list[Any] = [SessionRow.id.label("id"), column.label("sort_key")]
+    if with_total:  # a window counts every matching row before LIMIT applies
+        page_columns.append(func.count().over().label("total"))
+    page = (
+        select(*page_columns)
+        .where(*_conditions(f))
+        .order_by(
+            _direction(column, descending).nulls_last(), _direction(SessionRow.id, descending)
+        )
+        .offset(offset)
+        .limit(limit)
+        .subquery("page")
+    )
+    extra = [page.c.total] if with_total else []
+    return (
         select(
             SessionRow.id,
             SessionRow.started_at,
@@ -164,43 +225,42 @@ def list_sessions(
             SessionRow.nerves_after,
             SessionRow.confidence_after,
             _INDEX,
+            *extra,
         )
-        .where(*_conditions(f or HistoryFilter()))
-        .order_by(order.nulls_last(), tie)
-        .offset(offset)
-        .limit(limit)
+        .join(page, page.c.id == SessionRow.id)
+        .order_by(
+            _direction(page.c.sort_key, descending).nulls_last(),
+            _direction(SessionRow.id, descending),
+        )
     )
-    with engine.connect() as conn:
-        rows = conn.execute(query).all()
-    return [
-        SessionListItem(
-            id=r[0],
-            started_at=r[1],
-            mode=r[2],
-            status=r[3],
-            bank_ids=tuple(r[4] or ()),
-            answers=int(r[5]),
-            nerves_before=r[6],
-            nerves_after=r[7],
-            confidence=r[8],
-            delivery_index=None if r[9] is None else float(r[9]),
-        )
-        for r in rows
-    ]
+
+
+def _direction(column: Any, descending: bool) -> Any:
+    return column.desc() if descending else column.asc()
+
+
+def _item(r: Sequence[Any]) -> SessionListItem:
+    return SessionListItem(
+        id=r[0],
+        started_at=r[1],
+        mode=r[2],
+        status=r[3],
+        bank_ids=tuple(r[4] or ()),
+        answers=int(r[5]),
+        nerves_before=r[6],
+        nerves_after=r[7],
+        confidence=r[8],
+        delivery_index=None if r[9] is None else float(r[9]),
+    )
 
 
 def filter_choices(engine: Engine) -> FilterChoices:
     """Banks used by any session (with their titles), modes used, categories of the banks."""
     with engine.connect() as conn:
-        used = [
-            str(r[0])
-            for r in conn.execute(
-                text(
-                    "SELECT DISTINCT json_each.value FROM sessions, json_each(sessions.bank_ids) "
-                    "ORDER BY 1"
-                )
-            )
-        ]
+        # The distinct lists are few (one per combination of banks): parse those, not every
+        # session's list.
+        lists = conn.execute(select(SessionRow.bank_ids).distinct()).scalars()
+        used = sorted({str(slug) for bank_ids in lists for slug in bank_ids or ()})
         titles = {str(k): str(v) for k, v in conn.execute(select(BankRow.slug, BankRow.title))}
         modes = [str(m) for m in conn.execute(select(SessionRow.mode).distinct()).scalars()]
         categories = [
@@ -280,9 +340,12 @@ def set_self_rating(engine: Engine, answer_id: int, rating: int | None) -> None:
         s.execute(update(AnswerRow).where(AnswerRow.id == answer_id).values(self_rating=rating))
 
 
-@dataclass(frozen=True, slots=True)
-class ProgressPoint:
-    """One session's figures for the progress charts (None where not measured)."""
+class ProgressPoint(NamedTuple):
+    """One session's figures for the progress charts (None where not measured).
+
+    A named tuple, not a dataclass: the dashboard builds one per session (10,000 and more)
+    and reads the figures column-wise, which tuples make cheap.
+    """
 
     session_id: int
     started_at: datetime
@@ -307,12 +370,14 @@ PROGRESS_FIGURES = (
     "first_word_latency",
 )
 
-# Whole sessions: the answer figures come from the summary written at the end (small JSON).
+# Whole sessions: the answer figures are the session's own columns, written from its summary
+# when it ends (sessions_repo.summary_columns); an interrupted session has no summary, so its
+# delivery index is the mean of its answers' (the same figure, read from an index).
 _SESSION_SQL = """
-SELECT s.id, s.started_at, s.nerves_before, s.nerves_after, s.confidence_after,
-  (SELECT avg(a.delivery_index) FROM answers a WHERE a.session_id = s.id),
-  json_extract(s.summary, '$.averages.fillers_per_minute', '$.averages.speaking_rate',
-    '$.averages.very_long_pauses', '$.averages.first_word_latency')
+SELECT s.id, s.started_at || '+00:00', CAST(s.nerves_before AS REAL), CAST(s.nerves_after AS REAL),
+  CAST(s.confidence_after AS REAL), coalesce(s.delivery_index,
+    (SELECT avg(a.delivery_index) FROM answers a WHERE a.session_id = s.id)),
+  s.fillers_per_minute, s.speaking_rate, s.very_long_pauses, s.first_word_latency
 FROM sessions s WHERE s.status != 'in-progress' {where} ORDER BY s.started_at, s.id
 """
 # One category: the answer figures are means over that category's answers only.
@@ -348,10 +413,12 @@ def progress_points(
     params = {k: v for k, v in (("bank", bank), ("category", category)) if v}
     with engine.connect() as conn:
         raw = conn.execute(text(sql), params).all()
-    rows: list[tuple[Any, ...]] = [tuple(r) for r in raw]
-    if not category:  # one json_extract with four paths parses each summary once
-        rows = [(*r[:6], *(json.loads(r[6]) if r[6] else [None] * 4)) for r in rows]
-    return [ProgressPoint(int(r[0]), _utc(r[1]), *(_opt(v) for v in r[2:])) for r in rows]
+    if category:
+        return [ProgressPoint(int(r[0]), _utc(r[1]), *(_opt(v) for v in r[2:])) for r in raw]
+    # The time comes back as ISO text with its UTC offset and every figure as a float or
+    # NULL, so the rows convert without a Python call per value.
+    make = ProgressPoint._make
+    return [make((r[0], datetime.fromisoformat(r[1]), *r[2:])) for r in raw]
 
 
 def _utc(value: Any) -> datetime:

@@ -121,6 +121,14 @@ class SessionRow(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     # analysis.session.SessionSummary.to_dict(), written when the session ends.
     summary: Mapped[dict[str, Any]] = mapped_column(default=dict, server_default="{}")
+    # The summary's headline figures as columns (sessions_repo.summary_columns), so the
+    # progress dashboard reads plain floats instead of parsing every summary. NULL until the
+    # session is finished, and for figures the session did not measure.
+    delivery_index: Mapped[float | None] = mapped_column(Float)
+    fillers_per_minute: Mapped[float | None] = mapped_column(Float)
+    speaking_rate: Mapped[float | None] = mapped_column(Float)
+    very_long_pauses: Mapped[float | None] = mapped_column(Float)
+    first_word_latency: Mapped[float | None] = mapped_column(Float)
 
     answers: Mapped[list[AnswerRow]] = relationship(
         back_populates="session", order_by="AnswerRow.position", cascade="all, delete-orphan"

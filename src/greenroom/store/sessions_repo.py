@@ -11,9 +11,10 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine, func, select, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, selectinload
 
-from greenroom.core.errors import GreenroomError
+from greenroom.core.errors import GreenroomError, StorageError
 from greenroom.core.session import Answer, PracticeSession, SessionStatus
 from greenroom.store.convert import answer_from_row, session_from_row
 from greenroom.store.models import AnswerRow, SessionRow
@@ -36,7 +37,24 @@ def create_session(engine: Engine, session: PracticeSession) -> PracticeSession:
 
 
 def record_answer(engine: Engine, answer: Answer) -> Answer:
-    """Commit one complete answer and return it with its id."""
+    """Commit one complete answer and return it with its id.
+
+    Raises:
+        StorageError: the disk (or the database's size limit) is full; nothing was written.
+    """
+    try:
+        return _record_answer(engine, answer)
+    except OperationalError as exc:
+        if "full" not in str(exc.orig):
+            raise
+        raise StorageError(
+            "the disk is full, so this answer could not be saved",
+            where=str(engine.url.database),
+            fix="Free some disk space; your earlier answers are safe",
+        ) from None
+
+
+def _record_answer(engine: Engine, answer: Answer) -> Answer:
     with Session(engine) as s, s.begin():
         row = AnswerRow(
             session_id=answer.session_id,
@@ -67,6 +85,27 @@ def update_answer(engine: Engine, answer_id: int, **values: Any) -> None:
         s.execute(update(AnswerRow).where(AnswerRow.id == answer_id).values(**values))
 
 
+# Session column <- path in SessionSummary.to_dict(); migration 0004 backfills the same.
+SUMMARY_COLUMNS = {
+    "delivery_index": ("index",),
+    "fillers_per_minute": ("averages", "fillers_per_minute"),
+    "speaking_rate": ("averages", "speaking_rate"),
+    "very_long_pauses": ("averages", "very_long_pauses"),
+    "first_word_latency": ("averages", "first_word_latency"),
+}
+
+
+def summary_columns(summary: dict[str, Any]) -> dict[str, float | None]:
+    """The headline figures of a ``SessionSummary.to_dict()`` for the session's own columns."""
+    out: dict[str, float | None] = {}
+    for column, path in SUMMARY_COLUMNS.items():
+        value: Any = summary
+        for key in path:
+            value = value.get(key) if isinstance(value, dict) else None
+        out[column] = float(value) if isinstance(value, int | float) else None
+    return out
+
+
 def finish_session(
     engine: Engine,
     session_id: int,
@@ -87,6 +126,7 @@ def finish_session(
         values["notes"] = notes
     if summary is not None:
         values["summary"] = summary
+        values.update(summary_columns(summary))
     with Session(engine) as s, s.begin():
         s.execute(update(SessionRow).where(SessionRow.id == session_id).values(**values))
 

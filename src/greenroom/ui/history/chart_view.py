@@ -13,7 +13,7 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, QMargins, Qt
+from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -87,8 +87,7 @@ class ChartView(QChartView):
             line.setPen(QPen(QColor(COLOURS[n % 2]), 2))
             line.setPointsVisible(len(data.values) <= 60)
             pts = [(_ms(t), v) for t, v in zip(data.times, data.values, strict=True)]
-            for x, y in pts:
-                line.append(x, y)
+            line.append([QPointF(x, y) for x, y in pts])  # one call, not one per point
             self.drawn[name] = pts
             chart.addSeries(line)
             line.attachAxis(x_axis)
@@ -103,8 +102,7 @@ class ChartView(QChartView):
         pen.setStyle(Qt.PenStyle.DashLine)
         base.setPen(pen)
         pts = [(_ms(t), b) for t, b in zip(data.times, data.baseline, strict=True) if b is not None]
-        for x, y in pts:
-            base.append(x, y)
+        base.append([QPointF(x, y) for x, y in pts])
         self.drawn["baseline"] = pts
         self.chart().addSeries(base)
         base.attachAxis(x_axis)

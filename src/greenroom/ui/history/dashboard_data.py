@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import cast
 
 from greenroom.analysis import bands
 from greenroom.analysis.session import BASELINE_SESSIONS
@@ -62,16 +63,14 @@ def _mean(values: Sequence[float]) -> float:
 
 def rolling_baseline(values: Sequence[float]) -> list[float | None]:
     """Mean of the previous five values at each point (None for the first)."""
-    out: list[float | None] = []
+    out: list[float | None] = [None] if values else []
     total = 0.0
-    for i, value in enumerate(values):
-        if i:
-            out.append(total / min(i, BASELINE_SESSIONS))
-        else:
-            out.append(None)
-        total += value
-        if i >= BASELINE_SESSIONS:
-            total -= values[i - BASELINE_SESSIONS]
+    window = BASELINE_SESSIONS
+    for i in range(1, len(values)):  # same sums in the same order as a plain running mean
+        total += values[i - 1]
+        if i > window:
+            total -= values[i - 1 - window]
+        out.append(total / (i if i < window else window))
     return out
 
 
@@ -103,32 +102,82 @@ def series_many(points: Sequence[ProgressPoint], keys: Sequence[str]) -> dict[st
     """Series for several figures; the grouping into weeks or months is worked out once."""
     grouping = _grouping(points)
     buckets = _bucket_keys(points, grouping) if grouping != "session" else []
+    runs = _runs(buckets)
+    # Points are named tuples: transposing them once gives each figure as one column.
+    columns = (
+        dict(zip(ProgressPoint._fields, zip(*points, strict=True), strict=True)) if points else {}
+    )
+    times_all = columns.get("started_at", ())
     out: dict[str, ChartSeries] = {}
     for key in keys:
-        picked = [i for i, p in enumerate(points) if getattr(p, key) is not None]
-        values = [float(getattr(points[i], key)) for i in picked]
+        column = columns.get(key, ())
+        picked = [i for i, v in enumerate(column) if v is not None]
+        complete = len(picked) == len(column)
+        values = list(map(float, column)) if complete else [float(column[i]) for i in picked]
         baseline = rolling_baseline(values)
         if grouping == "session":
-            times = tuple(points[i].started_at for i in picked)
+            times = tuple(times_all) if complete else tuple(times_all[i] for i in picked)
             out[key] = ChartSeries(key, times, tuple(values), tuple(baseline), grouping)
             continue
-        sums: dict[int, list[float]] = {}
-        for n, i in enumerate(picked):
-            acc = sums.setdefault(buckets[i], [0.0, 0, 0.0, 0])
-            acc[0] += values[n]
-            acc[1] += 1
-            if (b := baseline[n]) is not None:
-                acc[2] += b
-                acc[3] += 1
-        order = sorted(sums)
+        if complete and runs is not None:
+            means = _run_means(runs, values, baseline)
+        else:
+            means = _bucket_means([buckets[i] for i in picked], values, baseline)
         out[key] = ChartSeries(
             key,
-            tuple(_bucket_time(k, grouping) for k in order),
-            tuple(sums[k][0] / sums[k][1] for k in order),
-            tuple(sums[k][2] / sums[k][3] if sums[k][3] else None for k in order),
+            tuple(_bucket_time(k, grouping) for k, _, _ in means),
+            tuple(v for _, v, _ in means),
+            tuple(b for _, _, b in means),
             grouping,
         )
     return out
+
+
+_Means = list[tuple[int, float, float | None]]  # (bucket, mean value, mean baseline)
+
+
+def _runs(buckets: Sequence[int]) -> list[tuple[int, int, int]] | None:
+    """(bucket, start, end) of each run of equal keys when the keys never go back in time
+    (points come oldest first), else None."""
+    runs: list[tuple[int, int, int]] = []
+    start = 0
+    for i in range(1, len(buckets) + 1):
+        if i == len(buckets) or buckets[i] != buckets[start]:
+            if i < len(buckets) and buckets[i] < buckets[start]:
+                return None
+            runs.append((buckets[start], start, i))
+            start = i
+    return runs
+
+
+def _run_means(
+    runs: Sequence[tuple[int, int, int]], values: list[float], baseline: list[float | None]
+) -> _Means:
+    """Bucket means over contiguous runs (every point has the figure)."""
+    out: _Means = []
+    for bucket, start, end in runs:
+        base = cast(list[float], baseline[start + (start == 0) : end])  # only [0] is None
+        base_mean = sum(base) / len(base) if base else None
+        out.append((bucket, sum(values[start:end]) / (end - start), base_mean))
+    return out
+
+
+def _bucket_means(keys: Sequence[int], values: list[float], baseline: list[float | None]) -> _Means:
+    """Bucket means for any order of keys (some points lack the figure)."""
+    sums: dict[int, list[float]] = {}
+    for bucket, value, base in zip(keys, values, baseline, strict=True):
+        acc = sums.get(bucket)
+        if acc is None:
+            acc = sums[bucket] = [0.0, 0, 0.0, 0]
+        acc[0] += value
+        acc[1] += 1
+        if base is not None:
+            acc[2] += base
+            acc[3] += 1
+    return [
+        (k, sums[k][0] / sums[k][1], sums[k][2] / sums[k][3] if sums[k][3] else None)
+        for k in sorted(sums)
+    ]
 
 
 def series_for(points: Sequence[ProgressPoint], key: str) -> ChartSeries:

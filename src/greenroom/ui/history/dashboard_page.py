@@ -73,8 +73,8 @@ class DashboardPage(QWidget):
 
     def refresh(self) -> None:
         engine = self._ctx.engine
+        self._load()  # the charts first; the scope menu can fill in a moment later
         self._ctx.tasks.run(lambda: history_repo.filter_choices(engine), self._on_choices_loaded)
-        self._load()
 
     def _load(self) -> None:
         kind, _, value = str(self.scope.currentData() or "").partition(":")

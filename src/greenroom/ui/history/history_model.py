@@ -71,9 +71,9 @@ class SessionTableModel(QAbstractTableModel):
         f, sort, desc = self._filter, self._sort, self._descending
 
         def job() -> tuple[int, list[SessionListItem]]:
-            total = history_repo.count_sessions(engine, f)
-            rows = history_repo.list_sessions(engine, f, sort=sort, descending=desc, limit=PAGE)
-            return total, rows
+            return history_repo.count_and_list_sessions(
+                engine, f, sort=sort, descending=desc, limit=PAGE
+            )
 
         self._fetching = True
         self._ctx.tasks.run(job, lambda result: self._on_job_loaded(generation, result))
