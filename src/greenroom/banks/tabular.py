@@ -19,6 +19,9 @@ COLUMNS = QUESTION_FIELDS
 COLUMN_ALIASES = {"question": "text", "questions": "text", "prompt": "text"}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MAX_FIELD_CHARS = 100_000
+# csv.Sniffer's quote-guessing regex is quadratic in a line full of delimiters (a row of 300,000
+# tabs took minutes; found by tests/reliability/test_fuzz_banks.py): sniff a bounded sample.
+SNIFF_CHARS = 4096
 SIGNED_FORMULA_RE = re.compile(r"^[+-](?:[=@]|\d[\d.]*\s*[-+*/^&(])")
 
 
@@ -26,7 +29,7 @@ def read_csv(text: str, file: str) -> RawBank:
     raw = RawBank(file=file)
     lines = text.split("\n")
     sample = "\n".join(lines[:20])
-    delimiter = _delimiter(sample)
+    delimiter = _delimiter(sample[:SNIFF_CHARS])
     csv.field_size_limit(MAX_FIELD_CHARS)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     try:

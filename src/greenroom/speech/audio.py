@@ -153,10 +153,12 @@ def save_answer_audio(
         fd, tmp_name = tempfile.mkstemp(
             prefix=f".{path.stem}.", suffix=f"{path.suffix}.part", dir=path.parent
         )
-        with os.fdopen(fd, "w+b") as handle:
-            subtype = "PCM_16" if fmt != "OGG" else "VORBIS"
-            sf.write(handle, data, sample_rate, format=fmt, subtype=subtype)
-            handle.flush()
+        os.close(fd)
+        # By name, not through a Python file object: libsndfile then reports a full disk as an
+        # error instead of an exception escaping its write callback (tests/reliability).
+        subtype = "PCM_16" if fmt != "OGG" else "VORBIS"
+        sf.write(tmp_name, data, sample_rate, format=fmt, subtype=subtype)
+        with open(tmp_name, "rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(tmp_name, path)
     except (OSError, sf.LibsndfileError, RuntimeError) as exc:

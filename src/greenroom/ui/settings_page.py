@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from greenroom import data_reset
 from greenroom.core.errors import GreenroomError
 from greenroom.speech.download import (
     DOWNLOADABLE,
@@ -53,6 +54,7 @@ SAMPLE = "Tell me about a time you solved a difficult problem."
 
 class SettingsPage(QWidget):
     _download_progressed = Signal(int)
+    data_deleted = Signal()  # everything is gone; the window closes
 
     def __init__(
         self,
@@ -220,6 +222,12 @@ class SettingsPage(QWidget):
         layout.addWidget(QLabel("Data folder:"))
         layout.addWidget(self.data_dir)
         layout.addWidget(open_button)
+        self.delete_data = QPushButton("Delete all my data…")
+        self.delete_data.setAccessibleDescription(
+            "Deletes your sessions, recordings, banks and settings from this computer"
+        )
+        self.delete_data.clicked.connect(self._on_delete_data_clicked)
+        layout.addWidget(self.delete_data)
         return box
 
     # Loading and saving --------------------------------------------------------------------
@@ -335,6 +343,33 @@ class SettingsPage(QWidget):
             "Everything else stays here. Use it?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _on_delete_data_clicked(self) -> None:
+        paths = self.ctx.paths
+        if not self.confirm_delete_data(paths.data, data_reset.describe(paths)):
+            return
+        window = self.window()
+        if window is not self:
+            window.close()  # ends a session in progress and stops the devices first
+        self.ctx.tasks.wait()  # no database write still running
+        try:
+            data_reset.delete_all_data(paths, engine=self.ctx.engine)
+        except GreenroomError as exc:
+            QMessageBox.critical(None, "Greenroom", f"Not everything could be deleted: {exc}")
+            return
+        self.data_deleted.emit()
+
+    def confirm_delete_data(self, folder: Path, kinds: list[str]) -> bool:
+        listed = "".join(f"\n  • {k}" for k in kinds) or "\n  • (nothing saved yet)"
+        answer = QMessageBox.warning(
+            self,
+            "Delete all your Greenroom data?",
+            f"This deletes, from {folder} and Greenroom's settings and cache folders:{listed}\n\n"
+            "It cannot be undone. Greenroom will close; the next start is a first start.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
         )
         return answer == QMessageBox.StandardButton.Yes
 

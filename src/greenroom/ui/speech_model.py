@@ -75,9 +75,21 @@ def _create(settings: Settings, cache_dir: Path) -> tuple[TranscriptionEngine, s
             "model_name": settings.speech_model,
         }
     try:
-        return create_engine(settings.speech_engine, **options), ""
+        engine = create_engine(settings.speech_engine, **options)
     except GreenroomError as exc:
         if settings.speech_engine == FALLBACK_ENGINE:
             raise
         log.warning("falling back to %s: %s", FALLBACK_ENGINE, exc)
         return create_engine(FALLBACK_ENGINE), f"Using the offline fallback because: {exc}"
+    return engine, _chosen_folder_note(engine, settings)
+
+
+def _chosen_folder_note(engine: TranscriptionEngine, settings: Settings) -> str:
+    """Say so when the model folder the user chose was skipped for another one."""
+    if not settings.model_dir:
+        return ""
+    chosen = str(Path(settings.model_dir))
+    for problem in getattr(getattr(engine, "source", None), "skipped", ()):
+        if isinstance(problem, GreenroomError) and problem.where == chosen:
+            return f"Your model folder was not used: {problem}"
+    return ""
