@@ -143,13 +143,18 @@ def answer_stalls() -> dict[str, float]:
     wait_until(lambda: player.poll() is not None, 200000)
     QTest.qWait(500)
     phase[0] = "stop to feedback"
+    marks: dict[str, float] = {}
+    page.recorder.answer_ready.connect(lambda _r: marks.setdefault("recorded", time.perf_counter()))
+    page.controller.answer_reviewed.connect(
+        lambda _r: marks.setdefault("analysed", time.perf_counter())
+    )
     stopped = time.perf_counter()
     page.controller.primary_action()
     wait_until(lambda: page.stack.currentWidget() is page.review, 60000)
     to_review = time.perf_counter() - stopped
     QTest.qWait(200)
     timer.stop()
-    words = len(page.review.transcript.toPlainText().split())
+    words = page.controller.reviews[-1].metrics.word_count
     running.close()
     rec = [g for g, p in gaps if p == "recording"]
     fin = [g for g, p in gaps if p == "stop to feedback"]
@@ -158,6 +163,8 @@ def answer_stalls() -> dict[str, float]:
         "p99 GUI stall while recording (ms)": statistics.quantiles(rec, n=100)[98],
         "longest GUI stall from Stop to feedback shown (ms)": max(fin),
         "Stop to feedback screen (s)": to_review,
+        "  of which: transcript complete and audio saved (s)": marks["recorded"] - stopped,
+        "  of which: analysed and committed (s)": marks["analysed"] - marks["recorded"],
         "words in the transcript": float(words),
         "peak RSS of the app process (MB)": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         / 1024,

@@ -12,8 +12,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "greenroom"
 ENV_HOME = "GREENROOM_HOME"
 LOG_FILE_NAME = "greenroom.log"
@@ -61,6 +59,8 @@ def resolve_paths(data_dir: Path | None = None, env: Mapping[str, str] | None = 
     if root is not None:
         root = root.expanduser().resolve()
         return AppPaths(data=root, config=root / "config", cache=root / "cache", logs=root / "logs")
+    import platformdirs  # only needed for the default folders; keeps start-up lean
+
     return AppPaths(
         data=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
         config=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),

@@ -8,6 +8,7 @@ stays free and a crash at any moment leaves no half file under the answer's name
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -134,7 +135,9 @@ class AnswerRecorder(QObject):
 
 def _complete(stream: StreamingTranscriber, path: Path | None, note: str) -> RecordedAnswer:
     """Finish transcription and save the audio; a failed save keeps the transcript."""
+    started = time.perf_counter()
     transcript = stream.finish()
+    transcribed = time.perf_counter()
     saved: Path | None = None
     if path is not None and stream.duration > 0:
         try:
@@ -144,4 +147,11 @@ def _complete(stream: StreamingTranscriber, path: Path | None, note: str) -> Rec
             note = (
                 f"{note} The recording could not be saved ({exc.what}); the transcript was.".strip()
             )
+    # Timings only: what the user said never goes to the log.
+    log.info(
+        "answer of %.1f s: transcript complete %.2f s after stop, audio saved in %.2f s",
+        stream.duration,
+        transcribed - started,
+        time.perf_counter() - transcribed,
+    )
     return RecordedAnswer(transcript, saved, note)
