@@ -11,6 +11,7 @@ from greenroom.banks.loader import load_bank_file
 from greenroom.core.errors import GreenroomError
 from greenroom.history_export import sessions_to_csv, sessions_to_json
 from greenroom.paths import AppPaths
+from greenroom.speech.audio import remove_partial_files
 from greenroom.store import banks_repo, sessions_repo
 from greenroom.store.database import Database, open_database
 
@@ -21,6 +22,7 @@ def open_store(paths: AppPaths) -> Database:
     db = open_database(paths.database, backups_dir=paths.backups)
     library.seed_builtin_banks(db.engine, paths.data / ".builtin-banks.sha256")
     sessions_repo.mark_interrupted(db.engine)
+    remove_partial_files(paths.audio)  # a crash mid-save leaves only a temp file; drop it
     return db
 
 

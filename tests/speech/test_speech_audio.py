@@ -152,3 +152,20 @@ def test_failed_save_keeps_the_previous_file(
 def test_save_refuses_unknown_suffix(tmp_path: Path) -> None:
     with pytest.raises(AudioError, match=r"\.flac"):
         save_answer_audio(tmp_path / "a.mp3", np.zeros(10, np.float32))
+
+
+def test_partial_files_from_a_crash_are_removed_at_start_and_answers_are_kept(
+    tmp_path: Path,
+) -> None:
+    from greenroom.cli_commands import open_store
+    from greenroom.paths import resolve_paths
+    from greenroom.speech.audio import save_answer_audio
+
+    paths = resolve_paths(tmp_path / "home")
+    kept = save_answer_audio(
+        paths.audio / "2026-11" / "s1-q1-t1.flac", np.zeros(16000, dtype=np.float32)
+    )
+    crashed = paths.audio / "2026-11" / ".s1-q2-t1.x7k2.flac.part"
+    crashed.write_bytes(b"fLaC half")
+    open_store(paths).engine.dispose()
+    assert kept.exists() and not crashed.exists()

@@ -171,3 +171,23 @@ def save_answer_audio(
             fix="Check there is free disk space and the folder is writable",
         ) from exc
     return path
+
+
+PARTIAL_GLOB = ".*.part"  # what save_answer_audio writes before the rename
+
+
+def remove_partial_files(folder: Path) -> int:
+    """Delete half-written answer files a crash left behind; returns how many.
+
+    Only call this when no answer is being saved (at start-up): it removes every temporary
+    ``.<name>.*.<ext>.part`` file under ``folder``, never a file under its final name.
+    """
+    removed = 0
+    if not folder.is_dir():
+        return 0
+    for leftover in folder.rglob(PARTIAL_GLOB):
+        if leftover.is_file() and not leftover.is_symlink():
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+                removed += 1
+    return removed
