@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -14,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from greenroom.core.bank import SLUG_RE, Bank, slugify
+from greenroom.ui.banks.editor_parts import save_cancel, validation_label
 
 
 class BankEditorDialog(QDialog):
@@ -38,15 +37,8 @@ class BankEditorDialog(QDialog):
         self.description = QPlainTextEdit(bank.description if bank else "")
         self.description.setTabChangesFocus(True)
         self.description.setAccessibleName("Description")
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #d9534f; font-weight: 600;")
-        self.message.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.message = validation_label("Problems with this bank")
+        self.buttons, self.save_button = save_cancel(self)
         form = QFormLayout()
         form.addRow("&Title:", self.title)
         form.addRow("&Id:", self.bank_id)

@@ -7,9 +7,7 @@ from dataclasses import replace
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -25,6 +23,7 @@ from greenroom.core.bank import (
     Difficulty,
     Question,
 )
+from greenroom.ui.banks.editor_parts import save_cancel, validation_label
 
 NO_CATEGORY = "(none)"
 
@@ -62,17 +61,8 @@ class QuestionEditorDialog(QDialog):
         self.follow_ups = self._lines(q.follow_ups, "Follow-up questions, one per line")
         self.tags = QLineEdit(", ".join(q.tags))
         self.tags.setAccessibleName("Tags, separated by commas")
-        self.message = QLabel()
-        self.message.setObjectName("validation")
-        self.message.setStyleSheet("color: #d9534f; font-weight: 600;")
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName("Problems with this question")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.message = validation_label("Problems with this question")
+        self.buttons, self.save_button = save_cancel(self)
 
         form = QFormLayout()
         form.addRow("&Question:", self.text)
