@@ -33,6 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the window, speak and transcribe a phrase, write and read the database, exit "
         "(uses a temporary data folder unless --data-dir is given)",
     )
+    # Internal: `greenroom doctor` runs this in a child process to ask Qt for microphones, so
+    # the doctor itself never loads Qt. A flag of the program itself (not `python -c`) so that
+    # it also works inside the PyInstaller bundle, whose executable is Greenroom.
+    parser.add_argument("--list-audio-inputs", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     banks = sub.add_parser("banks", help="list, show, import, export and validate question banks")
@@ -83,6 +87,9 @@ def main(
     err = err or sys.stderr
     args = build_parser().parse_args(argv)
     paths = resolve_paths(args.data_dir)
+    if args.list_audio_inputs:
+        probe = importlib.import_module("greenroom.ui.audio.probe")
+        return int(probe.print_audio_inputs(out))
     if args.self_test:
         # Imported like the app: the self-test opens the window, so it needs Qt.
         selftest = importlib.import_module("greenroom.selftest")

@@ -88,16 +88,12 @@ def _schema(db: Path) -> Check:
 
 def check_audio_inputs(timeout: float = 20.0) -> list[Check]:
     """Ask Qt for microphones in a child process, so this command never imports Qt itself."""
-    code = (
-        "import os; os.environ.setdefault('QT_QPA_PLATFORM', 'offscreen');"
-        "from PySide6.QtCore import QCoreApplication;"
-        "from PySide6.QtMultimedia import QMediaDevices;"
-        "app = QCoreApplication([]);"
-        "print('\\n'.join(d.description() for d in QMediaDevices.audioInputs()))"
-    )
+    # In a PyInstaller bundle sys.executable is Greenroom itself, not a Python interpreter.
+    frozen = getattr(sys, "frozen", False)
+    argv = [sys.executable] if frozen else [sys.executable, "-m", "greenroom"]
     try:
         done = subprocess.run(
-            [sys.executable, "-c", code],
+            [*argv, "--list-audio-inputs"],
             capture_output=True,
             text=True,
             timeout=timeout,

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import PACKAGING, assert_self_test_passes, run
+from support.virtual_mic import ensure_virtual_mic
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(1200)]
 
@@ -49,5 +50,11 @@ def test_bundle_builds_and_passes_its_self_test(tmp_path: Path) -> None:
         assert banks.returncode == 0 and "openers" in banks.stdout, banks.stderr
         out = assert_self_test_passes(exe, tmp_path / "data")
         assert "self-test (bundle)" in out
+        # The bundle's executable is Greenroom, not Python: doctor must still find microphones.
+        ensure_virtual_mic()
+        doctor = run([exe, "--data-dir", tmp_path / "data", "doctor"], timeout=120)
+        assert "ok  Audio inputs" in doctor.stdout and "GreenroomVirtualMic" in doctor.stdout, (
+            doctor.stdout
+        )
     finally:
         shutil.rmtree(bundle, ignore_errors=True)  # ~700 MB: do not keep it in pytest's tmp
