@@ -39,7 +39,7 @@ def _build_wheel(tmp_path: Path) -> Path:
     return wheels[0]
 
 
-def test_wheel_installs_in_a_fresh_venv_and_runs(tmp_path: Path) -> None:
+def test_wheel_installs_with_pipx_and_runs(tmp_path: Path) -> None:
     wheel = _build_wheel(tmp_path)
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in (
@@ -51,18 +51,21 @@ def test_wheel_installs_in_a_fresh_venv_and_runs(tmp_path: Path) -> None:
     ):
         assert needed in names, f"{needed} is not in {wheel.name}"
 
-    venv = tmp_path / "venv"
-    started = time.monotonic()
-    assert run([sys.executable, "-m", "venv", venv], timeout=120).returncode == 0
+    # pipx, as a user installs it: its own venv under PIPX_HOME and a launcher in PIPX_BIN_DIR.
     # The pip cache (filled by ./dev.sh's own install) makes this a local copy, not a download.
+    venv_root, bin_dir = tmp_path / "pipx", tmp_path / "bin"
+    started = time.monotonic()
     install = run(
-        [venv / "bin" / "python", "-m", "pip", "install", "--disable-pip-version-check", wheel],
+        [sys.executable, "-m", "pipx", "install", "--python", sys.executable, wheel],
         timeout=600,
+        PIPX_HOME=venv_root,
+        PIPX_BIN_DIR=bin_dir,
+        PIPX_MAN_DIR=tmp_path / "man",
     )
     assert install.returncode == 0, install.stdout[-3000:] + install.stderr[-3000:]
-    print(f"wheel installed into a fresh venv in {time.monotonic() - started:.1f} s")
-
-    greenroom = venv / "bin" / "greenroom"
+    print(f"wheel installed with pipx in {time.monotonic() - started:.1f} s")
+    venv = venv_root / "venvs" / "greenroom"
+    greenroom = bin_dir / "greenroom"
     version = run([greenroom, "--version"], timeout=60)
     assert version.returncode == 0 and version.stdout.strip() == f"greenroom {__version__}"
 
