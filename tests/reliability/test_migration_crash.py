@@ -13,11 +13,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from alembic import command
 
 from greenroom.store import sessions_repo
-from greenroom.store.database import make_engine, open_database
-from greenroom.store.migrate import alembic_config, head_revision
+from greenroom.store.database import open_database
+from greenroom.store.migrate import head_revision
+from support.schema import database_at
 
 # Dies (like SIGKILL: no cleanup) at the first op.execute, which is in the middle of 0003,
 # after 0001 and 0002 and the first statements of 0003 have run.
@@ -62,12 +62,7 @@ def test_crash_during_an_upgrade_keeps_the_old_schema_and_every_row(
     tmp_path: Path, revision: str
 ) -> None:
     path = tmp_path / "greenroom.db"
-    engine = make_engine(path)
-    cfg = alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
-    engine.dispose()
+    database_at(path, revision)
     with sqlite3.connect(path) as conn:
         conn.execute(
             "INSERT INTO sessions (id, started_at, mode, status, settings, bank_ids, notes) "

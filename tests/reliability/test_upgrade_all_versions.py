@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from alembic import command
 from alembic.script import ScriptDirectory
 
 from greenroom.store import sessions_repo
-from greenroom.store.database import make_engine, open_database
+from greenroom.store.database import open_database
 from greenroom.store.migrate import alembic_config, head_revision
 from greenroom.store.transcript_search import search
+from support.schema import database_at
 
 HEAD = head_revision()
 EARLIER = sorted(
@@ -112,12 +112,7 @@ def _rows() -> dict[str, list[dict[str, Any]]]:
 
 
 def _build(path: Path, revision: str) -> dict[str, list[dict[str, Any]]]:
-    engine = make_engine(path)
-    cfg = alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
-    engine.dispose()
+    database_at(path, revision)
     written: dict[str, list[dict[str, Any]]] = {}
     with sqlite3.connect(path) as conn:
         for table, rows in _rows().items():

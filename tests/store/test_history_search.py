@@ -5,27 +5,17 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from alembic import command
 from sqlalchemy import update
 
 from greenroom.store import history_repo, sessions_repo, transcript_search
-from greenroom.store.database import make_engine, open_database
-from greenroom.store.migrate import alembic_config
+from greenroom.store.database import open_database
 from greenroom.store.models import AnswerRow
-
-
-def _database_at(path: Path, revision: str) -> None:
-    engine = make_engine(path)
-    cfg = alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
-    engine.dispose()
+from support.schema import database_at
 
 
 def test_0002_database_with_answers_is_searchable_after_upgrade(tmp_path: Path) -> None:
     path = tmp_path / "g.db"
-    _database_at(path, "0002")
+    database_at(path, "0002")
     with sqlite3.connect(path) as conn:
         conn.execute(
             "INSERT INTO sessions (id, started_at, mode, status, settings, bank_ids, notes, "

@@ -5,25 +5,15 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from alembic import command
-
 from greenroom.store import sessions_repo
-from greenroom.store.database import make_engine, open_database
-from greenroom.store.migrate import alembic_config, head_revision
-
-
-def _database_at(path: Path, revision: str) -> None:
-    engine = make_engine(path)
-    cfg = alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
-    engine.dispose()
+from greenroom.store.database import open_database
+from greenroom.store.migrate import head_revision
+from support.schema import database_at
 
 
 def test_0001_to_head_keeps_sessions_and_answers_and_takes_a_backup(tmp_path: Path) -> None:
     path = tmp_path / "g.db"
-    _database_at(path, "0001")
+    database_at(path, "0001")
     with sqlite3.connect(path) as conn:
         conn.execute(
             "INSERT INTO sessions (id, started_at, mode, status, settings, bank_ids, notes, "
@@ -63,7 +53,7 @@ def test_0003_to_0004_fills_session_figures_from_summaries_and_keeps_search(
     from greenroom.store import history_repo, transcript_search
 
     path = tmp_path / "g.db"
-    _database_at(path, "0003")
+    database_at(path, "0003")
     summary = {
         "answers": 2,
         "averages": {
