@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from greenroom.analysis.tokens import Token
+from greenroom.analysis.tokens import Token, opt_float
 
 WINDOW = 10.0  # seconds per pace window: long enough to hold a sentence or two
 MIN_TIME = 0.1  # less time than a syllable cannot give a meaningful rate
@@ -63,14 +63,10 @@ class PaceStats:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> PaceStats:
-        def opt(key: str) -> float | None:
-            value = data.get(key)
-            return None if value is None else float(value)
-
         return cls(
-            speaking_rate=opt("speaking_rate"),
-            articulation_rate=opt("articulation_rate"),
-            first_word_latency=opt("first_word_latency"),
+            speaking_rate=opt_float(data.get("speaking_rate")),
+            articulation_rate=opt_float(data.get("articulation_rate")),
+            first_word_latency=opt_float(data.get("first_word_latency")),
             source=str(data.get("source", "none")),
             windows=tuple(PaceWindow.from_dict(w) for w in data.get("windows", [])),
         )

@@ -15,6 +15,7 @@ from typing import Any
 from greenroom.analysis import bands
 from greenroom.analysis.metrics import AnswerMetrics
 from greenroom.analysis.stress import StressMoment, stress_moments
+from greenroom.analysis.tokens import opt_float
 
 BASELINE_SESSIONS = 5
 _SELF_REPORTS = {"nerves_before": "lower", "nerves_after": "lower", "confidence": "higher"}
@@ -147,16 +148,12 @@ class SessionSummary:
         r = d.get("report", {})
         return cls(
             answers=int(d["answers"]),
-            averages={str(k): _opt(v) for k, v in d.get("averages", {}).items()},
-            index=_opt(d.get("index")),
-            answer_indices=tuple(_opt(v) for v in d.get("answer_indices", [])),
-            report=SelfReport(*(_opt(r.get(k)) for k in _SELF_REPORTS)),
+            averages={str(k): opt_float(v) for k, v in d.get("averages", {}).items()},
+            index=opt_float(d.get("index")),
+            answer_indices=tuple(opt_float(v) for v in d.get("answer_indices", [])),
+            report=SelfReport(*(opt_float(r.get(k)) for k in _SELF_REPORTS)),
             stress=tuple(StressMoment.from_dict(s) for s in d.get("stress", [])),
         )
-
-
-def _opt(value: Any) -> float | None:
-    return None if value is None else float(value)
 
 
 def _mean(values: Sequence[float | None]) -> float | None:

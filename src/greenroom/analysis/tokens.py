@@ -84,12 +84,13 @@ class Span:
         return cls(
             text=str(data["text"]),
             index=int(data["index"]),
-            start=_opt_float(data.get("start")),
-            end=_opt_float(data.get("end")),
+            start=opt_float(data.get("start")),
+            end=opt_float(data.get("end")),
         )
 
 
-def _opt_float(value: Any) -> float | None:
+def opt_float(value: Any) -> float | None:
+    """A float, or None kept as None (for from_dict of optional figures)."""
     return None if value is None else float(value)
 
 
