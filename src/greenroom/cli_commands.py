@@ -11,7 +11,7 @@ from greenroom.banks.loader import load_bank_file
 from greenroom.core.errors import GreenroomError
 from greenroom.history_export import sessions_to_csv, sessions_to_json
 from greenroom.paths import AppPaths
-from greenroom.speech.audio import remove_partial_files
+from greenroom.speech.partial_files import remove_partial_files
 from greenroom.store import banks_repo, sessions_repo
 from greenroom.store.database import Database, open_database
 

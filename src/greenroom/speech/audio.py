@@ -17,6 +17,7 @@ import numpy.typing as npt
 import soundfile as sf
 
 from greenroom.core.errors import AudioError
+from greenroom.speech.partial_files import PARTIAL_SUFFIX
 from greenroom.speech.resample import FloatArray, resample
 
 SAMPLE_RATE = 16_000
@@ -151,7 +152,7 @@ def save_answer_audio(
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(
-            prefix=f".{path.stem}.", suffix=f"{path.suffix}.part", dir=path.parent
+            prefix=f".{path.stem}.", suffix=f"{path.suffix}{PARTIAL_SUFFIX}", dir=path.parent
         )
         os.close(fd)
         # By name, not through a Python file object: libsndfile then reports a full disk as an
@@ -171,23 +172,3 @@ def save_answer_audio(
             fix="Check there is free disk space and the folder is writable",
         ) from exc
     return path
-
-
-PARTIAL_GLOB = ".*.part"  # what save_answer_audio writes before the rename
-
-
-def remove_partial_files(folder: Path) -> int:
-    """Delete half-written answer files a crash left behind; returns how many.
-
-    Only call this when no answer is being saved (at start-up): it removes every temporary
-    ``.<name>.*.<ext>.part`` file under ``folder``, never a file under its final name.
-    """
-    removed = 0
-    if not folder.is_dir():
-        return 0
-    for leftover in folder.rglob(PARTIAL_GLOB):
-        if leftover.is_file() and not leftover.is_symlink():
-            with contextlib.suppress(OSError):
-                leftover.unlink()
-                removed += 1
-    return removed
