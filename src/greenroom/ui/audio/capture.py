@@ -4,6 +4,11 @@
 consumer callback on the capture thread (the streaming transcriber's ``feed``), so PCM never
 crosses the GUI thread; only levels and state changes arrive there, as queued signals.
 
+Every ``start`` returns a capture id, and every state signal carries the id of the capture it is
+about. The capture thread answers later than the GUI asks (50-250 ms on PulseAudio), so a
+``stopped`` can arrive after the GUI has started the next capture: without the id, that late
+signal finished the *next* answer (One-way mode lost and mislabelled answers this way).
+
 Device quirks (as Anki notes in aqt/sound.py): some back ends return nothing for the first
 100-300 ms after start; we poll rather than rely on readyRead, which the FFmpeg back end emits
 irregularly for small buffers.
@@ -11,6 +16,7 @@ irregularly for small buffers.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Callable
@@ -60,12 +66,12 @@ def _format_for(device: QAudioDevice) -> QAudioFormat:
 
 
 class _CaptureWorker(QObject):
-    started = Signal(str)
+    started = Signal(int, str)  # capture id, device name
     level_changed = Signal(float)
-    stopped = Signal(float)  # seconds captured
-    device_lost = Signal(str)
-    no_microphone = Signal(str)
-    failed = Signal(str)
+    stopped = Signal(int, float)  # capture id, seconds captured
+    device_lost = Signal(int, str)
+    no_microphone = Signal(int, str)
+    failed = Signal(int, str)
 
     def __init__(self) -> None:
         super().__init__()
@@ -78,28 +84,31 @@ class _CaptureWorker(QObject):
         self._level_bytes = b""
         self._timer: QTimer | None = None
         self._devices: QMediaDevices | None = None
+        self._capture = 0  # id of the running capture, 0 when none
         self._consumer_lock = threading.Lock()
-        self._next_consumer: Consumer | None = None
+        self._consumers: dict[int, Consumer | None] = {}
 
-    def set_consumer(self, consumer: Consumer | None) -> None:
+    def set_consumer(self, capture: int, consumer: Consumer | None) -> None:
         """Called from the GUI thread before ``start``: a Python callable is not sent through a
         queued signal (PySide crashed at exit when we did)."""
         with self._consumer_lock:
-            self._next_consumer = consumer
+            self._consumers[capture] = consumer
 
-    @Slot(bytes)
-    def start(self, device_id: bytes) -> None:
+    @Slot(int, bytes)
+    def start(self, capture: int, device_id: bytes) -> None:
         with self._consumer_lock:
-            consumer = self._next_consumer
+            consumer = self._consumers.pop(capture, None)
         if self._devices is None:  # created here so that it lives on this thread
             self._devices = QMediaDevices(self)
             self._devices.audioInputsChanged.connect(self._on_devices_audio_inputs_changed)
             self._timer = QTimer(self)
             self._timer.timeout.connect(self._poll)
-        self.stop()
+        self._stop_running()
         device = _choose(device_id)
         if device is None:
-            self.no_microphone.emit("No microphone was found. You can type your answers instead.")
+            self.no_microphone.emit(
+                capture, "No microphone was found. You can type your answers instead."
+            )
             return
         fmt = _format_for(device)
         self._converter = PcmConverter(
@@ -115,23 +124,34 @@ class _CaptureWorker(QObject):
             name = device.description()
             self._teardown()
             self.failed.emit(
+                capture,
                 f"The microphone '{name}' could not be opened. Check that no other "
-                "program is using it, or choose another in Settings."
+                "program is using it, or choose another in Settings.",
             )
             return
         self._device, self._consumer, self._bytes = device, consumer, 0
+        self._capture = capture
         assert self._timer is not None
         self._timer.start(POLL_MS)
-        self.started.emit(device.description())
+        self.started.emit(capture, device.description())
 
-    @Slot()
-    def stop(self) -> None:
+    @Slot(int)
+    def stop(self, capture: int) -> None:
+        """Stop capture ``capture`` (0: whatever is running); a stale id is ignored.
+
+        Requests arrive in the order the GUI made them, so a capture's start is always handled
+        before its stop.
+        """
+        if capture in (0, self._capture):
+            self._stop_running()
+
+    def _stop_running(self) -> None:
         if self._source is None:
             return
         self._pull()
-        seconds = self._bytes / (2 * TARGET_RATE)
+        seconds, capture = self._bytes / (2 * TARGET_RATE), self._capture
         self._teardown()
-        self.stopped.emit(seconds)
+        self.stopped.emit(capture, seconds)
 
     def _teardown(self) -> None:
         if self._timer is not None:
@@ -140,6 +160,7 @@ class _CaptureWorker(QObject):
             self._source.stop()
             self._source.deleteLater()
         self._source, self._io, self._device, self._consumer = None, None, None, None
+        self._capture = 0
 
     def _poll(self) -> None:
         if self._check_source():
@@ -154,16 +175,26 @@ class _CaptureWorker(QObject):
         pcm = self._converter.convert(data)
         self._bytes += len(pcm)
         if self._consumer is not None:
-            self._consumer(pcm)
+            self._feed(pcm)
         self._level_bytes += pcm
         if len(self._level_bytes) >= TARGET_RATE * 2 * LEVEL_EVERY_MS // 1000:
             self.level_changed.emit(rms_level(self._level_bytes))
             self._level_bytes = b""
 
+    def _feed(self, pcm: bytes) -> None:
+        assert self._consumer is not None
+        try:
+            self._consumer(pcm)
+        except Exception:
+            # A consumer's bug must not repeat on every poll (16 a second): log it once and stop
+            # feeding that consumer; the capture itself goes on until it is stopped.
+            log.exception("the audio consumer failed; capture %d feeds it no more", self._capture)
+            self._consumer = None
+
     @Slot()
     def close(self) -> None:
         """Stop and free everything on this thread before it quits: timers die with their thread."""
-        self.stop()
+        self._stop_running()
         for obj in (self._timer, self._devices):
             if obj is not None:
                 obj.deleteLater()
@@ -188,20 +219,23 @@ class _CaptureWorker(QObject):
 
     def _lost(self, message: str) -> None:
         self._pull()
-        seconds = self._bytes / (2 * TARGET_RATE)
+        seconds, capture = self._bytes / (2 * TARGET_RATE), self._capture
         self._teardown()
-        self.device_lost.emit(f"{message} What you said up to then ({seconds:.0f} s) was kept.")
+        self.device_lost.emit(
+            capture, f"{message} What you said up to then ({seconds:.0f} s) was kept."
+        )
 
 
 class Microphone(QObject):
     """GUI-thread handle to the capture thread. Signals arrive queued on the GUI thread."""
 
-    _start_requested = Signal(bytes)
-    _stop_requested = Signal()
+    _start_requested = Signal(int, bytes)
+    _stop_requested = Signal(int)
     _close_requested = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._ids = itertools.count(1)
         self._thread = QThread()
         self._thread.setObjectName("greenroom-capture")
         self._worker = _CaptureWorker()
@@ -220,13 +254,19 @@ class Microphone(QObject):
         self.failed = self._worker.failed
         self._thread.start()
 
-    def start(self, device_id: bytes = b"", consumer: Consumer | None = None) -> None:
-        """Start capturing; ``consumer`` gets 16 kHz mono int16 chunks on the capture thread."""
-        self._worker.set_consumer(consumer)
-        self._start_requested.emit(device_id)
+    def start(self, device_id: bytes = b"", consumer: Consumer | None = None) -> int:
+        """Start capturing; ``consumer`` gets 16 kHz mono int16 chunks on the capture thread.
 
-    def stop(self) -> None:
-        self._stop_requested.emit()
+        Returns the capture's id, which every later signal about this capture carries.
+        """
+        capture = next(self._ids)
+        self._worker.set_consumer(capture, consumer)
+        self._start_requested.emit(capture, device_id)
+        return capture
+
+    def stop(self, capture: int = 0) -> None:
+        """Stop capture ``capture`` (0: whatever is running). ``stopped`` follows, later."""
+        self._stop_requested.emit(capture)
 
     def shutdown(self) -> None:
         if self._thread.isRunning():

@@ -3,17 +3,23 @@
 Widget-free (DESIGN.md section 2): the page calls the actions and shows what the signals say.
 The timer only asks the state machine what time it is; tests drive ``tick`` with a fake clock.
 Every answer is committed as soon as it is complete.
+
+Which question an answer belongs to is fixed when the answer *starts* (an ``AnswerContext``)
+and travels with the recording, because answers finish later and in any order: in a one-way
+interview the next question is already on screen while the last answer is transcribed.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from greenroom.core.clock import Clock
+from greenroom.core.errors import GreenroomError
 from greenroom.core.interview import Event, Interview, Phase, PlannedQuestion
 from greenroom.core.session import Answer, AnswerKind, PracticeSession
 from greenroom.core.transcript import Transcript, Word
@@ -28,6 +34,18 @@ from greenroom.ui.speech_model import SpeechModel
 
 log = logging.getLogger(__name__)
 TICK_MS = 100
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class AnswerContext:
+    """One answer's identity, taken when it starts: the session, question and take it is for."""
+
+    session_id: int
+    planned: PlannedQuestion
+    index: int
+    take: int
+    started_at: datetime
+    answer_limit: float | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,10 +92,10 @@ class PracticeController(QObject):
         self.session: PracticeSession | None = None
         self.reviews: list[AnswerReview] = []
         self._typing = False
-        self._done = False
-        self._answer_started_at = self._clock.now()
-        self._pending = 0
-        self._waiting_contexts: list[tuple[PlannedQuestion, int, int, object]] = []
+        self._speaking = False  # the current question is being read aloud
+        self._current: AnswerContext | None = None  # the answer being given
+        self._expected: set[AnswerContext] = set()  # ended, waiting for their recording
+        self._analyses = 0  # answers being analysed and saved
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self.tick)
@@ -86,13 +104,13 @@ class PracticeController(QObject):
         recorder.answer_ready.connect(self._on_recorder_answer_ready)
         recorder.unavailable.connect(self._on_recorder_unavailable)
         recorder.interrupted.connect(self._on_recorder_interrupted)
-        recorder.failed.connect(self._on_recorder_failed)
 
     # Session -------------------------------------------------------------------------------
 
     def begin(self, plan: SessionPlan, *, nerves_before: int | None) -> None:
         self.plan, self.reviews = plan, []
-        self._typing = self._done = False
+        self._typing = self._speaking = False
+        self._current, self._expected, self._analyses = None, set(), 0
         self.interview = Interview(
             plan.mode, list(plan.questions), self._clock, drill_takes=plan.choices.drill_takes
         )
@@ -125,7 +143,8 @@ class PracticeController(QObject):
         """Close the session with the after-session self-reports and produce the summary."""
         assert self.session is not None and self.session.id is not None
         self._timer.stop()
-        session_id, reviews, ended = self.session.id, list(self.reviews), self._clock.now()
+        session_id, ended = self.session.id, self._clock.now()
+        reviews = sorted(self.reviews, key=lambda r: (r.position, r.take))
         engine = self._ctx.engine
         self._ctx.tasks.run(
             lambda: summarize(
@@ -144,14 +163,15 @@ class PracticeController(QObject):
     def abandon(self) -> None:
         """Leave mid-session: completed answers stay saved and the session shows as interrupted."""
         self._timer.stop()
-        self._voice.stop()
-        self._recorder.cancel()
+        self._stop_voice()
+        self._recorder.cancel()  # the answer in progress; finished ones are still saved
         if self.session is not None and self.session.id is not None:
             sid, engine = self.session.id, self._ctx.engine
             self._ctx.tasks.run(
                 lambda: sessions_repo.mark_interrupted_session(engine, sid), write=True
             )
         self.session = self.interview = None
+        self._current, self._expected = None, set()
 
     # User actions --------------------------------------------------------------------------
 
@@ -160,7 +180,7 @@ class PracticeController(QObject):
         if self.interview is None:
             return
         if self.interview.phase in (Phase.READY, Phase.PREP):
-            self._voice.stop()
+            self._stop_voice()
             self._handle(self.interview.start_answer())
         elif self.interview.phase is Phase.ANSWERING and not self._typing:
             self._handle(self.interview.stop_answer())
@@ -179,13 +199,19 @@ class PracticeController(QObject):
             Phase.PREP,
             Phase.ANSWERING,
         ):
-            self._voice.stop()
+            self._stop_voice()
             self._recorder.cancel()
+            self._current = None
             self._handle(self.interview.skip())
 
     def retake(self) -> None:
-        if self.interview is not None and self.interview.rules.retakes:
+        if (
+            self.interview is not None
+            and self.interview.rules.retakes
+            and self.interview.phase in (Phase.REVIEW, Phase.ANSWERING)
+        ):
             self._recorder.cancel()
+            self._current = None
             self._handle(self.interview.retake())
 
     def next_question(self) -> None:
@@ -203,7 +229,7 @@ class PracticeController(QObject):
         if self.interview.paused:
             self.interview.resume()
         else:
-            self._voice.stop()
+            self._stop_voice()
             self.interview.pause()
         return self.interview.paused
 
@@ -252,60 +278,80 @@ class PracticeController(QObject):
         )
         self.phase_changed.emit(iv.phase.value)
         if self.plan.choices.speak_questions and iv.take == 1:
+            self._speaking = True
             self._voice.speak(iv.current.question.text)
         else:
-            self._on_voice_finished()
+            self._start_prep_if_timed()
+
+    def _stop_voice(self) -> None:
+        """Stop reading aloud because the user moved on: prep must not start by itself."""
+        self._speaking = False
+        self._voice.stop()
 
     def _on_voice_finished(self) -> None:
+        # Only the end of the question being read counts; a "finished" for a question the user
+        # already moved on from (skipped, answered) must not start anything.
+        if self._speaking:
+            self._speaking = False
+            self._start_prep_if_timed()
+
+    def _start_prep_if_timed(self) -> None:
         iv = self.interview
         if iv is not None and iv.phase is Phase.READY and iv.rules.timed and not iv.paused:
             self._handle(iv.start_prep())
 
     def _start_recording(self) -> None:
+        assert self.session is not None and self.session.id is not None
+        assert self.interview is not None
+        iv = self.interview
+        context = AnswerContext(
+            self.session.id,
+            iv.current,
+            iv.index,
+            iv.take,
+            self._clock.now(),
+            iv.current.answer_seconds if iv.rules.timed else None,
+        )
+        self._current = context
         engine = self._model.engine
         if self._typing or engine is None:
             self._typing = True
             self.typing_required.emit(self._model.message if engine is None else "")
-            self._answer_started_at = self._clock.now()
             return
-        assert self.session is not None and self.interview is not None
-        self._answer_started_at = self._clock.now()
-        path = self._audio_path()
         self._recorder.start(
-            engine, audio_path=path, device_id=self._ctx.settings.current.input_device.encode()
+            engine,
+            audio_path=self._audio_path(context),
+            device_id=self._ctx.settings.current.input_device.encode(),
+            context=context,
         )
 
-    def _audio_path(self) -> Path:
-        assert self.session is not None and self.interview is not None
-        month = self._answer_started_at.strftime("%Y-%m")
-        name = f"s{self.session.id}-q{self.interview.index + 1}-t{self.interview.take}.flac"
+    def _audio_path(self, context: AnswerContext) -> Path:
+        month = context.started_at.strftime("%Y-%m")
+        name = f"s{context.session_id}-q{context.index + 1}-t{context.take}.flac"
         return self._ctx.paths.audio / month / name
 
     def _end_answer(self, typed: Transcript | None) -> None:
         assert self.interview is not None
-        context = (
-            self.interview.current,
-            self.interview.index,
-            self.interview.take,
-            self._answer_started_at,
-        )
+        context, self._current = self._current, None
+        if context is None:
+            log.warning("an answer ended that never started")
+            return
         if typed is not None or self._typing:
             transcript = typed or Transcript(duration=self.interview.elapsed(), engine="typed")
-            self._process(RecordedAnswer(transcript, None), context, typed=True)
+            self._process(RecordedAnswer(transcript, None, context=context), context, typed=True)
             return
-        self._pending += 1
-        self.answer_processing.emit(True)
-        self._waiting_contexts.append(context)
+        self._expected.add(context)
+        self._announce_busy()
         self._recorder.stop()
 
     def _on_recorder_answer_ready(self, recorded: RecordedAnswer) -> None:
-        context = self._waiting_contexts.pop(0) if self._waiting_contexts else None
-        self._pending = max(0, self._pending - 1)
-        self.answer_processing.emit(self._pending > 0)
-        if context is not None:
-            if recorded.note:
-                self.notice.emit(recorded.note)
-            self._process(recorded, context, typed=False)
+        context = recorded.context
+        if not isinstance(context, AnswerContext):
+            return
+        self._expected.discard(context)
+        if recorded.note and self._is_current_session(context):
+            self.notice.emit(recorded.note)
+        self._process(recorded, context, typed=False)
 
     def _on_recorder_interrupted(self, _message: str) -> None:
         # The note reaches the user with the answer; later answers fall back to typing if no
@@ -317,63 +363,74 @@ class PracticeController(QObject):
         self._typing = True
         self.typing_required.emit(message)
 
-    def _on_recorder_failed(self, message: str) -> None:
-        if self._waiting_contexts:
-            self._waiting_contexts.pop(0)
-        self._pending = max(0, self._pending - 1)
-        self.answer_processing.emit(self._pending > 0)
-        self.notice.emit(message)
-        self._maybe_done()
-
-    def _process(
-        self,
-        recorded: RecordedAnswer,
-        context: tuple[PlannedQuestion, int, int, object],
-        *,
-        typed: bool,
-    ) -> None:
-        assert self.session is not None and self.session.id is not None and self.plan is not None
-        planned, index, take, started = context
-        limit = planned.answer_seconds if self.interview and self.interview.rules.timed else None
+    def _process(self, recorded: RecordedAnswer, context: AnswerContext, *, typed: bool) -> None:
+        """Analyse and save one answer, for the session it was given in (which may have been
+        ended since: a finished answer is saved all the same)."""
         audio = (
             str(recorded.audio_path.relative_to(self._ctx.paths.data))
             if recorded.audio_path
             else None
         )
+        planned = context.planned
         draft = Answer(
             None,
-            self.session.id,
+            context.session_id,
             planned.question_key,
             planned.question.text,
-            index,
+            context.index,
             kind=AnswerKind.TYPED if typed else AnswerKind.SPOKEN,
-            started_at=started,  # type: ignore[arg-type]
-            answer_limit_seconds=limit,
+            started_at=context.started_at,
+            answer_limit_seconds=context.answer_limit,
             audio_path=audio,
-            take=take,
+            take=context.take,
         )
-        engine, job = self._ctx.engine, self.plan.choices.job_description or None
-        self._pending += 1
-        self.answer_processing.emit(True)
+        engine = self._ctx.engine
+        job = (self.plan.choices.job_description or None) if self.plan else None
+        self._analyses += 1
+        self._announce_busy()
         self._ctx.tasks.run(
             lambda: analyze(engine, draft, recorded, planned.question, job=job, typed=typed),
-            self._on_answer_analyzed,
+            lambda review: self._on_answer_analyzed(review, context),
+            on_error=lambda exc: self._on_answer_failed(exc, context),
             write=True,
         )
 
-    def _on_answer_analyzed(self, review: AnswerReview) -> None:
-        self._pending = max(0, self._pending - 1)
-        self.answer_processing.emit(self._pending > 0)
+    def _on_answer_analyzed(self, review: AnswerReview, context: AnswerContext) -> None:
+        self._analyses -= 1
+        self._announce_busy()
+        if not self._is_current_session(context):
+            return  # saved; the session it belongs to was ended meanwhile
         self.reviews.append(review)
         if self.interview is not None and self.interview.rules.feedback_each_answer:
             self.answer_reviewed.emit(review)
         self._maybe_done()
 
+    def _on_answer_failed(self, exc: BaseException, context: AnswerContext) -> None:
+        """A bug while analysing or saving one answer: say so once and let the session go on."""
+        self._analyses -= 1
+        self._announce_busy()
+        log.error("answer %d could not be analysed", context.index + 1, exc_info=exc)
+        if self._is_current_session(context):
+            detail = str(exc) if isinstance(exc, GreenroomError) else "see the log for details"
+            self.notice.emit(f"Answer {context.index + 1} could not be analysed ({detail}).")
+            if self.interview is not None and self.interview.phase is Phase.REVIEW:
+                self._handle(self.interview.next())
+            self._maybe_done()
+
+    def _is_current_session(self, context: AnswerContext) -> bool:
+        return self.session is not None and self.session.id == context.session_id
+
+    def _outstanding(self) -> int:
+        return len(self._expected) + self._analyses
+
+    def _announce_busy(self) -> None:
+        self.answer_processing.emit(self._outstanding() > 0)
+
     def _maybe_done(self) -> None:
         if (
             self.interview is not None
             and self.interview.phase is Phase.FINISHED
-            and self._pending == 0
+            and self._outstanding() == 0
         ):
             self._timer.stop()
             self.questions_done.emit()

@@ -3,44 +3,58 @@
 The capture thread feeds the streaming transcriber directly (PCM never visits the GUI thread).
 Stopping waits for the last segment in a worker, then writes the audio atomically, so the GUI
 stays free and a crash at any moment leaves no half file under the answer's name.
+
+Each answer is a *take* that carries its own capture id and the caller's answer context from
+start to ``answer_ready``. The microphone answers later than we ask (its thread reports
+``stopped`` 50-250 ms after ``stop()``, and may deliver audio in between), and the next answer
+can start before that: a take is only ever finished by the signals of its own capture, and its
+RecordedAnswer names the question it answered, so nothing is lost or filed under another one.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Signal, SignalInstance
+import numpy as np
+from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 
 from greenroom.core.errors import GreenroomError
 from greenroom.core.transcript import Transcript, Word
 from greenroom.speech.audio import save_answer_audio
 from greenroom.speech.engine import TranscriptionEngine
 from greenroom.speech.streaming import StreamingTranscriber
+from greenroom.speech.vad import SAMPLE_RATE
 from greenroom.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
+# A microphone that never reports "stopped" (a stuck driver) must not hold the answer hostage.
+STOP_TIMEOUT_MS = 4000
+# Audio is aligned to the moment the answer started, but a capture that began this much later
+# is a stalled device, not start-up latency: don't invent that much silence.
+MAX_LEAD_PAD_S = 2.0
 
 
 class MicrophoneLike(Protocol):
     """What the recorder needs from ui.audio.capture.Microphone (and its test fake)."""
 
-    started: SignalInstance
-    stopped: SignalInstance
-    level_changed: SignalInstance
-    device_lost: SignalInstance
-    no_microphone: SignalInstance
-    failed: SignalInstance
+    started: SignalInstance  # (capture id, device name)
+    stopped: SignalInstance  # (capture id, seconds)
+    level_changed: SignalInstance  # (level)
+    device_lost: SignalInstance  # (capture id, message)
+    no_microphone: SignalInstance  # (capture id, message)
+    failed: SignalInstance  # (capture id, message)
 
     def start(
         self, device_id: bytes = b"", consumer: Callable[[bytes], None] | None = None
-    ) -> None: ...
+    ) -> int: ...
 
-    def stop(self) -> None: ...
+    def stop(self, capture: int = 0) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +62,47 @@ class RecordedAnswer:
     transcript: Transcript
     audio_path: Path | None  # None when the audio could not be saved (the transcript still is)
     note: str = ""  # e.g. "the microphone was disconnected; what you said up to then was kept"
+    context: object = None  # what the caller passed to ``start``: which question, which take
+    transcribed: bool = True  # False: the engine failed; the audio (if any) is kept
+
+
+@dataclass(eq=False)
+class _Take:
+    """One answer being recorded; ``feed`` runs on the capture thread."""
+
+    audio_path: Path
+    context: object
+    started_at: float  # time.monotonic() when the answer started
+    stream: StreamingTranscriber = field(init=False)
+    capture: int = 0
+    note: str = ""
+    stopping: bool = False
+    _closed: threading.Event = field(default_factory=threading.Event)
+    _first: bool = True
+    feed_error: BaseException | None = None
+
+    def feed(self, chunk: bytes) -> None:
+        if self._closed.is_set():
+            return  # audio after the take was finished or dropped: not part of this answer
+        try:
+            if self._first:
+                self._first = False
+                self._pad_to_answer_start(len(chunk) // 2)
+            self.stream.feed(chunk)
+        except Exception as exc:  # reported once, by the recorder, on the GUI thread
+            self.feed_error = exc
+            self._closed.set()
+
+    def close(self) -> None:
+        self._closed.set()
+
+    def _pad_to_answer_start(self, samples: int) -> None:
+        """Keep answer time honest: the device starts capturing a little after the answer
+        started, so the silence before the first captured sample is put back."""
+        first_sample_at = time.monotonic() - samples / SAMPLE_RATE
+        lead = first_sample_at - self.started_at
+        if 0.0 < lead <= MAX_LEAD_PAD_S:
+            self.stream.feed(np.zeros(round(lead * SAMPLE_RATE), dtype=np.float32))
 
 
 class AnswerRecorder(QObject):
@@ -57,7 +112,8 @@ class AnswerRecorder(QObject):
     answer_ready = Signal(object)  # RecordedAnswer
     unavailable = Signal(str)  # no microphone, or it cannot be opened: switch to typing
     interrupted = Signal(str)  # the device went away mid-answer: end the answer, keep the audio
-    failed = Signal(str)
+    busy_changed = Signal(bool)  # takes are being finished (transcribed and saved)
+    _partial = Signal(object, str)  # take, words so far: from the transcriber's thread
 
     def __init__(
         self, mic: MicrophoneLike, tasks: TaskRunner, parent: QObject | None = None
@@ -65,83 +121,166 @@ class AnswerRecorder(QObject):
         super().__init__(parent)
         self._mic = mic
         self._tasks = tasks
-        self._stream: StreamingTranscriber | None = None
-        self._audio_path: Path | None = None
-        self._note = ""
-        self._lost = False
-        mic.started.connect(self.started)
+        self._active: _Take | None = None
+        self._stopping: dict[int, _Take] = {}  # capture id -> take waiting for "stopped"
+        self._finishing = 0  # takes in the completion job
+        mic.started.connect(self._on_mic_started)
         mic.level_changed.connect(self.level_changed)
         mic.stopped.connect(self._on_mic_stopped)
         mic.device_lost.connect(self._on_mic_device_lost)
         mic.no_microphone.connect(self._on_mic_unavailable)
         mic.failed.connect(self._on_mic_unavailable)
+        self._partial.connect(self._on_partial)
 
     @property
     def recording(self) -> bool:
-        return self._stream is not None
+        return self._active is not None
+
+    @property
+    def busy(self) -> bool:
+        """True while a stopped take is still being transcribed and saved."""
+        return bool(self._stopping) or self._finishing > 0
 
     def start(
-        self, engine: TranscriptionEngine, *, audio_path: Path, device_id: bytes = b""
+        self,
+        engine: TranscriptionEngine,
+        *,
+        audio_path: Path,
+        device_id: bytes = b"",
+        context: object = None,
     ) -> None:
+        """Record a new answer (dropping one still being recorded, as a skip does)."""
         self.cancel()
-        self._audio_path, self._note, self._lost = audio_path, "", False
-        self._stream = StreamingTranscriber(engine, on_partial=self._on_stream_partial)
-        self._mic.start(device_id, self._stream.feed)
+        take = _Take(audio_path, context, time.monotonic())
+        take.stream = StreamingTranscriber(
+            engine, on_partial=lambda words: self._on_stream_partial(take, words)
+        )
+        self._active = take
+        take.capture = self._mic.start(device_id, take.feed)
 
     def stop(self) -> None:
         """Stop capturing; ``answer_ready`` follows once the transcript is complete."""
-        if self._stream is None:
+        take, self._active = self._active, None
+        if take is None:
             return
-        if self._lost:  # the device is gone and will not report "stopped"
-            self._on_mic_stopped(0.0)
-        else:
-            self._mic.stop()
+        take.stopping = True
+        self._stopping[take.capture] = take
+        self.busy_changed.emit(True)
+        self._mic.stop(take.capture)
+        QTimer.singleShot(STOP_TIMEOUT_MS, self, lambda: self._on_stop_timeout(take))
 
     def cancel(self) -> None:
-        """Drop the answer in progress (a skipped question)."""
-        stream, self._stream = self._stream, None
-        if stream is not None:
-            self._mic.stop()
-            stream.cancel()
+        """Drop the answer being recorded (a skipped question, a retake, a session ended)."""
+        take, self._active = self._active, None
+        if take is not None:
+            take.close()
+            self._mic.stop(take.capture)
+            take.stream.cancel()
 
-    def _on_stream_partial(self, words: list[Word]) -> None:
-        # Runs on the transcriber's thread; the signal is queued to the GUI thread.
-        self.partial_transcript.emit(" ".join(w.text.strip() for w in words))
+    def shutdown(self) -> None:
+        """Drop everything in progress (the app is closing)."""
+        self.cancel()
+        for take in list(self._stopping.values()):
+            take.close()
+            take.stream.cancel()
+        self._stopping.clear()
 
-    def _on_mic_stopped(self, _seconds: float) -> None:
-        stream, self._stream = self._stream, None
-        if stream is None:
+    # Microphone signals (queued from the capture thread) -----------------------------------
+
+    def _on_mic_started(self, capture: int, name: str) -> None:
+        if self._active is not None and self._active.capture == capture:
+            self.started.emit(name)
+
+    def _on_mic_stopped(self, capture: int, _seconds: float) -> None:
+        take = self._stopping.pop(capture, None)
+        if take is None:
+            # A late or repeated "stopped": for a take already finished or dropped, or for a
+            # capture someone else made (the settings page's microphone test).
+            if self._active is not None and self._active.capture == capture:
+                self._end_on_its_own(self._active, "The microphone stopped recording.")
             return
-        path, note = self._audio_path, self._note
-        self._tasks.run(
-            lambda: _complete(stream, path, note), self.answer_ready.emit, on_error=self._on_error
-        )
+        self._finish(take)
 
-    def _on_mic_device_lost(self, message: str) -> None:
-        self._note, self._lost = message, True
-        self.interrupted.emit(message)
+    def _on_mic_device_lost(self, capture: int, message: str) -> None:
+        take = self._stopping.pop(capture, None)
+        if take is not None:  # lost while stopping: what arrived is the whole answer
+            take.note = message
+            self._finish(take)
+        elif self._active is not None and self._active.capture == capture:
+            self._end_on_its_own(self._active, message)
 
-    def _on_mic_unavailable(self, message: str) -> None:
-        stream, self._stream = self._stream, None
-        if stream is not None:
-            stream.cancel()
+    def _on_mic_unavailable(self, capture: int, message: str) -> None:
+        take = self._active
+        if take is None or take.capture != capture:
+            return
+        self._active = None
+        take.close()
+        take.stream.cancel()
         self.unavailable.emit(message)
 
-    def _on_error(self, exc: BaseException) -> None:
+    def _on_stop_timeout(self, take: _Take) -> None:
+        if self._stopping.get(take.capture) is take:
+            log.warning("microphone capture %d did not report stopping; finishing", take.capture)
+            del self._stopping[take.capture]
+            self._finish(take)
+
+    # Internals -----------------------------------------------------------------------------
+
+    def _end_on_its_own(self, take: _Take, message: str) -> None:
+        """The device ended the capture: finish the answer with what arrived, and say so.
+
+        ``interrupted`` goes first, so the caller has ended the answer (its ``stop()`` finds
+        nothing left to stop) before ``answer_ready`` can arrive, whatever the task runner.
+        """
+        self._active = None
+        take.note = message
+        self.interrupted.emit(message)
+        self._finish(take)
+
+    def _finish(self, take: _Take) -> None:
+        take.close()  # audio still arriving belongs to no answer now
+        if take.feed_error is not None:
+            log.error("recording failed while feeding audio", exc_info=take.feed_error)
+            take.note = (
+                f"{take.note} Something went wrong while recording; what you said up to then "
+                "was kept."
+            ).strip()
+        self._finishing += 1
+        self._tasks.run(lambda: _complete(take), self._on_take_completed)
+
+    def _on_take_completed(self, recorded: RecordedAnswer) -> None:
+        self._finishing -= 1
+        self.answer_ready.emit(recorded)
+        if not self.busy:
+            self.busy_changed.emit(False)
+
+    def _on_stream_partial(self, take: _Take, words: list[Word]) -> None:
+        # Runs on the transcriber's thread; the signal is queued to the GUI thread.
+        self._partial.emit(take, " ".join(w.text.strip() for w in words))
+
+    def _on_partial(self, take: _Take, text: str) -> None:
+        if self._active is take:  # only the answer being recorded shows its words live
+            self.partial_transcript.emit(text)
+
+
+def _complete(take: _Take) -> RecordedAnswer:
+    """Finish transcription and save the audio. Never raises: a failed transcription keeps the
+    audio, and a failed save keeps the transcript; the note says which."""
+    stream, note = take.stream, take.note
+    began = time.perf_counter()
+    transcript: Transcript | None = None
+    try:
+        transcript = stream.finish()
+    except Exception as exc:
         log.error("answer could not be transcribed", exc_info=exc)
-        text = str(exc) if isinstance(exc, GreenroomError) else "unexpected error (see the log)"
-        self.failed.emit(f"The answer could not be transcribed: {text}")
-
-
-def _complete(stream: StreamingTranscriber, path: Path | None, note: str) -> RecordedAnswer:
-    """Finish transcription and save the audio; a failed save keeps the transcript."""
-    started = time.perf_counter()
-    transcript = stream.finish()
+        reason = str(exc) if isinstance(exc, GreenroomError) else "unexpected error (see the log)"
+        note = f"{note} This answer could not be transcribed: {reason}. The recording is kept."
+        note = note.strip()
     transcribed = time.perf_counter()
     saved: Path | None = None
-    if path is not None and stream.duration > 0:
+    if stream.duration > 0:
         try:
-            saved = save_answer_audio(path, stream.audio())
+            saved = save_answer_audio(take.audio_path, stream.audio())
         except GreenroomError as exc:
             log.warning("answer audio not saved: %s", exc)
             note = (
@@ -151,7 +290,13 @@ def _complete(stream: StreamingTranscriber, path: Path | None, note: str) -> Rec
     log.info(
         "answer of %.1f s: transcript complete %.2f s after stop, audio saved in %.2f s",
         stream.duration,
-        transcribed - started,
+        transcribed - began,
         time.perf_counter() - transcribed,
     )
-    return RecordedAnswer(transcript, saved, note)
+    return RecordedAnswer(
+        transcript or Transcript(duration=round(stream.duration, 3)),
+        saved,
+        note,
+        context=take.context,
+        transcribed=transcript is not None,
+    )
