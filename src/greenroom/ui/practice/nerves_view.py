@@ -1,4 +1,10 @@
-"""The 0-100 self-reports before and after a session (Subjective Units of Distress)."""
+"""The 0-100 self-reports before and after a session (Subjective Units of Distress).
+
+A rating starts *unset*: a slider left where it began is not a rating of 50, and comparing an
+untouched "after" with a real "before" once told a user their nerves got worse. The main button
+waits until every scale has been set; "Skip" goes on with whatever is unset stored as unknown,
+and an unknown rating is never compared.
+"""
 
 from __future__ import annotations
 
@@ -9,55 +15,103 @@ WHY = (
     "We ask so you can see your nerves fall over repeated runs: your own numbers, "
     "stored only on this computer."
 )
+UNSET_TEXT = "–"
+UNSET_HINT = "Not set yet: drag the slider, click on it or use the arrow keys."
 
 
-class _Scale(QWidget):
-    def __init__(self, question: str, low: str, high: str, value: int) -> None:
+class RatingScale(QWidget):
+    """A 0-100 slider whose value is None until the user touches it."""
+
+    changed = Signal()
+
+    def __init__(self, question: str, low: str, high: str) -> None:
         super().__init__()
         self.label = QLabel(question)
         self.label.setObjectName("questionText")
         self.label.setWordWrap(True)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, 100)
-        self.slider.setValue(value)
         self.slider.setPageStep(10)
         self.slider.setAccessibleName(question)
-        self.value = QLabel(str(value))
-        self.value.setObjectName("bigTimer")
-        self.value.setMinimumWidth(120)
-        self.value.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.slider.valueChanged.connect(lambda v: self.value.setText(str(v)))
+        self.shown = QLabel()
+        self.shown.setObjectName("bigTimer")
+        self.shown.setMinimumWidth(120)
+        self.shown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint = QLabel(UNSET_HINT)
+        self.hint.setObjectName("hint")
+        self._value: int | None = None
+        # Any user action on the slider sets the rating, even one that leaves the handle where
+        # it was (a click on the handle at 50); setValue from code does not.
+        self.slider.actionTriggered.connect(self._on_slider_touched)
+        self.slider.sliderPressed.connect(self._on_slider_touched)
+        self.slider.valueChanged.connect(self._on_slider_value_changed)
         ends = QHBoxLayout()
         ends.addWidget(QLabel(low))
         ends.addStretch(1)
         ends.addWidget(QLabel(high))
         row = QHBoxLayout()
         row.addWidget(self.slider, 1)
-        row.addWidget(self.value)
+        row.addWidget(self.shown)
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
         layout.addLayout(row)
         layout.addLayout(ends)
+        layout.addWidget(self.hint)
+        self.reset()
+
+    @property
+    def value(self) -> int | None:
+        return self._value
+
+    def set_value(self, value: int) -> None:
+        """Set the rating as the user would."""
+        self.slider.setValue(value)
+        self._set(value)
+
+    def reset(self) -> None:
+        self.slider.blockSignals(True)
+        self.slider.setValue(50)
+        self.slider.blockSignals(False)
+        self._value = None
+        self._show()
+
+    def _on_slider_touched(self, *_: object) -> None:
+        # actionTriggered fires before the slider moves: read the value once it has.
+        self._set(self.slider.sliderPosition())
+
+    def _on_slider_value_changed(self, value: int) -> None:
+        if self._value is not None:  # once set, the shown value follows the handle
+            self._set(value)
+
+    def _set(self, value: int) -> None:
+        self._value = value
+        self._show()
+        self.changed.emit()
+
+    def _show(self) -> None:
+        unset = self._value is None
+        self.shown.setText(UNSET_TEXT if unset else str(self._value))
+        self.shown.setAccessibleName("not set" if unset else f"{self._value} of 100")
+        self.hint.setVisible(unset)
 
 
 class NervesView(QWidget):
     """Before: nerves only; after: nerves and confidence. Emits ``submitted``."""
 
-    submitted = Signal(int, int)  # confidence is -1 when not asked
+    submitted = Signal(object, object)  # nerves, confidence: int or None (unset or not asked)
 
     def __init__(self, *, after: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.after = after
         title = QLabel("How did that feel?" if after else "Before you start")
         title.setObjectName("pageTitle")
-        self.nerves = _Scale(
+        self.nerves = RatingScale(
             "How nervous do you feel now?" if after else "How nervous do you feel right now?",
             "0 calm",
             "100 the most anxious you can imagine",
-            50,
         )
-        self.confidence = _Scale(
-            "How confident do you feel about interviews now?", "0 not at all", "100 completely", 50
+        self.confidence = RatingScale(
+            "How confident do you feel about interviews now?", "0 not at all", "100 completely"
         )
         self.confidence.setVisible(after)
         why = QLabel(WHY)
@@ -66,6 +120,11 @@ class NervesView(QWidget):
         self.go = QPushButton("See my summary" if after else "Start")
         self.go.setDefault(True)
         self.go.clicked.connect(self._on_go_clicked)
+        self.skip = QPushButton("Skip rating" if not after else "Skip the rest")
+        self.skip.setToolTip("Go on without a rating; nothing is compared with a missing one")
+        self.skip.clicked.connect(self._on_go_clicked)
+        for scale in self._scales():
+            scale.changed.connect(self._update_buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.nerves)
@@ -74,14 +133,22 @@ class NervesView(QWidget):
         layout.addStretch(1)
         row = QHBoxLayout()
         row.addStretch(1)
+        row.addWidget(self.skip)
         row.addWidget(self.go)
         layout.addLayout(row)
+        self._update_buttons()
 
-    def reset(self, nerves: int = 50) -> None:
-        self.nerves.slider.setValue(nerves)
-        self.confidence.slider.setValue(50)
+    def reset(self) -> None:
+        for scale in self._scales():
+            scale.reset()
+        self._update_buttons()
         self.nerves.slider.setFocus()
 
+    def _scales(self) -> list[RatingScale]:
+        return [self.nerves, self.confidence] if self.after else [self.nerves]
+
+    def _update_buttons(self) -> None:
+        self.go.setEnabled(all(s.value is not None for s in self._scales()))
+
     def _on_go_clicked(self) -> None:
-        confidence = self.confidence.slider.value() if self.after else -1
-        self.submitted.emit(self.nerves.slider.value(), confidence)
+        self.submitted.emit(self.nerves.value, self.confidence.value if self.after else None)

@@ -171,7 +171,7 @@ class PracticePage(QWidget):
         self.nerves_before.reset()
         self.stack.setCurrentWidget(self.nerves_before)
 
-    def _on_nerves_before_submitted(self, nerves: int, _confidence: int) -> None:
+    def _on_nerves_before_submitted(self, nerves: int | None, _confidence: int | None) -> None:
         assert self._plan is not None
         self._typing = False
         voice = self.services.voice
@@ -261,7 +261,7 @@ class PracticePage(QWidget):
         self.nerves_after.reset()
         self.stack.setCurrentWidget(self.nerves_after)
 
-    def _on_nerves_after_submitted(self, nerves: int, confidence: int) -> None:
+    def _on_nerves_after_submitted(self, nerves: int | None, confidence: int | None) -> None:
         self.controller.finish(nerves_after=nerves, confidence=confidence)
 
     def _on_controller_session_finished(self, result: SessionResult) -> None:
