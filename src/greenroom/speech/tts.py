@@ -43,6 +43,11 @@ def _unavailable(exc: BaseException) -> TextToSpeechUnavailable:
     )
 
 
+def _synthesis_timeout(text: str) -> float:
+    """Generous: espeak writes a question in ~0.3 s; a busy machine may take several times that."""
+    return 10.0 + len(text) / 20
+
+
 class QuestionSpeaker:
     """Synthesize questions to WAV files with pyttsx3, from one dedicated thread.
 
@@ -98,14 +103,30 @@ class QuestionSpeaker:
                 engine.setProperty("volume", max(0.0, min(1.0, float(self.volume))))
             path.parent.mkdir(parents=True, exist_ok=True)
             path.unlink(missing_ok=True)
-            engine.save_to_file(text, str(path))
-            # pyttsx3's espeak driver prints "Audio saved to ..." on stdout for every file, which
-            # would litter `greenroom doctor` and the terminal. (It writes the file before
-            # appending espeak's last chunk, but that chunk is the end pause: measured identical
-            # to `espeak-ng -w`, last sound at 2.39 s of 2.72 s for a typical question.)
-            with contextlib.redirect_stdout(io.StringIO()):
-                engine.runAndWait()
-        except TextToSpeechUnavailable:
+            done = threading.Event()
+            token = engine.connect("finished-utterance", lambda **_: done.set())
+            try:
+                engine.save_to_file(text, str(path))
+                # pyttsx3's espeak driver prints "Audio saved to ..." on stdout for every file,
+                # which would litter `greenroom doctor` and the terminal. (It writes the file
+                # before appending espeak's last chunk, but that chunk is the end pause: measured
+                # identical to `espeak-ng -w`, last sound at 2.39 s of 2.72 s for a question.)
+                with contextlib.redirect_stdout(io.StringIO()):
+                    engine.runAndWait()
+                    # runAndWait can return before the file is written: the driver's queued
+                    # endLoop stops its loop as synthesis starts, and espeak's callbacks then
+                    # write the WAV later. The first question of a session was shown but not
+                    # spoken this way (the player got an empty file). Wait for the driver's own
+                    # "finished" notice, which comes after the file is written.
+                    if not done.wait(_synthesis_timeout(text)):
+                        raise SpeechEngineError(
+                            "the synthesizer did not finish",
+                            where=str(path),
+                            fix="Try again, or choose another voice in Settings",
+                        )
+            finally:
+                engine.disconnect(token)
+        except SpeechEngineError:  # TextToSpeechUnavailable too
             raise
         except Exception as exc:
             raise SpeechEngineError(

@@ -68,7 +68,8 @@ class QuestionVoice(QObject):
         super().__init__(parent)
         self._dir = cache_dir / "tts"
         self._requests = itertools.count(1)
-        self._current = 0
+        self._current = 0  # the request being spoken; 0 when silent
+        self._playing = 0  # the request whose audio the player holds
         self._missing = False
         self.voice, self.rate, self.volume = "", 170, 0.9
         self._thread = QThread()
@@ -121,6 +122,7 @@ class QuestionVoice(QObject):
         if request != self._current:
             return
         self._output.setVolume(1.0)
+        self._playing = request
         self._player.setSource(QUrl.fromLocalFile(path))
         self._player.play()
         self.started.emit()
@@ -134,12 +136,16 @@ class QuestionVoice(QObject):
             self.finished.emit()
 
     def _on_player_media_status_changed(self, status: QMediaPlayer.MediaStatus) -> None:
-        if status == QMediaPlayer.MediaStatus.EndOfMedia and self._current:
-            self._current = 0
-            self.finished.emit()
+        # Only the end of the request being spoken counts, not of one stopped earlier.
+        if status == QMediaPlayer.MediaStatus.EndOfMedia and self._current == self._playing:
+            self._end_current()
 
     def _on_player_error(self, *_: object) -> None:
         # No sound device: the question is on screen; go on as if it had been read.
+        if self._current == self._playing:
+            self._end_current()
+
+    def _end_current(self) -> None:
         if self._current:
             self._current = 0
             self.finished.emit()
