@@ -162,3 +162,67 @@ def test_doctor_points_at_the_log_file_the_app_writes(app_paths: AppPaths) -> No
     assert f"Log file     {target} (written when the app first starts)" in before
     assert f"Log file     {target} (attach it to bug reports)" in after
     assert "doctor test line" in target.read_text(encoding="utf-8")
+
+
+def _raise_repeatedly(times: int) -> None:
+    def explode() -> None:
+        raise ValueError("audio arrived after the answer was finished")
+
+    for _ in range(times):  # the same line, the same fault, as a callback failing every poll
+        worker = threading.Thread(target=explode, name="greenroom-capture")
+        worker.start()
+        worker.join()
+
+
+def test_a_repeating_fault_gives_one_dialog_one_log_entry_and_never_reopens(
+    reporter: CrashReporter, qtbot: QtBot, app_paths: AppPaths
+) -> None:
+    _raise_repeatedly(50)
+    qtbot.waitUntil(lambda: reporter.dialog is not None and reporter.dialog.isVisible())
+    dialog = reporter.dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: "50 times" in dialog.windowTitle())
+    assert dialog.text().count("Traceback") == 1
+    assert len(reporter.reports) == 1
+    dialog.close()
+    _raise_repeatedly(5)
+    qtbot.wait(300)
+    assert not dialog.isVisible() and reporter.dialog is dialog  # closed means closed
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    logged = log_file(app_paths).read_text(encoding="utf-8")
+    assert logged.count("Traceback (most recent call last):") == 1
+    assert "has now happened 10 times" in logged
+    assert logged.count("ValueError: audio arrived after the answer was finished") == 1
+
+
+def test_a_different_fault_after_closing_shows_the_dialog_again(
+    reporter: CrashReporter, qtbot: QtBot
+) -> None:
+    _raise_repeatedly(1)
+    qtbot.waitUntil(lambda: reporter.dialog is not None and reporter.dialog.isVisible())
+    assert reporter.dialog is not None
+    reporter.dialog.close()
+    _raise_in_worker()
+    qtbot.waitUntil(lambda: reporter.dialog is not None and reporter.dialog.isVisible())
+    assert "Klingon" in reporter.dialog.text()
+
+
+def test_the_dialog_does_not_take_the_keyboard_from_the_practice_screen(
+    reporter: CrashReporter, qtbot: QtBot
+) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    screen = QLineEdit()
+    qtbot.addWidget(screen)
+    screen.show()
+    with qtbot.waitActive(screen):
+        screen.activateWindow()
+    screen.setFocus()
+    reporter.parent_window = screen
+    _raise_in_worker()
+    qtbot.waitUntil(lambda: reporter.dialog is not None and reporter.dialog.isVisible())
+    qtbot.wait(200)
+    assert QApplication.activeWindow() is screen
+    qtbot.keyClicks(QApplication.focusWidget(), "go on")
+    assert screen.text() == "go on"

@@ -4,6 +4,11 @@ Modelled on qutebrowser's ``misc/crashsignal.py`` and Anki's ``aqt/errors.py``: 
 hooks run on whatever thread failed, so they only format the traceback to a plain string and emit
 a queued signal; the dialog is built on the GUI thread. User and environment problems
 (``GreenroomError``) never come here: they get a plain message instead.
+
+One fault gives one dialog and one log entry. A fault that repeats (a callback failing 16 times
+a second once rotated 3 MB of log in four minutes and reopened the dialog the instant it was
+closed) is counted, not re-shown: the log says how often it recurred, and the dialog, which
+never takes the keyboard from the practice screen, shows the count.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -75,6 +81,9 @@ class CrashDialog(QDialog):
         """A further crash while this dialog is open: append instead of stacking dialogs."""
         self.details.appendPlainText("\n" + details)
 
+    def show_repeats(self, repeats: int) -> None:
+        self.setWindowTitle(f"Greenroom hit a bug (it happened {repeats + 1} times)")
+
     def _on_copy_button_clicked(self) -> None:
         QGuiApplication.clipboard().setText(self.text())
         self.copy_button.setText("Copied")
@@ -85,6 +94,13 @@ class CrashDialog(QDialog):
 
 
 ExceptHook = Callable[..., Any]
+
+
+def fingerprint(details: str) -> str:
+    """What makes two tracebacks the same fault: where it was raised and what was raised."""
+    lines = [line.strip() for line in details.strip().splitlines()]
+    frames = [line for line in lines if line.startswith("File ")]
+    return "\n".join([*frames[-3:], lines[-1] if lines else ""])
 
 
 def environment_summary() -> str:
@@ -113,7 +129,9 @@ class CrashReporter(QObject):
         self.parent_window: QWidget | None = None
         self.dialog: CrashDialog | None = None
         self.dialogs_enabled = True
-        self.reports: list[str] = []
+        self.reports: list[str] = []  # each distinct fault once
+        self.repeats: dict[str, int] = {}  # fingerprint -> times it recurred after the first
+        self._shown: set[str] = set()  # faults the user has been shown
         self._lock = threading.Lock()
         self._saved: tuple[ExceptHook, ExceptHook] | None = None
         self._hooks: tuple[ExceptHook, ExceptHook] | None = None
@@ -140,15 +158,34 @@ class CrashReporter(QObject):
         self.report_details(details.rstrip(), where=where)
 
     def report_details(self, details: str, *, where: str) -> None:
-        """Log a formatted traceback and queue it for the dialog. Safe from any thread."""
-        log.error("unexpected error in %s:\n%s", where, details)
+        """Log a formatted traceback and queue it for the dialog. Safe from any thread.
+
+        A fault seen before is only counted; its count reaches the log at 10, 100, 1000...
+        """
+        key = fingerprint(details)
         with self._lock:
-            self.reports.append(details)
+            repeats = self.repeats.get(key)
+            self.repeats[key] = 0 if repeats is None else repeats + 1
+            if repeats is None:
+                self.reports.append(details)
+        if repeats is None:
+            log.error("unexpected error in %s:\n%s", where, details)
+            self.crashed.emit(details)
+            return
+        count = repeats + 2  # occurrences so far
+        if count >= 10 and str(count).rstrip("0") == "1":
+            log.error("the same unexpected error in %s has now happened %d times", where, count)
         self.crashed.emit(details)
 
     @Slot(str)
     def _on_crashed(self, details: str) -> None:
         try:
+            key = fingerprint(details)
+            if key in self._shown:  # the same fault again: count it, never re-open
+                if self.dialog is not None and self.dialog.isVisible():
+                    self.dialog.show_repeats(self.repeats.get(key, 0))
+                return
+            self._shown.add(key)
             if not self.dialogs_enabled:
                 print(details, file=sys.stderr)
                 return
@@ -157,8 +194,15 @@ class CrashReporter(QObject):
                 return
             self.dialog = CrashDialog(details, log_dir=self.log_dir, parent=self.parent_window)
             self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+            # Shown on top but without taking the keyboard: mid-answer, Space and Esc must
+            # still reach the practice screen. (Not every platform honours the attribute, so
+            # the window that had the keyboard gets it back.)
+            previous = QApplication.activeWindow()
+            self.dialog.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
             self.dialog.show()  # not exec(): a nested event loop inside a crash helps nobody
             self.dialog.raise_()
+            if previous is not None and previous is not self.dialog:
+                previous.activateWindow()
         except Exception:  # the crash path itself must never loop back into the hooks
             if sys.__stderr__ is not None:
                 sys.__stderr__.write(f"{details}\n{traceback.format_exc()}")
