@@ -37,24 +37,35 @@ class SpeechModel(QObject):
         self.state = ModelState.NOT_LOADED
         self.message = ""
         self._loaded_for: tuple[str, str, str] | None = None
+        # Loads run in a pool and can finish in any order: only the newest may win.
+        self._generation = 0
 
     def load(self, settings: Settings) -> None:
-        """Load the engine the settings name (no-op when it is already loaded)."""
+        """Load the engine the settings name (no-op when it is already loaded or loading)."""
         key = (settings.speech_engine, settings.speech_model, settings.model_dir)
         if key == self._loaded_for and self.state in (ModelState.READY, ModelState.LOADING):
             return
         self._loaded_for = key
+        self._generation += 1
+        generation = self._generation
         self._set(ModelState.LOADING, "Loading the speech model…")
         self._tasks.run(
-            lambda: _create(settings, self._cache_dir), self._on_loaded, on_error=self._on_failed
+            lambda: _create(settings, self._cache_dir),
+            lambda result: self._on_loaded(result, generation),
+            on_error=lambda exc: self._on_failed(exc, generation),
         )
 
-    def _on_loaded(self, result: tuple[TranscriptionEngine, str]) -> None:
+    def _on_loaded(self, result: tuple[TranscriptionEngine, str], generation: int) -> None:
+        if generation != self._generation:
+            log.info("an earlier speech model load finished after a newer one began; ignored")
+            return
         self.engine, note = result
         label = f"{self.engine.name} ({self.engine.model_name})"
         self._set(ModelState.READY, f"Speech model ready: {label}. {note}".strip())
 
-    def _on_failed(self, exc: BaseException) -> None:
+    def _on_failed(self, exc: BaseException, generation: int) -> None:
+        if generation != self._generation:
+            return
         log.error("speech engine failed to load", exc_info=exc)
         self.engine = None
         detail = str(exc) if isinstance(exc, GreenroomError) else "unexpected error (see the log)"
