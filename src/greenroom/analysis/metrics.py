@@ -71,10 +71,19 @@ class AnswerMetrics:
     warnings: tuple[str, ...] = ()
     language: str = "en"
 
+    @property
+    def answered(self) -> bool:
+        """False for "no answer": not a word was heard (or typed)."""
+        return self.word_count > 0
+
     def values(self) -> dict[str, float | None]:
-        """The headline figures by band key (see bands.BANDS), None where not measurable."""
+        """The headline figures by band key (see bands.BANDS), None where not measurable.
+
+        An answer with no words has no figures at all: scoring its silence (an empty answer
+        once scored 28.6/100) would drag averages, baselines and the index down.
+        """
         timed_pauses = self.pauses.source != "none"
-        return {
+        figures: dict[str, float | None] = {
             "first_word_latency": self.pace.first_word_latency,
             "speaking_rate": self.pace.speaking_rate,
             "articulation_rate": self.pace.articulation_rate,
@@ -88,6 +97,7 @@ class AnswerMetrics:
             "key_point_coverage": self.key_points.share,
             "job_coverage": self.job.share if self.job else None,
         }
+        return figures if self.answered else dict.fromkeys(figures)
 
     def ratings(self) -> dict[str, str]:
         """ "green" / "amber" / "red" / "none" per headline figure, on the default bands."""

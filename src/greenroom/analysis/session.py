@@ -111,11 +111,16 @@ class SessionSummary:
     """Averages over a session's answers, its index, self-reports and stress moments."""
 
     answers: int
-    averages: dict[str, float | None]
+    averages: dict[str, float | None]  # over answered answers only (no words: no figures)
     index: float | None
     answer_indices: tuple[float | None, ...]
     report: SelfReport = field(default_factory=SelfReport)
     stress: tuple[StressMoment, ...] = ()
+    answered: int | None = None  # answers with words; None in summaries saved before it
+
+    @property
+    def unanswered(self) -> int:
+        return 0 if self.answered is None else self.answers - self.answered
 
     def figures(self) -> dict[str, float | None]:
         """Every figure a comparison looks at: averages, index and self-reports."""
@@ -141,6 +146,7 @@ class SessionSummary:
                 "confidence": r.confidence,
             },
             "stress": [s.to_dict() for s in self.stress],
+            "answered": self.answered,
         }
 
     @classmethod
@@ -153,6 +159,7 @@ class SessionSummary:
             answer_indices=tuple(opt_float(v) for v in d.get("answer_indices", [])),
             report=SelfReport(*(opt_float(r.get(k)) for k in _SELF_REPORTS)),
             stress=tuple(StressMoment.from_dict(s) for s in d.get("stress", [])),
+            answered=None if d.get("answered") is None else int(d["answered"]),
         )
 
 
@@ -171,6 +178,7 @@ def summarize_session(
     moments = [m for k, a in enumerate(answers) for m in stress_moments(a, answer=k)]
     return SessionSummary(
         answers=len(answers),
+        answered=sum(1 for a in answers if a.answered),
         averages={key: _mean([v[key] for v in values]) for key in keys},
         index=_mean(indices),
         answer_indices=indices,
@@ -210,7 +218,8 @@ def compare(current: SessionSummary, history: Sequence[SessionSummary]) -> list[
     changes: list[Change] = []
     for key, value in current.figures().items():
         baseline = _mean([s.figures().get(key) for s in recent])
-        first = history[0].figures().get(key) if history else None
+        # The first run that measured it: a first run with no answers has no figures.
+        first = next((f for s in history if (f := s.figures().get(key)) is not None), None)
         changes.append(Change(key, value, baseline, first, _direction(key, value, baseline)))
     return changes
 

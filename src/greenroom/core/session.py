@@ -51,6 +51,16 @@ class Answer:
     take: int = 1
     delivery_index: float | None = None
 
+    @property
+    def no_answer(self) -> bool:
+        """Given but empty: not a word heard or typed (shown as "no answer", left out of
+        averages and baselines)."""
+        return (
+            self.kind is not AnswerKind.SKIPPED
+            and not self.transcript.strip()
+            and self.metrics.get("word_count", 0) == 0
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class PracticeSession:

@@ -122,9 +122,8 @@ class AnswerView(QWidget):
         take = f" · take {answer.take}" if answer.take > 1 or other_takes else ""
         self.question.setText(answer.question_text)
         index = "–" if answer.delivery_index is None else f"{answer.delivery_index:.0f}"
-        self.info.setText(
-            f"{answer.kind.value}{take} · {answer.duration_seconds:.0f} s · delivery index {index}"
-        )
+        scored = "no answer (nothing was heard)" if answer.no_answer else f"delivery index {index}"
+        self.info.setText(f"{answer.kind.value}{take} · {answer.duration_seconds:.0f} s · {scored}")
         self.transcript.show_answer(answer.words, metrics, answer.transcript)
         self.metrics.show_metrics(metrics)
         self._show_feedback(metrics)

@@ -115,13 +115,14 @@ class SessionDetailView(QWidget):
             + f"Banks: {', '.join(session.bank_ids) or '–'} · {len(session.answers)} answers · "
             f"nerves {_num(session.nerves_before)} → {_num(session.nerves_after)} · "
             f"confidence {_num(session.confidence_after)} · delivery index "
-            f"{_num(_mean([a.delivery_index for a in session.answers]))}"
+            f"{_num(_mean([a.delivery_index for a in session.answers if not a.no_answer]))}"
         )
         self.notes.setPlainText(session.notes)
         self.answers.clear()
         for a in session.answers:
             label = f"{a.position + 1}. {a.question_text}"
             label += f" (take {a.take})" if a.take > 1 else ""
+            label += " · no answer" if a.no_answer else ""
             item = QListWidgetItem(label)
             item.setToolTip(a.question_text)
             self.answers.addItem(item)

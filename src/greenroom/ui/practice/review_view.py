@@ -25,8 +25,16 @@ from greenroom.ui.history.transcript_view import TranscriptView
 from greenroom.ui.practice.question_view import clock_text
 from greenroom.ui.practice.results import AnswerReview
 
+NO_ANSWER_HTML = (
+    "<p>No words were heard in this answer, so there is nothing to measure. It is saved as "
+    "<b>no answer</b> and left out of your averages. Check the microphone level, or try the "
+    "question again.</p>"
+)
 
-def feedback_html(observations: list[Observation]) -> str:
+
+def feedback_html(observations: list[Observation], *, answered: bool = True) -> str:
+    if not answered:
+        return NO_ANSWER_HTML
     if not observations:
         return "<p>Nothing stood out in this answer.</p>"
     items = []
@@ -117,6 +125,8 @@ class ReviewView(QWidget):
         self, review: AnswerReview, *, retakes: bool, last: bool, audio: Path | None = None
     ) -> None:
         index = f" · delivery index {review.index:.0f}/100" if review.index is not None else ""
+        if not review.metrics.answered:
+            index = " · no answer"
         take = f" · take {review.take}" if review.take > 1 else ""
         self.title.setText(f"Answer {review.position + 1}{take}{index}")
         self.question.setText(review.question.text)
@@ -125,7 +135,7 @@ class ReviewView(QWidget):
         self.note.setVisible(bool(review.note))
         words = [w.to_dict() for w in review.transcript.words] if not review.typed else []
         self.transcript.show_answer(words, review.metrics, review.transcript.text)
-        self.feedback.setHtml(feedback_html(review.feedback))
+        self.feedback.setHtml(feedback_html(review.feedback, answered=review.metrics.answered))
         self.metrics.show_metrics(review.metrics)
         self.player.stop()
         self.player.load(audio)

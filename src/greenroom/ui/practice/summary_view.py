@@ -60,6 +60,13 @@ def summary_html(result: SessionResult) -> str:
         "<table cellpadding='4'><tr><th align='left'>Measure</th><th>This run</th>"
         "<th>Your baseline</th><th>First run</th><th></th></tr>" + "".join(rows) + "</table>"
     )
+    missing = result.summary.unanswered
+    if missing:
+        noun = "answer" if missing == 1 else "answers"
+        compare_to += (
+            f" {missing} {noun} had no words and {'is' if missing == 1 else 'are'} left out of "
+            "these figures."
+        )
     best = _answer_line("Best answer", result.best)
     again = _answer_line("Practise again", result.practise_again)
     scoring = f"<p style='color:gray'>{html.escape(index_explanation())}</p>"
