@@ -130,8 +130,12 @@ class SessionRow(Base):
     very_long_pauses: Mapped[float | None] = mapped_column(Float)
     first_word_latency: Mapped[float | None] = mapped_column(Float)
 
+    # Question order, then take order: answers are committed as they finish, which is not
+    # always the order they were given in (drill takes were listed 2, 1, 3).
     answers: Mapped[list[AnswerRow]] = relationship(
-        back_populates="session", order_by="AnswerRow.position", cascade="all, delete-orphan"
+        back_populates="session",
+        order_by="(AnswerRow.position, AnswerRow.take, AnswerRow.id)",
+        cascade="all, delete-orphan",
     )
 
 
