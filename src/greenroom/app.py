@@ -203,7 +203,9 @@ def run_app(paths: AppPaths) -> int:
         QMessageBox.critical(None, "Greenroom cannot start", str(exc))
         print(f"greenroom: {exc}", file=sys.stderr)
         return 1
-    running.window.setGeometry(startup.geometry())
+    # The frame's place, not the client area's: setGeometry(startup.geometry()) put the title
+    # bar above the top of the screen, out of reach.
+    running.window.restoreGeometry(startup.saveGeometry())
     running.window.show()
     startup.close()
     code = app.exec()

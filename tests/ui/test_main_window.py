@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
@@ -84,3 +85,42 @@ def test_real_task_runner_delivers_results_and_errors_on_the_gui_thread(qtbot: Q
     qtbot.waitUntil(lambda: len(errors) == 1, timeout=5000)
     assert isinstance(errors[0], ValueError)
     assert runner.wait()
+
+
+def _start_a_run(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.practice_page
+    qtbot.waitUntil(lambda: page.setup.banks.count() > 0)
+    qtbot.mouseClick(page.setup.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.nerves_before)
+    qtbot.mouseClick(page.nerves_before.skip, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.controller.session is not None)
+
+
+def test_ctrl_q_quits_and_asks_first_during_a_run(
+    qtbot: QtBot, app_paths: AppPaths, monkeypatch
+) -> None:
+    """Closing mid-run quit without asking; Ctrl+Q did nothing."""
+    from greenroom.core.session import SessionStatus
+    from greenroom.store import sessions_repo
+
+    window = _window(qtbot, app_paths)
+    window.practice_page.refresh()
+    _start_a_run(qtbot, window)
+    asked: list[bool] = []
+    monkeypatch.setattr(window, "confirm_quit", lambda: asked.append(True) or False)
+    qtbot.keyClick(window.practice_page.question, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [True] and window.isVisible()  # "No": the run goes on
+    assert window.practice_page.controller.session is not None
+    monkeypatch.setattr(window, "confirm_quit", lambda: True)
+    qtbot.keyClick(window.practice_page.question, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible()
+    window.ctx.tasks.wait()
+    [session] = sessions_repo.list_sessions(window.ctx.engine)
+    assert session.status is SessionStatus.INTERRUPTED
+
+
+def test_ctrl_q_quits_at_once_between_runs(qtbot: QtBot, app_paths: AppPaths, monkeypatch) -> None:
+    window = _window(qtbot, app_paths)
+    monkeypatch.setattr(window, "confirm_quit", lambda: pytest.fail("nothing to lose: no question"))
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible()

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -61,6 +63,9 @@ class MainWindow(QMainWindow):
             f"Data folder: {ctx.paths.data} · everything stays on this computer"
         )
         self.nav.setCurrentRow(0)
+        quit_shortcut = QShortcut(QKeySequence("Ctrl+Q"), self)
+        quit_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        quit_shortcut.activated.connect(self.close)
         self._apply_retention()
 
     def _lazy_pages(self) -> list[tuple[str, PageFactory]]:
@@ -155,7 +160,22 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Finished answers are already committed; a session left open shows as interrupted.
-        if self.practice_page.controller.session is not None:
-            self.practice_page.controller.abandon()
+        controller = self.practice_page.controller
+        if controller.session is not None:
+            if not self.confirm_quit():
+                event.ignore()
+                return
+            controller.abandon()
+        self.practice_page.recorder.shutdown()
         shutdown(self.services)
         super().closeEvent(event)
+
+    def confirm_quit(self) -> bool:
+        """Asked when quitting in the middle of a test run."""
+        answer = QMessageBox.question(
+            self,
+            "Quit Greenroom?",
+            "You are in the middle of a test run. Answers you have finished are saved; the one "
+            "you are giving now is not. Quit now?",
+        )
+        return answer == QMessageBox.StandardButton.Yes
