@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "tests" / "speech"))
+sys.path[:0] = [str(REPO / "tests" / "speech"), str(REPO / "tests")]
 
 from speech_helpers import eval_dir, fillers, long_meta, manifest, word_error_rate  # noqa: E402
 

@@ -1,18 +1,34 @@
-"""Driving the practice page the way a user does."""
+"""Driving the practice page the way a user does, waiting as a user waits.
+
+The fakes answer later and from other threads, like the real microphone, voice and pools, so
+each step waits for what the user would see before taking the next one.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from greenroom.core.interview import Phase
 from greenroom.core.session import Mode
 from greenroom.ui.practice.plan import Order
+from support.waiting import wait_until
 
 
-def choose(room: object, *, banks: tuple[str, ...], mode: Mode, count: int = 2) -> None:
+def choose(
+    room: object,
+    *,
+    banks: tuple[str, ...],
+    mode: Mode,
+    count: int = 2,
+    prep: int | None = None,
+    speak: bool = True,
+) -> None:
+    """Tick the banks and the mode; ``prep`` unticks "own prep" and sets the prep time."""
     setup = room.page.setup  # type: ignore[attr-defined]
     for i in range(setup.banks.count()):
         item = setup.banks.item(i)
@@ -21,14 +37,32 @@ def choose(room: object, *, banks: tuple[str, ...], mode: Mode, count: int = 2) 
     setup.mode_buttons[mode].setChecked(True)
     setup.count.setValue(count)
     setup.order.setCurrentIndex(setup.order.findData(Order.AS_LISTED))
+    setup.own_timing.setChecked(prep is None)
+    if prep is not None:
+        setup.prep.setValue(prep)
+    setup.speak.setChecked(speak)
 
 
-def start(room: object, *, nerves: int) -> None:
+def start(room: object, *, nerves: int | None) -> None:
+    """Start the run and rate (or skip rating) the nerves before it."""
     page = room.page  # type: ignore[attr-defined]
     QTest.mouseClick(page.setup.start_button, Qt.MouseButton.LeftButton)
     wait_for(lambda: page.stack.currentWidget() is page.nerves_before)
-    page.nerves_before.nerves.slider.setValue(nerves)
-    QTest.mouseClick(page.nerves_before.go, Qt.MouseButton.LeftButton)
+    if nerves is None:
+        QTest.mouseClick(page.nerves_before.skip, Qt.MouseButton.LeftButton)
+    else:
+        page.nerves_before.nerves.set_value(nerves)
+        QTest.mouseClick(page.nerves_before.go, Qt.MouseButton.LeftButton)
+    wait_for(lambda: page.stack.currentWidget() is page.question)
+
+
+def wait_phase(room: object, phase: Phase) -> None:
+    wait_for(lambda: room.page.controller.interview.phase is phase)  # type: ignore[attr-defined]
+
+
+def wait_recording(room: object) -> None:
+    """Until the microphone has really started (its thread answers later than the Space)."""
+    wait_for(lambda: room.page.recorder.recording and room.mic.recording)  # type: ignore[attr-defined]
 
 
 def wait_seconds(room: object, seconds: float, step: float = 0.1) -> None:
@@ -43,6 +77,36 @@ def space(room: object) -> None:
     QTest.keyClick(room.page.question, Qt.Key.Key_Space)  # type: ignore[attr-defined]
 
 
+def answer(room: object, wav: Path, *, start: bool = True) -> None:
+    """Speak ``wav`` as the answer and press Space to stop (``start``: press Space first)."""
+    if start:
+        space(room)
+    wait_recording(room)
+    room.mic.speak(wav)  # type: ignore[attr-defined]
+    space(room)
+
+
+def wait_review(room: object) -> None:
+    page = room.page  # type: ignore[attr-defined]
+    wait_for(lambda: page.stack.currentWidget() is page.review, timeout_ms=30000)
+
+
+def finish_run(room: object, *, nerves: int | None, confidence: int | None = None) -> None:
+    """On the "after" screen: rate (or skip) and wait for the summary."""
+    page = room.page  # type: ignore[attr-defined]
+    wait_for(lambda: page.stack.currentWidget() is page.nerves_after, timeout_ms=30000)
+    if nerves is None and confidence is None:
+        QTest.mouseClick(page.nerves_after.skip, Qt.MouseButton.LeftButton)
+    else:
+        if nerves is not None:
+            page.nerves_after.nerves.set_value(nerves)
+        if confidence is not None:
+            page.nerves_after.confidence.set_value(confidence)
+        button = page.nerves_after.go if page.nerves_after.go.isEnabled() else None
+        QTest.mouseClick(button or page.nerves_after.skip, Qt.MouseButton.LeftButton)
+    wait_for(lambda: page.stack.currentWidget() is page.summary, timeout_ms=30000)
+
+
 def plain(text: str) -> str:
     """Lower case without punctuation, as a person reads a transcript."""
     return " ".join(re.sub(r"[^\w\s']", " ", text.lower()).split())
@@ -50,8 +114,4 @@ def plain(text: str) -> str:
 
 def wait_for(condition: Callable[[], bool], timeout_ms: int = 10000) -> None:
     """Process events until ``condition`` holds (real worker threads deliver asynchronously)."""
-    waited = 0
-    while not condition():
-        assert waited < timeout_ms, "timed out waiting for the screen to change"
-        QTest.qWait(20)
-        waited += 20
+    wait_until(condition, timeout_ms / 1000)

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from practice_helpers import choose, plain, space, start, wait_seconds
+from practice_helpers import (
+    answer,
+    choose,
+    finish_run,
+    plain,
+    space,
+    start,
+    wait_for,
+    wait_phase,
+    wait_recording,
+    wait_review,
+    wait_seconds,
+)
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -26,15 +38,14 @@ def test_timed_session_from_nerves_to_summary(make_room, qtbot) -> None:
     q1, q2 = _question_texts(room, "openers")[:2]
     assert page.question.question.text() == q1
     assert room.voice.spoken == [q1]  # read aloud
-    assert page.controller.interview.phase is Phase.PREP  # prep counts down after reading
+    assert page.controller.interview.phase is Phase.READY  # waiting for the reading to end
+    wait_phase(room, Phase.PREP)  # prep counts down after reading
     assert page.question.header.text() == "Question 1 of 2 · timed"
 
     wait_seconds(room, 15.1)  # the openers bank gives 15 s to prepare
     assert page.controller.interview.phase is Phase.ANSWERING  # recording started by itself
-    assert room.mic.consumer is not None
-    room.mic.speak(SPEECH / "jfk.wav")
-    space(room)  # stop
-    assert page.stack.currentWidget() is page.review
+    answer(room, SPEECH / "jfk.wav", start=False)
+    wait_review(room)
     shown = plain(page.review.transcript.toPlainText())
     assert "ask not what your country can do for you" in shown
     # The index is explained on screen: what each figure scored and its weight.
@@ -58,7 +69,9 @@ def test_timed_session_from_nerves_to_summary(make_room, qtbot) -> None:
     QTest.mouseClick(page.review.next, Qt.MouseButton.LeftButton)
 
     assert page.question.question.text() == q2
+    wait_phase(room, Phase.PREP)
     space(room)  # skip the rest of the prep
+    wait_recording(room)
     room.mic.speak(SPEECH / "ds_arctic_a0024.wav")
     limit = page.controller.interview.current.answer_seconds
     wait_seconds(room, limit - 31)
@@ -66,15 +79,11 @@ def test_timed_session_from_nerves_to_summary(make_room, qtbot) -> None:
     wait_seconds(room, 2)
     assert page.question.banner.text() == "30 seconds left"
     wait_seconds(room, 30)  # the limit stops the answer
-    assert page.stack.currentWidget() is page.review
+    wait_review(room)
     assert page.review.next.text() == "Finish"
     QTest.mouseClick(page.review.next, Qt.MouseButton.LeftButton)
 
-    assert page.stack.currentWidget() is page.nerves_after
-    page.nerves_after.nerves.slider.setValue(40)
-    page.nerves_after.confidence.slider.setValue(65)
-    QTest.mouseClick(page.nerves_after.go, Qt.MouseButton.LeftButton)
-    assert page.stack.currentWidget() is page.summary
+    finish_run(room, nerves=40, confidence=65)
     summary = page.summary.body.toPlainText()
     assert "70 → 40 (down 30)" in summary
     assert "first session" in summary
@@ -90,10 +99,10 @@ def test_timed_session_from_nerves_to_summary(make_room, qtbot) -> None:
     assert "reports from the north" in plain(second.transcript)
     assert second.duration_seconds >= limit - 0.2  # cut off at the limit
     assert first.metrics["word_count"] >= 20 and first.delivery_index is not None
-    for answer in session.answers:
-        assert answer.kind is AnswerKind.SPOKEN and answer.audio_path is not None
-        assert (room.ctx.paths.data / answer.audio_path).stat().st_size > 10_000
-        assert answer.words and answer.words[0]["start"] < answer.words[-1]["end"]
+    for saved in session.answers:
+        assert saved.kind is AnswerKind.SPOKEN and saved.audio_path is not None
+        assert (room.ctx.paths.data / saved.audio_path).stat().st_size > 10_000
+        assert saved.words and saved.words[0]["start"] < saved.words[-1]["end"]
 
 
 def test_one_way_interview_one_take_no_pause_feedback_only_at_the_end(make_room) -> None:
@@ -102,22 +111,27 @@ def test_one_way_interview_one_take_no_pause_feedback_only_at_the_end(make_room)
     choose(room, banks=("behavioral-star",), mode=Mode.ONE_WAY, count=2)
     start(room, nerves=80)
     assert page.question.retake.isHidden() and page.question.pause.isHidden()
+    wait_phase(room, Phase.PREP)
     prep = page.controller.interview.current.prep_seconds
     wait_seconds(room, prep + 0.1)
     assert page.controller.interview.phase is Phase.ANSWERING
-    room.mic.speak(SPEECH / "pra_arctic_a0010.wav")
-    space(room)
+    answer(room, SPEECH / "pra_arctic_a0010.wav", start=False)
     # No feedback between questions: straight on to question 2.
     assert page.stack.currentWidget() is page.question
     assert page.question.header.text().startswith("Question 2 of 2")
+    wait_phase(room, Phase.PREP)
     wait_seconds(room, page.controller.interview.current.prep_seconds + 0.1)
-    room.mic.speak(SPEECH / "ds_ldc93s1.wav")
-    space(room)
-    assert page.stack.currentWidget() is page.nerves_after
-    QTest.mouseClick(page.nerves_after.go, Qt.MouseButton.LeftButton)
+    answer(room, SPEECH / "jfk.wav", start=False)
+    finish_run(room, nerves=None)
     assert "Best answer" in page.summary.body.toPlainText()
-    [session] = sessions_repo.list_sessions(room.ctx.engine)
-    assert session.answer_count == 2 and session.mode is Mode.ONE_WAY
+    [listed] = sessions_repo.list_sessions(room.ctx.engine)
+    assert listed.answer_count == 2 and listed.mode is Mode.ONE_WAY
+    # Each answer is saved under the question it answered, though the next question was on
+    # screen while it was being transcribed.
+    q1, q2 = _question_texts(room, "behavioral-star")[:2]
+    first, second = sessions_repo.get_session(room.ctx.engine, listed.id).answers
+    assert first.question_text == q1 and "losing game" in plain(first.transcript)
+    assert second.question_text == q2 and "ask not what your country" in plain(second.transcript)
 
 
 def test_warm_up_without_a_microphone_is_typed_and_allows_retakes(make_room) -> None:
@@ -128,21 +142,24 @@ def test_warm_up_without_a_microphone_is_typed_and_allows_retakes(make_room) -> 
     assert page.controller.interview.phase is Phase.READY  # untimed: waits for the user
     assert page.question.tip.isVisible()  # warm-up shows the tip
     space(room)
-    assert page.question.typed.isVisible() and page.question.submit.isVisible()
+    wait_for(lambda: page.question.typed.isVisible())
+    assert page.question.submit.isVisible()
     assert "No microphone" in page.question.banner.text()
     page.question.typed.setPlainText("Um, I think I am a product designer, like, with eight years.")
     QTest.mouseClick(page.question.submit, Qt.MouseButton.LeftButton)
-    assert page.stack.currentWidget() is page.review
+    wait_review(room)
     assert "Um," in page.review.transcript.toPlainText()
     QTest.mouseClick(page.review.retake, Qt.MouseButton.LeftButton)
     assert page.question.header.text().endswith("take 2")
     space(room)
+    wait_for(lambda: page.question.typed.isVisible())
     page.question.typed.setPlainText(
         "I design products people enjoy; the last one grew sales by 20%."
     )
     QTest.mouseClick(page.question.submit, Qt.MouseButton.LeftButton)
+    wait_for(lambda: page.review.title.text().startswith("Answer 1 · take 2"))
     QTest.mouseClick(page.review.next, Qt.MouseButton.LeftButton)
-    QTest.mouseClick(page.nerves_after.go, Qt.MouseButton.LeftButton)
+    finish_run(room, nerves=30)
     [listed] = sessions_repo.list_sessions(room.ctx.engine)
     takes = sessions_repo.get_session(room.ctx.engine, listed.id).answers
     assert [(a.take, a.kind) for a in takes] == [(1, AnswerKind.TYPED), (2, AnswerKind.TYPED)]
@@ -155,18 +172,22 @@ def test_drill_asks_one_question_for_three_takes(make_room) -> None:
     choose(room, banks=("closing",), mode=Mode.DRILL)
     start(room, nerves=40)
     seen = []
-    for take in (1, 2, 3):
+    clips = ("pra_arctic_axb_a0004.wav", "pra_arctic_a0010.wav", "ds_arctic_a0024.wav")
+    for take, clip in zip((1, 2, 3), clips, strict=True):
+        wait_for(lambda take=take: page.question.header.text().startswith(f"Question {take} of 3"))
         seen.append(page.question.question.text())
-        assert page.question.header.text().startswith(f"Question {take} of 3")
-        space(room)
-        room.mic.speak(SPEECH / "pra_arctic_axb_a0004.wav")
-        space(room)
+        answer(room, SPEECH / clip)
+        wait_for(lambda take=take: _shows_take(page.review.title.text(), take))
         QTest.mouseClick(page.review.next, Qt.MouseButton.LeftButton)
     assert len(set(seen)) == 1
     assert room.voice.spoken == seen[:1]  # read aloud once, not for every take
+    finish_run(room, nerves=None)
     [listed] = sessions_repo.list_sessions(room.ctx.engine)
     answers = sessions_repo.get_session(room.ctx.engine, listed.id).answers
     assert [a.take for a in answers] == [1, 2, 3]
+    assert "glad to see you again" in plain(answers[0].transcript)
+    assert "losing game" in plain(answers[1].transcript)
+    assert "reports from the north" in plain(answers[2].transcript)
 
 
 def test_microphone_lost_mid_answer_keeps_what_was_said(make_room) -> None:
@@ -175,9 +196,10 @@ def test_microphone_lost_mid_answer_keeps_what_was_said(make_room) -> None:
     choose(room, banks=("openers",), mode=Mode.TIMED, count=1)
     start(room, nerves=60)
     space(room)
+    wait_recording(room)
     room.mic.speak(SPEECH / "jfk.wav")
     room.mic.unplug()
-    assert page.stack.currentWidget() is page.review
+    wait_review(room)
     assert "disconnected" in page.review.note.text()
     assert "ask not what your country" in plain(page.review.transcript.toPlainText())
     [listed] = sessions_repo.list_sessions(room.ctx.engine)
@@ -192,16 +214,22 @@ def test_leaving_mid_session_keeps_finished_answers_and_marks_it_interrupted(
     page = room.page
     choose(room, banks=("openers",), mode=Mode.TIMED, count=3)
     start(room, nerves=65)
-    space(room)
-    room.mic.speak(SPEECH / "ps_librivox_0930.wav")
-    space(room)
+    answer(room, SPEECH / "ps_librivox_0930.wav")
+    wait_review(room)
     QTest.mouseClick(page.review.next, Qt.MouseButton.LeftButton)
     space(room)  # second answer in progress...
+    wait_recording(room)
+    room.mic.speak(SPEECH / "jfk.wav")
     monkeypatch.setattr(page, "confirm_leave", lambda: True)
     QTest.mouseClick(page.question.leave, Qt.MouseButton.LeftButton)
     assert page.stack.currentWidget() is page.setup
+    wait_for(lambda: not room.mic.recording)  # the microphone is closed with the session
+    room.tasks.wait()
+    wait_for(
+        lambda: sessions_repo.list_sessions(room.ctx.engine)[0].status is SessionStatus.INTERRUPTED
+    )
     [session] = sessions_repo.list_sessions(room.ctx.engine)
-    assert session.status is SessionStatus.INTERRUPTED and session.answer_count == 1
+    assert session.answer_count == 1
 
 
 def test_no_questions_match_is_said_on_the_setup_screen(make_room) -> None:
@@ -210,5 +238,10 @@ def test_no_questions_match_is_said_on_the_setup_screen(make_room) -> None:
     choose(room, banks=("closing",), mode=Mode.TIMED)
     page.setup.categories["technical"].setChecked(True)
     QTest.mouseClick(page.setup.start_button, Qt.MouseButton.LeftButton)
+    wait_for(lambda: "No questions match" in page.setup.error.text())
     assert page.stack.currentWidget() is page.setup
-    assert "No questions match" in page.setup.error.text()
+
+
+def _shows_take(title: str, take: int) -> bool:
+    """The feedback title names the take ("Answer 1 · take 2"), but not the first one."""
+    return (f" · take {take}" in title) if take > 1 else " · take " not in title

@@ -1,0 +1,104 @@
+"""The physical world of the acceptance suite: a PulseAudio room with a speaker and a microphone.
+
+- The *room* sink (the default output) is where Greenroom's voice reads questions; its monitor is
+  recorded, so a test can hear whether a question was really spoken.
+- The *answer* sink is where a test "speaks": a player plays a recorded clip into it in real
+  time, and its monitor is remapped into a source that Qt lists as a microphone (Qt lists no
+  monitor sources, so module-remap-source it is). Separate sinks keep the voice out of answers.
+"""
+
+from __future__ import annotations
+
+import array
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from support.virtual_mic import SINK, _pactl, ensure_virtual_mic
+
+ROOM_SINK = "greenroom_room"
+RATE = 16000
+
+
+def ensure_room_sink() -> str:
+    """A null sink for the app's voice, made the default output; returns its name."""
+    if ROOM_SINK not in _pactl("list", "short", "sinks"):
+        _pactl(
+            "load-module",
+            "module-null-sink",
+            f"sink_name={ROOM_SINK}",
+            f"rate={RATE}",
+            "channels=1",
+            "sink_properties=device.description=GreenroomRoom",
+        )
+    _pactl("set-default-sink", ROOM_SINK)
+    return ROOM_SINK
+
+
+def play_answer(clip: Path) -> subprocess.Popen[bytes]:
+    """Speak ``clip`` into the virtual microphone, in real time (returns at once)."""
+    return subprocess.Popen(["paplay", f"--device={SINK}", str(clip)])
+
+
+def recording_streams(pid: int) -> list[str]:
+    """PulseAudio recording streams (source outputs) opened by process ``pid``."""
+    found: list[str] = []
+    current = ""
+    for line in _pactl("list", "source-outputs").splitlines():
+        line = line.strip()
+        if line.startswith("Source Output #"):
+            current = line
+        elif line.startswith("application.process.id") and f'"{pid}"' in line:
+            found.append(current)
+    return found
+
+
+@dataclass
+class RoomRecording:
+    """What the room's speaker played, recorded from its monitor, with the time it started."""
+
+    process: subprocess.Popen[bytes]
+    path: Path
+    started: float  # time.monotonic() when recording began
+
+    @classmethod
+    def start(cls, path: Path) -> RoomRecording:
+        process = subprocess.Popen(
+            [
+                "parec",
+                f"--device={ROOM_SINK}.monitor",
+                "--format=s16le",
+                f"--rate={RATE}",
+                "--channels=1",
+                "--raw",
+                "--latency-msec=50",
+                str(path),
+            ]
+        )
+        return cls(process, path, time.monotonic())
+
+    def stop(self) -> array.array[int]:
+        self.process.terminate()
+        self.process.wait(10)
+        samples = array.array("h")
+        samples.frombytes(self.path.read_bytes()[: len(self.path.read_bytes()) // 2 * 2])
+        return samples
+
+    def loud_between(self, samples: array.array[int], start: float, end: float) -> float:
+        """Seconds of clearly audible sound between two time.monotonic() instants."""
+        first = max(0, int((start - self.started) * RATE))
+        last = min(len(samples), int((end - self.started) * RATE))
+        window = 160  # 10 ms
+        loud = 0
+        for i in range(first, last - window, window):
+            if max(abs(s) for s in samples[i : i + window]) > 800:
+                loud += 1
+        return loud * window / RATE
+
+
+def setup_audio() -> bytes:
+    """The microphone's Qt id, with the room sink as the default output."""
+    mic = ensure_virtual_mic()
+    ensure_room_sink()
+    return mic

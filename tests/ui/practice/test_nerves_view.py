@@ -1,0 +1,67 @@
+"""Item 8: a nerves rating is unset until the user sets it (or skips); unset is never compared."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from greenroom.analysis.session import SelfReport, compare, summarize_session
+from greenroom.ui.practice.nerves_view import NervesView
+from greenroom.ui.practice.results import SessionResult
+from greenroom.ui.practice.summary_view import summary_html
+
+
+def _view(qtbot: QtBot, *, after: bool) -> tuple[NervesView, list[tuple[object, object]]]:
+    view = NervesView(after=after)
+    qtbot.addWidget(view)
+    view.show()
+    view.reset()
+    sent: list[tuple[object, object]] = []
+    view.submitted.connect(lambda n, c: sent.append((n, c)))
+    return view, sent
+
+
+def test_an_untouched_rating_is_unset_and_cannot_be_submitted_as_50(qtbot: QtBot) -> None:
+    view, sent = _view(qtbot, after=False)
+    assert view.nerves.value is None and view.nerves.shown.text() == "–"
+    assert view.nerves.hint.isVisible()
+    assert not view.go.isEnabled()
+    QTest.mouseClick(view.go, Qt.MouseButton.LeftButton)
+    assert sent == []
+
+
+def test_the_keyboard_sets_a_rating(qtbot: QtBot) -> None:
+    view, sent = _view(qtbot, after=False)
+    view.nerves.slider.setFocus()
+    QTest.keyClick(view.nerves.slider, Qt.Key.Key_Right)
+    assert view.nerves.value == 51 and view.go.isEnabled()
+    assert not view.nerves.hint.isVisible()
+    QTest.mouseClick(view.go, Qt.MouseButton.LeftButton)
+    assert sent == [(51, None)]
+
+
+def test_pressing_the_handle_where_it_is_sets_that_value(qtbot: QtBot) -> None:
+    view, _ = _view(qtbot, after=False)
+    view.nerves.slider.sliderPressed.emit()  # what a press on the handle sends, value unchanged
+    assert view.nerves.value == 50
+
+
+def test_skip_goes_on_with_unset_ratings(qtbot: QtBot) -> None:
+    view, sent = _view(qtbot, after=True)
+    view.nerves.set_value(35)
+    assert not view.go.isEnabled()  # confidence is still unset
+    QTest.mouseClick(view.skip, Qt.MouseButton.LeftButton)
+    assert sent == [(35, None)]
+    view.reset()
+    assert view.nerves.value is None and view.confidence.value is None
+
+
+def test_an_unset_after_rating_is_never_compared() -> None:
+    summary = summarize_session([], report=SelfReport(nerves_before=60, nerves_after=None))
+    earlier = summarize_session([], report=SelfReport(nerves_before=70, nerves_after=20))
+    changes = {c.key: c for c in compare(summary, [earlier])}
+    assert changes["nerves_after"].direction is None
+    result = SessionResult(summary, list(changes.values()), [], None, None, first_session=False)
+    text = summary_html(result)
+    assert "Nerves:" not in text and "worse" not in text
