@@ -1,32 +1,8 @@
-"""Shared helpers for the speech tests: where the eval clips are, and word error rate."""
+"""Shared helpers for the speech tests and benchmarks: word error rate and filler counts."""
 
 from __future__ import annotations
 
-import csv
-import json
-import os
 import re
-from pathlib import Path
-from typing import Any
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-def eval_dir() -> Path:
-    """The shared evaluation clips: $GREENROOM_EVAL_DIR, else ../shared/eval next to the repo."""
-    env = os.environ.get("GREENROOM_EVAL_DIR")
-    return Path(env) if env else (REPO / ".." / "shared" / "eval").resolve()
-
-
-def manifest(folder: str) -> list[dict[str, str]]:
-    with (eval_dir() / folder / "manifest.tsv").open(encoding="utf-8") as handle:
-        return list(csv.DictReader(handle, delimiter="\t"))
-
-
-def long_meta(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((eval_dir() / "long" / f"{name}.json").read_text())
-    return data
-
 
 _ONES = [
     "zero",

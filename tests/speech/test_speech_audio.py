@@ -18,6 +18,7 @@ from greenroom.speech.audio import (
     save_answer_audio,
 )
 from greenroom.speech.resample import resample
+from support.audio_data import clip
 
 
 def _tone(rate: int, seconds: float, freq: float = 440.0) -> np.ndarray:
@@ -62,8 +63,8 @@ def test_stereo_is_downmixed(tmp_path: Path) -> None:
     assert np.allclose(samples, left / 2, atol=1e-3)
 
 
-def test_real_clip_loads(eval_root: Path) -> None:
-    samples = load_audio(eval_root / "speech" / "jfk.wav")
+def test_real_clip_loads() -> None:
+    samples = load_audio(clip("jfk"))
     assert abs(len(samples) / 16_000 - 11.0) < 0.01
 
 

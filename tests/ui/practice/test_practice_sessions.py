@@ -9,9 +9,7 @@ from PySide6.QtTest import QTest
 from greenroom.core.interview import Phase
 from greenroom.core.session import AnswerKind, Mode, SessionStatus
 from greenroom.store import banks_repo, sessions_repo
-from support.paths import eval_dir
-
-SPEECH = eval_dir() / "speech"
+from support.audio_data import clip
 
 
 def _question_texts(room: object, bank: str) -> list[str]:
@@ -32,7 +30,7 @@ def test_timed_session_from_nerves_to_summary(make_room, qtbot) -> None:
     wait_seconds(room, 15.1)  # the openers bank gives 15 s to prepare
     assert page.controller.interview.phase is Phase.ANSWERING  # recording started by itself
     assert room.mic.consumer is not None
-    room.mic.speak(SPEECH / "jfk.wav")
+    room.mic.speak(clip("jfk"))
     space(room)  # stop
     assert page.stack.currentWidget() is page.review
     shown = plain(page.review.transcript.toPlainText())
@@ -59,7 +57,7 @@ def test_timed_session_from_nerves_to_summary(make_room, qtbot) -> None:
 
     assert page.question.question.text() == q2
     space(room)  # skip the rest of the prep
-    room.mic.speak(SPEECH / "ds_arctic_a0024.wav")
+    room.mic.speak(clip("ds_arctic_a0024"))
     limit = page.controller.interview.current.answer_seconds
     wait_seconds(room, limit - 31)
     assert page.question.banner.isHidden()
@@ -105,13 +103,13 @@ def test_one_way_interview_one_take_no_pause_feedback_only_at_the_end(make_room)
     prep = page.controller.interview.current.prep_seconds
     wait_seconds(room, prep + 0.1)
     assert page.controller.interview.phase is Phase.ANSWERING
-    room.mic.speak(SPEECH / "pra_arctic_a0010.wav")
+    room.mic.speak(clip("pra_arctic_a0010"))
     space(room)
     # No feedback between questions: straight on to question 2.
     assert page.stack.currentWidget() is page.question
     assert page.question.header.text().startswith("Question 2 of 2")
     wait_seconds(room, page.controller.interview.current.prep_seconds + 0.1)
-    room.mic.speak(SPEECH / "ds_ldc93s1.wav")
+    room.mic.speak(clip("pra_arctic_aew_a0003"))
     space(room)
     assert page.stack.currentWidget() is page.nerves_after
     QTest.mouseClick(page.nerves_after.go, Qt.MouseButton.LeftButton)
@@ -159,7 +157,7 @@ def test_drill_asks_one_question_for_three_takes(make_room) -> None:
         seen.append(page.question.question.text())
         assert page.question.header.text().startswith(f"Question {take} of 3")
         space(room)
-        room.mic.speak(SPEECH / "pra_arctic_axb_a0004.wav")
+        room.mic.speak(clip("pra_arctic_axb_a0004"))
         space(room)
         QTest.mouseClick(page.review.next, Qt.MouseButton.LeftButton)
     assert len(set(seen)) == 1
@@ -175,7 +173,7 @@ def test_microphone_lost_mid_answer_keeps_what_was_said(make_room) -> None:
     choose(room, banks=("openers",), mode=Mode.TIMED, count=1)
     start(room, nerves=60)
     space(room)
-    room.mic.speak(SPEECH / "jfk.wav")
+    room.mic.speak(clip("jfk"))
     room.mic.unplug()
     assert page.stack.currentWidget() is page.review
     assert "disconnected" in page.review.note.text()
@@ -193,7 +191,7 @@ def test_leaving_mid_session_keeps_finished_answers_and_marks_it_interrupted(
     choose(room, banks=("openers",), mode=Mode.TIMED, count=3)
     start(room, nerves=65)
     space(room)
-    room.mic.speak(SPEECH / "ps_librivox_0930.wav")
+    room.mic.speak(clip("ps_librivox_0930"))
     space(room)
     QTest.mouseClick(page.review.next, Qt.MouseButton.LeftButton)
     space(room)  # second answer in progress...
