@@ -25,7 +25,7 @@ class ImportOutcome:
 
 
 def builtin_bank_files() -> list[Path]:
-    folder = Path(str(resources.files("greenroom") / "question_banks"))
+    folder = Path(str(resources.files("greenroom.question_banks")))
     return sorted(folder.glob("*.yaml"))
 
 
