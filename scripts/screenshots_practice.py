@@ -17,7 +17,6 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from greenroom.cli_commands import open_store  # noqa: E402
-from greenroom.core.clock import FakeClock  # noqa: E402
 from greenroom.core.session import Mode  # noqa: E402
 from greenroom.paths import resolve_paths  # noqa: E402
 from greenroom.settings import Settings  # noqa: E402
@@ -29,6 +28,7 @@ from greenroom.ui.speech_model import ModelState, SpeechModel  # noqa: E402
 from greenroom.ui.tasks import InlineTaskRunner  # noqa: E402
 from greenroom.ui.theme import apply_theme  # noqa: E402
 from support.audio_data import clip  # noqa: E402
+from support.clock import FakeClock  # noqa: E402
 from support.fakes import FakeMicrophone, FakeVoice  # noqa: E402
 
 OUT = REPO / "docs" / "screenshots"

@@ -33,7 +33,6 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from greenroom.cli_commands import open_store  # noqa: E402
-from greenroom.core.clock import FakeClock  # noqa: E402
 from greenroom.core.interview import Phase  # noqa: E402
 from greenroom.core.session import Mode  # noqa: E402
 from greenroom.paths import resolve_paths  # noqa: E402
@@ -46,6 +45,7 @@ from greenroom.ui.practice.practice_page import PracticePage, PracticeServices  
 from greenroom.ui.speech_model import ModelState, SpeechModel  # noqa: E402
 from greenroom.ui.tasks import TaskRunner  # noqa: E402
 from support.audio_data import clip  # noqa: E402
+from support.clock import FakeClock  # noqa: E402
 from support.fakes import CHUNK_BYTES, FakeMicrophone, FakeVoice  # noqa: E402
 
 CLIPS = ("pra_arctic_aew_a0003", "pra_arctic_a0010", "pra_arctic_axb_a0004", "jfk")

@@ -10,7 +10,6 @@ from pytestqt.qtbot import QtBot
 
 from greenroom import data_reset
 from greenroom.cli_commands import open_store
-from greenroom.core.clock import FakeClock
 from greenroom.core.errors import StorageError
 from greenroom.paths import AppPaths, resolve_paths
 from greenroom.settings import Settings, load_settings, save_settings
@@ -19,6 +18,7 @@ from greenroom.ui.main_window import MainWindow
 from greenroom.ui.practice.practice_page import PracticeServices
 from greenroom.ui.speech_model import SpeechModel
 from greenroom.ui.tasks import InlineTaskRunner
+from support.clock import FakeClock
 from support.fakes import FakeMicrophone, FakeVoice
 from support.history_data import seed_history
 

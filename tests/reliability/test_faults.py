@@ -17,7 +17,6 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
 from greenroom.cli_commands import open_store
-from greenroom.core.clock import FakeClock
 from greenroom.core.errors import GreenroomError, SpeechEngineError, StorageError
 from greenroom.core.interview import Phase
 from greenroom.core.session import Mode
@@ -33,6 +32,7 @@ from greenroom.ui.question_voice import QuestionVoice
 from greenroom.ui.speech_model import ModelState, SpeechModel
 from greenroom.ui.tasks import InlineTaskRunner
 from support.audio_data import clip
+from support.clock import FakeClock
 from support.fakes import FakeMicrophone, FakeVoice
 
 

@@ -21,7 +21,6 @@ from pytestqt.qtbot import QtBot
 
 from greenroom.app import setup_logging
 from greenroom.cli_commands import open_store
-from greenroom.core.clock import FakeClock
 from greenroom.core.session import Mode
 from greenroom.paths import AppPaths
 from greenroom.settings import Settings
@@ -33,6 +32,7 @@ from greenroom.ui.practice.practice_page import PracticeServices
 from greenroom.ui.speech_model import SpeechModel
 from greenroom.ui.tasks import TaskRunner
 from support.audio_data import clip
+from support.clock import FakeClock
 from support.fakes import FakeMicrophone, FakeVoice
 
 

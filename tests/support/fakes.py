@@ -1,4 +1,4 @@
-"""Fakes for the physical parts: microphone and voice (the clock's fake is core.clock.FakeClock).
+"""Fakes for the physical parts: microphone and voice (the clock's fake is support.clock.FakeClock).
 
 Each has a real counterpart tested against the real thing: ui.audio.capture.Microphone in
 tests/ui/test_capture_real.py and ui.question_voice.QuestionVoice in the real-session test.

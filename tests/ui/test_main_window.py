@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from greenroom.cli_commands import open_store
-from greenroom.core.clock import FakeClock
 from greenroom.paths import AppPaths
 from greenroom.settings import Settings, load_settings
 from greenroom.ui.context import AppContext, SettingsStore
@@ -15,6 +14,7 @@ from greenroom.ui.main_window import MainWindow
 from greenroom.ui.practice.practice_page import PracticeServices
 from greenroom.ui.speech_model import SpeechModel
 from greenroom.ui.tasks import InlineTaskRunner, TaskRunner
+from support.clock import FakeClock
 from support.fakes import FakeMicrophone, FakeVoice
 
 

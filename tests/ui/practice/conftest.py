@@ -9,7 +9,6 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from greenroom.cli_commands import open_store
-from greenroom.core.clock import FakeClock
 from greenroom.paths import AppPaths
 from greenroom.settings import Settings
 from greenroom.speech.engine import TranscriptionEngine
@@ -18,6 +17,7 @@ from greenroom.ui.context import AppContext, SettingsStore
 from greenroom.ui.practice.practice_page import PracticePage, PracticeServices
 from greenroom.ui.speech_model import ModelState, SpeechModel
 from greenroom.ui.tasks import InlineTaskRunner
+from support.clock import FakeClock
 from support.fakes import FakeMicrophone, FakeVoice
 
 
