@@ -16,9 +16,9 @@ sys.path.insert(0, str(REPO / "tests"))
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from greenroom.cli_commands import open_store  # noqa: E402
 from greenroom.core.session import Mode  # noqa: E402
 from greenroom.paths import resolve_paths  # noqa: E402
+from greenroom.services.startup import open_store  # noqa: E402
 from greenroom.settings import Settings  # noqa: E402
 from greenroom.speech.whisper_engine import WhisperEngine  # noqa: E402
 from greenroom.ui.context import AppContext, SettingsStore  # noqa: E402

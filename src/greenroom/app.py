@@ -134,7 +134,7 @@ def build_window(paths: AppPaths, *, crash_dialogs: bool = True) -> Running:
     Raises:
         GreenroomError: The data folder or the database cannot be used.
     """
-    from greenroom.cli_commands import open_store
+    from greenroom.services.startup import open_store
     from greenroom.settings import load_settings
     from greenroom.ui.context import AppContext, SettingsStore
     from greenroom.ui.main_window import MainWindow

@@ -9,7 +9,7 @@ import pytest
 
 from greenroom.banks.loader import LoadResult, load_bank_file
 from greenroom.core.bank import normalise_question_text
-from greenroom.library import builtin_bank_files
+from greenroom.services.library import builtin_bank_files
 
 FILES = builtin_bank_files()
 

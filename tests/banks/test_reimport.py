@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from greenroom import library
 from greenroom.banks.loader import load_bank_file
 from greenroom.core.errors import BankError, GreenroomError
+from greenroom.services import library
 from greenroom.store import banks_repo
 from greenroom.store.database import open_database
 

@@ -32,10 +32,10 @@ from practice_helpers import choose  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from greenroom.cli_commands import open_store  # noqa: E402
 from greenroom.core.interview import Phase  # noqa: E402
 from greenroom.core.session import Mode  # noqa: E402
 from greenroom.paths import resolve_paths  # noqa: E402
+from greenroom.services.startup import open_store  # noqa: E402
 from greenroom.settings import Settings  # noqa: E402
 from greenroom.speech.audio import float_to_pcm16, load_audio  # noqa: E402
 from greenroom.speech.whisper_engine import WhisperEngine  # noqa: E402

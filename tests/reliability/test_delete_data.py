@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from greenroom import data_reset
-from greenroom.cli_commands import open_store
 from greenroom.core.errors import StorageError
 from greenroom.paths import AppPaths, resolve_paths
+from greenroom.services import data_reset
+from greenroom.services.startup import open_store
 from greenroom.settings import Settings, load_settings, save_settings
 from greenroom.ui.context import AppContext, SettingsStore
 from greenroom.ui.main_window import MainWindow

@@ -16,11 +16,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
-from greenroom.cli_commands import open_store
 from greenroom.core.errors import GreenroomError, SpeechEngineError, StorageError
 from greenroom.core.interview import Phase
 from greenroom.core.session import Mode
 from greenroom.paths import AppPaths
+from greenroom.services.startup import open_store
 from greenroom.settings import Settings
 from greenroom.speech.tts import QuestionSpeaker, TextToSpeechUnavailable
 from greenroom.speech.whisper_engine import WhisperEngine

@@ -20,9 +20,9 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from greenroom.app import setup_logging
-from greenroom.cli_commands import open_store
 from greenroom.core.session import Mode
 from greenroom.paths import AppPaths
+from greenroom.services.startup import open_store
 from greenroom.settings import Settings
 from greenroom.speech.whisper_engine import WhisperEngine
 from greenroom.store import sessions_repo

@@ -158,8 +158,8 @@ def test_save_refuses_unknown_suffix(tmp_path: Path) -> None:
 def test_partial_files_from_a_crash_are_removed_at_start_and_answers_are_kept(
     tmp_path: Path,
 ) -> None:
-    from greenroom.cli_commands import open_store
     from greenroom.paths import resolve_paths
+    from greenroom.services.startup import open_store
     from greenroom.speech.audio import save_answer_audio
 
     paths = resolve_paths(tmp_path / "home")

@@ -11,10 +11,11 @@ import pytest
 import soundfile as sf
 from speech_helpers import normalise
 
+from greenroom.cli.transcribe import run_transcribe
 from greenroom.core.errors import SpeechEngineError
 from greenroom.speech import tts
 from greenroom.speech.audio import load_audio
-from greenroom.speech.cli_command import doctor_speech, run_transcribe
+from greenroom.speech.checks import doctor_speech
 from greenroom.speech.engine import TranscriptionEngine, available_engines, create_engine
 from greenroom.speech.google_engine import GoogleEngine
 from greenroom.speech.sphinx_engine import SphinxEngine

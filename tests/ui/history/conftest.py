@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from greenroom.cli_commands import open_store
 from greenroom.paths import AppPaths
+from greenroom.services.startup import open_store
 from greenroom.settings import Settings
 from greenroom.ui.context import AppContext, SettingsStore
 from greenroom.ui.tasks import InlineTaskRunner

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 import pytest
 from pytestqt.qtbot import QtBot
 
-from greenroom.cli_commands import open_store
 from greenroom.paths import AppPaths
+from greenroom.services.startup import open_store
 from greenroom.settings import Settings
 from greenroom.speech.engine import TranscriptionEngine
 from greenroom.speech.whisper_engine import WhisperEngine

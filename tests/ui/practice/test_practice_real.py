@@ -6,11 +6,11 @@ from __future__ import annotations
 from practice_helpers import choose, plain, space, start
 from pytestqt.qtbot import QtBot
 
-from greenroom.cli_commands import open_store
 from greenroom.core.clock import SystemClock
 from greenroom.core.interview import Phase
 from greenroom.core.session import Mode, SessionStatus
 from greenroom.paths import AppPaths
+from greenroom.services.startup import open_store
 from greenroom.settings import Settings
 from greenroom.speech.audio import load_audio
 from greenroom.store import sessions_repo

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from greenroom.analysis.cli_command import run_analyze
+from greenroom.cli.analyze import run_analyze
 from greenroom.core.errors import GreenroomError
 
-FIXTURE = Path(__file__).parent / "fixtures" / "in_time_mixed.json"
+FIXTURES = Path(__file__).parents[1] / "analysis" / "fixtures"
+FIXTURE = FIXTURES / "in_time_mixed.json"
 
 
 def test_text_report_shows_metrics_and_feedback() -> None:
@@ -71,7 +72,7 @@ def test_missing_file_and_bad_limit(tmp_path: Path) -> None:
 
 
 def test_empty_transcript_prints_a_report() -> None:
-    path = Path(__file__).parent / "fixtures" / "empty_answer.json"
+    path = FIXTURES / "empty_answer.json"
     out = io.StringIO()
     assert run_analyze(path, answer_limit=120, as_json=False, out=out) == 0
     assert "Words: 0" in out.getvalue()

@@ -9,9 +9,11 @@ import platform
 import sqlite3
 import subprocess
 import sys
+from argparse import Namespace
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from greenroom.paths import AppPaths
 from greenroom.store.migrate import head_revision
@@ -123,9 +125,9 @@ def check_audio_inputs(timeout: float = 20.0) -> list[Check]:
 
 
 def speech_checks() -> list[Check]:
-    if importlib.util.find_spec("greenroom.speech.cli_command") is None:
+    if importlib.util.find_spec("greenroom.speech.checks") is None:
         return [Check("Speech", False, "speech package not installed")]
-    from greenroom.speech.cli_command import doctor_speech
+    from greenroom.speech.checks import doctor_speech
 
     return [Check(name, ok, detail) for name, ok, detail in doctor_speech()]
 
@@ -147,3 +149,8 @@ def format_checks(checks: list[Check]) -> str:
     return "\n".join(
         f"{'ok ' if c.ok else 'NO '} {c.name.ljust(width)}  {c.detail}" for c in checks
     )
+
+
+def run(args: Namespace, paths: AppPaths, out: TextIO) -> int:
+    print(format_checks(run_checks(paths)), file=out)
+    return 0

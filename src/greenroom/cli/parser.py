@@ -1,22 +1,11 @@
-"""`greenroom` command line. Without a subcommand it opens the app; subcommands never import Qt.
-
-Exit codes: 0 ok, 1 a user or environment problem (one-line message on stderr), 2 bad usage.
-"""
+"""The `greenroom` command line's arguments: every subcommand and option, in one place."""
 
 from __future__ import annotations
 
 import argparse
-import importlib
-import sys
-from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
 
 from greenroom import __version__
-from greenroom.core.errors import BankError, GreenroomError
-from greenroom.paths import AppPaths, resolve_paths
-
-EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -78,55 +67,3 @@ def build_parser() -> argparse.ArgumentParser:
     an.add_argument("--limit", type=float, default=None, help="answer limit in seconds")
     an.add_argument("--json", action="store_true", help="print JSON")
     return parser
-
-
-def main(
-    argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
-) -> int:
-    out = out or sys.stdout
-    err = err or sys.stderr
-    args = build_parser().parse_args(argv)
-    paths = resolve_paths(args.data_dir)
-    if args.list_audio_inputs:
-        probe = importlib.import_module("greenroom.ui.audio.probe")
-        return int(probe.print_audio_inputs(out))
-    if args.self_test:
-        # Imported like the app: the self-test opens the window, so it needs Qt.
-        selftest = importlib.import_module("greenroom.selftest")
-        return int(selftest.run_self_test(paths if args.data_dir is not None else None))
-    if args.command is None:
-        # Imported here so that every subcommand stays free of Qt.
-        app = importlib.import_module("greenroom.app")
-        return int(app.run_app(paths))
-    try:
-        return int(_dispatch(args, paths, out))
-    except BankError as exc:
-        for problem in exc.problems:
-            print(problem, file=err)
-        print(f"greenroom: {exc.fix}", file=err)
-        return EXIT_USER_ERROR
-    except GreenroomError as exc:
-        print(f"greenroom: {exc}", file=err)
-        return EXIT_USER_ERROR
-    except KeyboardInterrupt:
-        return 130
-
-
-def _dispatch(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
-    from greenroom import cli_commands as cmd
-
-    if args.command == "banks":
-        return cmd.banks(args, paths, out)
-    if args.command == "history":
-        return cmd.history(args, paths, out)
-    if args.command == "doctor":
-        return cmd.doctor(paths, out)
-    if args.command == "transcribe":
-        return cmd.transcribe(args, paths, out)
-    if args.command == "analyze":
-        return cmd.analyze(args, out)
-    raise AssertionError(args.command)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())

@@ -1,4 +1,4 @@
-"""`greenroom analyze TRANSCRIPT.json`: metrics and feedback for a saved transcript.
+"""`greenroom analyze TRANSCRIPT.json [--limit S] [--json]`: metrics and feedback for a transcript.
 
 Reads either what `greenroom transcribe --json` writes (Transcript.to_dict()) or a bare words
 file (a JSON list of {text, start, end[, probability]}). A words file has no VAD segments, so
@@ -7,6 +7,7 @@ pauses and latency come from word gaps and the report says they are approximate.
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
 import pathlib
@@ -17,11 +18,16 @@ from greenroom.analysis.metrics import analyze_answer
 from greenroom.analysis.report import RENDERERS
 from greenroom.core.errors import GreenroomError
 from greenroom.core.transcript import SpeechSegment, Transcript, Word
+from greenroom.paths import AppPaths
 
 _SHAPE = (
     "Give the JSON that 'greenroom transcribe --json' writes, or a list of words like "
     '[{"text": "Hello", "start": 0.5, "end": 0.9}]'
 )
+
+
+def run(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    return run_analyze(args.file, answer_limit=args.limit, as_json=args.json, out=out)
 
 
 def run_analyze(

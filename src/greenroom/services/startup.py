@@ -1,0 +1,19 @@
+"""What every start does before anything else touches the database (the app and the CLI)."""
+
+from __future__ import annotations
+
+from greenroom.paths import AppPaths
+from greenroom.services import library
+from greenroom.speech.partial_files import remove_partial_files
+from greenroom.store import sessions_repo
+from greenroom.store.database import Database, open_database
+
+
+def open_store(paths: AppPaths) -> Database:
+    """Open the database the way the app does: migrate, seed built-in banks, mark crashes."""
+    paths.data.mkdir(parents=True, exist_ok=True)
+    db = open_database(paths.database, backups_dir=paths.backups)
+    library.seed_builtin_banks(db.engine, paths.data / ".builtin-banks.sha256")
+    sessions_repo.mark_interrupted(db.engine)
+    remove_partial_files(paths.audio)  # a crash mid-save leaves only a temp file; drop it
+    return db
