@@ -18,6 +18,7 @@ from sqlalchemy import Engine
 
 from greenroom.core.errors import StorageError
 from greenroom.paths import AppPaths
+from greenroom.services.library import LEGACY_SEED_STAMP
 
 log = logging.getLogger(__name__)
 LOG_NAME = "greenroom.log"
@@ -35,7 +36,7 @@ def targets(paths: AppPaths) -> list[Target]:
     items = [
         Target(db, "sessions, answers, transcripts and your question banks"),
         *(Target(db.with_name(db.name + s), "") for s in ("-wal", "-shm", "-journal")),
-        Target(paths.data / ".builtin-banks.sha256", ""),
+        Target(paths.data / LEGACY_SEED_STAMP, ""),  # left by Greenroom before seeding used the db
         Target(paths.audio, "recordings of your answers"),
         Target(paths.backups, "database backups"),
         Target(paths.settings_file, "settings"),

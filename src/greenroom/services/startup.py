@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from greenroom.paths import AppPaths
 from greenroom.services import library
 from greenroom.speech.partial_files import remove_partial_files
@@ -13,7 +15,9 @@ def open_store(paths: AppPaths) -> Database:
     """Open the database the way the app does: migrate, seed built-in banks, mark crashes."""
     paths.data.mkdir(parents=True, exist_ok=True)
     db = open_database(paths.database, backups_dir=paths.backups)
-    library.seed_builtin_banks(db.engine, paths.data / ".builtin-banks.sha256")
+    library.seed_builtin_banks(db.engine)  # decided by what the database holds
+    with contextlib.suppress(OSError):
+        (paths.data / library.LEGACY_SEED_STAMP).unlink(missing_ok=True)
     sessions_repo.mark_interrupted(db.engine)
     remove_partial_files(paths.audio)  # a crash mid-save leaves only a temp file; drop it
     return db
