@@ -143,7 +143,7 @@ def test_failed_save_keeps_the_previous_file(
 ) -> None:
     final = save_answer_audio(tmp_path / "a1.wav", _tone(16_000, 0.5))
     before = final.read_bytes()
-    monkeypatch.setattr(audio.os, "replace", lambda *a: (_ for _ in ()).throw(OSError("boom")))
+    monkeypatch.setattr(os, "replace", lambda *a: (_ for _ in ()).throw(OSError("boom")))
     with pytest.raises(AudioError):
         save_answer_audio(final, np.zeros(100, np.float32))
     assert final.read_bytes() == before

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from greenroom.core.atomic_file import PARTIAL_SUFFIX
 from greenroom.core.errors import StorageError
 from greenroom.paths import AppPaths
 from greenroom.services.library import LEGACY_SEED_STAMP
@@ -41,7 +42,7 @@ def targets(paths: AppPaths) -> list[Target]:
         Target(paths.backups, "database backups"),
         Target(paths.settings_file, "settings"),
         Target(paths.settings_file.with_suffix(".unreadable.json"), ""),
-        Target(paths.config / f".{paths.settings_file.name}.tmp", ""),
+        *(Target(p, "") for p in sorted(paths.config.glob(f".*{PARTIAL_SUFFIX}"))),
         Target(paths.models, "speech models downloaded by Greenroom"),
         Target(paths.cache / "tts", "spoken questions"),
         Target(paths.cache / "self-test-question.wav", ""),

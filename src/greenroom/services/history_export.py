@@ -5,11 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from greenroom.core.atomic_file import write_text_atomic
 from greenroom.core.session import PracticeSession
 
 CSV_COLUMNS = (
@@ -128,6 +128,4 @@ def write_export(path: Path, sessions: list[PracticeSession], *, fmt: str | None
     """Write ``sessions`` as CSV or JSON (``fmt``, else from the file suffix), atomically."""
     kind = fmt or ("csv" if path.suffix.lower() == ".csv" else "json")
     body = sessions_to_csv(sessions) if kind == "csv" else sessions_to_json(sessions)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(body, encoding="utf-8", newline="")
-    os.replace(tmp, path)
+    write_text_atomic(path, body)

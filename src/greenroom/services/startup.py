@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import contextlib
 
+from greenroom.core.atomic_file import remove_partial_files
 from greenroom.paths import AppPaths
 from greenroom.services import library
-from greenroom.speech.partial_files import remove_partial_files
 from greenroom.store import sessions_repo
 from greenroom.store.database import Database, open_database
 
@@ -19,5 +19,7 @@ def open_store(paths: AppPaths) -> Database:
     with contextlib.suppress(OSError):
         (paths.data / library.LEGACY_SEED_STAMP).unlink(missing_ok=True)
     sessions_repo.mark_interrupted(db.engine)
-    remove_partial_files(paths.audio)  # a crash mid-save leaves only a temp file; drop it
+    # A crash while saving an answer or the settings leaves only a temporary file: drop it.
+    remove_partial_files(paths.audio)
+    remove_partial_files(paths.config, recursive=False)
     return db
