@@ -17,7 +17,7 @@ from greenroom.speech.audio import (
     pcm16_to_float,
     save_answer_audio,
 )
-from greenroom.speech.resample import resample
+from greenroom.speech.resample import StreamResampler, resample
 from support.audio_data import clip
 
 
@@ -52,6 +52,18 @@ def test_downsampling_removes_content_above_the_new_nyquist() -> None:
     # A 12 kHz tone at 48 kHz cannot exist at 16 kHz: it must vanish, not alias to 4 kHz.
     out = resample(_tone(48_000, 1.0, 12_000.0), 48_000, 16_000)
     assert float(np.sqrt(np.mean(out[200:-200] ** 2))) < 0.01
+
+
+@pytest.mark.parametrize("rate", [8_000, 22_050, 44_100, 48_000])
+def test_resampling_in_pieces_gives_the_same_samples_as_all_at_once(rate: int) -> None:
+    # Live capture resamples chunk by chunk with the filter that loads files: same output.
+    signal = np.random.default_rng(rate).uniform(-0.5, 0.5, rate * 2).astype(np.float32)
+    stream, pieces, i = StreamResampler(rate, 16_000), [], 0
+    for size in np.random.default_rng(1).integers(1, 5000, 200):
+        pieces.append(stream.push(signal[i : i + size]))
+        i += int(size)
+    pieces += [stream.push(signal[i:]), stream.flush()]
+    assert np.array_equal(np.concatenate(pieces), resample(signal, rate, 16_000))
 
 
 def test_stereo_is_downmixed(tmp_path: Path) -> None:
