@@ -11,13 +11,14 @@ Longer files are built from the clips, never stored: ``joined`` lays clips out w
 silences between them (and optionally a leading silence and a noise floor) and returns where each
 clip and each inserted gap lies. ``answer_2min``, ``pause_files`` and ``lead_files`` are the fixed
 sets the speech tests use. Builds are deterministic (seeded noise) and written once to a cache
-folder ($GREENROOM_TEST_AUDIO_CACHE, else greenroom-test-audio in the temp folder) under a name
-that hashes the recipe and the source clips, so a changed recipe or clip never reuses a stale
-file and parallel processes (the kill test's children) can share them.
+folder ($GREENROOM_TEST_AUDIO_CACHE, else greenroom-test-audio-USER in the temp folder) under a
+name that hashes the recipe and the source clips, so a changed recipe or clip never reuses a
+stale file, and test processes running side by side share them safely (written atomically).
 """
 
 from __future__ import annotations
 
+import getpass
 import hashlib
 import json
 import os
@@ -186,10 +187,9 @@ def _build(
 
 
 def _cache_dir() -> Path:
-    folder = Path(
-        os.environ.get("GREENROOM_TEST_AUDIO_CACHE")
-        or Path(tempfile.gettempdir()) / "greenroom-test-audio"
-    )
+    # Per user: another account's copy of the folder in a shared temp folder is not writable.
+    default = Path(tempfile.gettempdir()) / f"greenroom-test-audio-{getpass.getuser()}"
+    folder = Path(os.environ.get("GREENROOM_TEST_AUDIO_CACHE") or default)
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
