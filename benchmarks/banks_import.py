@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from greenroom.banks.loader import load_bank_file
-from greenroom.library import import_bank
+from greenroom.services.library import import_bank
 from greenroom.store.database import open_database
 
 QUESTIONS = 10_000

@@ -25,7 +25,7 @@ def main() -> int:
     from bank_fuzz import SEEDS, TIME_BUDGET_S, bank_files, try_import
     from hypothesis import HealthCheck, given, settings
 
-    from greenroom import library
+    from greenroom.services import library
     from greenroom.store.database import open_database
 
     examples = int(sys.argv[1]) if len(sys.argv) > 1 else 5000

@@ -31,8 +31,8 @@ QUERIES = ("backlog", "release pipeline", "stakeholders", "zeppelin", "I think")
 
 
 def seed(home: Path) -> float:
-    from greenroom.cli_commands import open_store
     from greenroom.paths import resolve_paths
+    from greenroom.services.startup import open_store
     from support.history_data import bulk_seed
 
     paths = resolve_paths(home)
@@ -57,8 +57,8 @@ def measure(home: Path) -> dict[str, object]:
     """Runs in a fresh process: the figures a user would feel."""
     from PySide6.QtWidgets import QApplication
 
-    from greenroom.cli_commands import open_store
     from greenroom.paths import resolve_paths
+    from greenroom.services.startup import open_store
     from greenroom.settings import Settings
     from greenroom.store import history_repo, transcript_search
     from greenroom.ui.context import AppContext, SettingsStore

@@ -3,6 +3,9 @@
 Run: PYTHONPATH=src .venv/bin/python benchmarks/speech.py [--no-realtime]
 Each engine runs in its own subprocess so its peak resident memory is measured alone.
 Prints a Markdown table (record it in docs/benchmarks.md with the machine it ran on).
+Measures on the ../shared/eval sets (eval_sets.py); a set that is absent is replaced by the
+repository's test clips (tests/data/audio), and the output says so: those figures are not
+comparable with the ones recorded in docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -17,9 +20,12 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(REPO / "tests" / "speech"), str(REPO / "tests")]
+sys.path[:0] = [str(REPO / "tests"), str(REPO / "tests" / "speech")]
 
-from speech_helpers import eval_dir, fillers, long_meta, manifest, word_error_rate  # noqa: E402
+from eval_sets import eval_set, long_meta, manifest  # noqa: E402
+from speech_helpers import fillers, word_error_rate  # noqa: E402
+
+from support import audio_data  # noqa: E402
 
 CONFIGS = {
     "whisper-b1": "faster-whisper tiny.en int8, beam 1",
@@ -38,12 +44,30 @@ def _engine(config: str) -> object:
     return SphinxEngine()
 
 
+def _clips(kind: str) -> list[tuple[Path, str]]:
+    """(file, reference) of every clip in the "speech" or "disfluent" set."""
+    folder = eval_set(kind, instead=f"using the repository's {kind} clips (tests/data/audio)")
+    if folder is not None:
+        return [(folder / row["file"], row["reference"]) for row in manifest(folder)]
+    return [(c.path, c.reference) for c in audio_data.clips("read" if kind == "speech" else kind)]
+
+
+def _answer() -> tuple[Path, str]:
+    """The 2-minute answer and its reference."""
+    folder = eval_set("long", instead="using the 2-minute answer built from tests/data/audio")
+    if folder is not None:
+        return folder / "answer_2min.wav", long_meta(folder, "answer_2min")["reference"]
+    built = audio_data.answer_2min()
+    return built.path, built.reference
+
+
 def _realtime_delay(engine: object) -> tuple[float, float]:
-    """Replay answer_2min.wav at wall-clock pace; return (delay after end, stream WER)."""
+    """Replay the 2-minute answer at wall-clock pace; return (delay after end, stream WER)."""
     from greenroom.speech.audio import load_audio
     from greenroom.speech.streaming import StreamingTranscriber
 
-    samples = load_audio(eval_dir() / "long" / "answer_2min.wav")
+    path, reference = _answer()
+    samples = load_audio(path)
     stream = StreamingTranscriber(engine)  # type: ignore[arg-type]
     chunk, began = 1600, time.monotonic()
     for i in range(0, len(samples), chunk):
@@ -54,7 +78,7 @@ def _realtime_delay(engine: object) -> tuple[float, float]:
     ended = time.monotonic()
     transcript = stream.finish()
     delay = time.monotonic() - ended
-    wer = word_error_rate([long_meta("answer_2min")["reference"]], [transcript.text])
+    wer = word_error_rate([reference], [transcript.text])
     return delay, wer
 
 
@@ -64,22 +88,22 @@ def worker(config: str, realtime: bool) -> dict[str, float]:
     started = time.perf_counter()
     engine = _engine(config)
     if config == "sphinx":
-        engine.transcribe(load_audio(eval_dir() / "speech" / "sr_english.wav"))  # type: ignore[attr-defined]
+        engine.transcribe(load_audio(audio_data.clip("sr_english")))  # type: ignore[attr-defined]
     load = time.perf_counter() - started
     refs, hyps, audio_s, busy = [], [], 0.0, 0.0
-    for row in manifest("speech"):
-        samples = load_audio(eval_dir() / "speech" / row["file"])
+    for path, ref in _clips("speech"):
+        samples = load_audio(path)
         t0 = time.perf_counter()
         words = engine.transcribe(samples)  # type: ignore[attr-defined]
         busy += time.perf_counter() - t0
         audio_s += len(samples) / 16_000
-        refs.append(row["reference"])
+        refs.append(ref)
         hyps.append(" ".join(w.text for w in words))
     kept = found = expected = 0
-    for row in manifest("disfluent"):
-        samples = load_audio(eval_dir() / "disfluent" / row["file"])
+    for path, reference in _clips("disfluent"):
+        samples = load_audio(path)
         hyp = fillers(" ".join(w.text for w in engine.transcribe(samples)))  # type: ignore[attr-defined]
-        ref = fillers(row["reference"])
+        ref = fillers(reference)
         kept += min(len(ref), len(hyp))
         found += len(hyp)
         expected += len(ref)

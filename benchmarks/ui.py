@@ -89,7 +89,7 @@ def answer_stalls() -> dict[str, float]:
     from greenroom.core.session import Mode
     from greenroom.paths import resolve_paths
     from greenroom.ui.speech_model import ModelState
-    from support.paths import eval_dir
+    from support.audio_data import answer_2min
     from support.virtual_mic import ensure_virtual_mic, play_into_mic
 
     mic = ensure_virtual_mic()
@@ -139,7 +139,7 @@ def answer_stalls() -> dict[str, float]:
     QTest.qWait(300)
     gaps.clear()
     phase[0] = "recording"
-    player = play_into_mic(eval_dir() / "long" / "answer_2min.wav")
+    player = play_into_mic(answer_2min().path)
     wait_until(lambda: player.poll() is not None, 200000)
     QTest.qWait(500)
     phase[0] = "stop to feedback"

@@ -27,7 +27,7 @@ start=$(date +%s)
 [ -x "$VENV/bin/python" ] || { say "creating $VENV"; "${PYTHON:-python3}" -m venv "$VENV"; }
 say "installing Greenroom and PyInstaller into $VENV"
 # A non-editable install from a copy of the sources, so no build/ or egg-info lands in the tree.
-cp -r "$ROOT/pyproject.toml" "$ROOT/README.md" "$ROOT/src" "$WORK/"
+cp -r "$ROOT/pyproject.toml" "$ROOT/README.md" "$ROOT/src" "$ROOT/question_banks" "$ROOT/resources" "$WORK/"
 rm -rf "$WORK"/src/*.egg-info
 "$VENV/bin/python" -m pip install -q --disable-pip-version-check "$WORK" "pyinstaller>=6.10,<7"
 say "building the bundle into $DIST/greenroom"

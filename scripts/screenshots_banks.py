@@ -16,10 +16,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from greenroom.cli_commands import open_store
 from greenroom.core.bank import Category, Difficulty, Question
 from greenroom.core.session import Answer, Mode, PracticeSession
 from greenroom.paths import resolve_paths
+from greenroom.services.startup import open_store
 from greenroom.settings import Settings
 from greenroom.store import bank_edit_repo, banks_repo, sessions_repo
 from greenroom.ui.banks.banks_page import BanksPage

@@ -19,16 +19,16 @@ sys.path.insert(0, str(REPO / "tests"))
 from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from greenroom.cli_commands import open_store  # noqa: E402
 from greenroom.paths import resolve_paths  # noqa: E402
+from greenroom.services.startup import open_store  # noqa: E402
 from greenroom.settings import Settings  # noqa: E402
 from greenroom.ui.context import AppContext, SettingsStore  # noqa: E402
 from greenroom.ui.history.dashboard_page import DashboardPage  # noqa: E402
 from greenroom.ui.history.history_page import HistoryPage  # noqa: E402
 from greenroom.ui.tasks import InlineTaskRunner  # noqa: E402
 from greenroom.ui.theme import apply_theme  # noqa: E402
+from support.audio_data import clip  # noqa: E402
 from support.history_data import seed_history  # noqa: E402
-from support.paths import eval_dir  # noqa: E402
 
 OUT = REPO / "docs" / "screenshots"
 SIZE = (1280, 800)
@@ -49,7 +49,7 @@ def main() -> None:
         seed_history(
             db.engine,
             sessions=30,
-            audio_from=eval_dir() / "disfluent" / "mfa_um.wav",
+            audio_from=clip("mfa_um"),
             audio_dir=paths.audio / "2026-09",
             data_dir=paths.data,
             answers_per_session=4,

@@ -16,10 +16,9 @@ sys.path.insert(0, str(REPO / "tests"))
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from greenroom.cli_commands import open_store  # noqa: E402
-from greenroom.core.clock import FakeClock  # noqa: E402
 from greenroom.core.session import Mode  # noqa: E402
 from greenroom.paths import resolve_paths  # noqa: E402
+from greenroom.services.startup import open_store  # noqa: E402
 from greenroom.settings import Settings  # noqa: E402
 from greenroom.speech.whisper_engine import WhisperEngine  # noqa: E402
 from greenroom.ui.context import AppContext, SettingsStore  # noqa: E402
@@ -28,11 +27,11 @@ from greenroom.ui.practice.practice_page import PracticeServices  # noqa: E402
 from greenroom.ui.speech_model import ModelState, SpeechModel  # noqa: E402
 from greenroom.ui.tasks import InlineTaskRunner  # noqa: E402
 from greenroom.ui.theme import apply_theme  # noqa: E402
+from support.audio_data import clip  # noqa: E402
+from support.clock import FakeClock  # noqa: E402
 from support.fakes import FakeMicrophone, FakeVoice  # noqa: E402
-from support.paths import eval_dir  # noqa: E402
 
 OUT = REPO / "docs" / "screenshots"
-SPEECH = eval_dir() / "speech"
 
 
 def shoot(window: MainWindow, name: str, theme: str) -> None:
@@ -83,7 +82,7 @@ def run(app: QApplication, theme: str, engine: WhisperEngine) -> None:
     tick(window, clock, mic, 6)
     shoot(window, "practice-prep", theme)
     page.controller.primary_action()
-    mic.speak(SPEECH / "jfk.wav")
+    mic.speak(clip("jfk"))
     tick(window, clock, mic, 12)
     for _ in range(100):  # the transcriber's worker delivers partial text asynchronously
         QTest.qWait(50)
@@ -94,7 +93,7 @@ def run(app: QApplication, theme: str, engine: WhisperEngine) -> None:
     shoot(window, "practice-review", theme)
     page.review.next.click()
     page.controller.primary_action()
-    mic.speak(SPEECH / "pra_arctic_a0010.wav")
+    mic.speak(clip("pra_arctic_a0010"))
     page.controller.primary_action()
     page.review.next.click()
     page.nerves_after.nerves.slider.setValue(45)

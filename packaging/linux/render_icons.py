@@ -3,8 +3,8 @@
     .venv/bin/python packaging/linux/render_icons.py
 
 Writes icons/hicolor/<n>x<n>/apps/io.github.greenroom.Greenroom.png next to this file and the
-256 px window icon in src/greenroom/resources/icons/greenroom.png. Uses Qt's SVG renderer, so
-it needs nothing beyond PySide6.
+256 px window icon in resources/icons/greenroom.png. Uses Qt's SVG renderer, so it needs nothing
+beyond PySide6.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ APP_ID = "io.github.greenroom.Greenroom"
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 HERE = Path(__file__).resolve().parent
 HICOLOR = HERE / "icons" / "hicolor"
-WINDOW_ICON = HERE.parents[1] / "src" / "greenroom" / "resources" / "icons" / "greenroom.png"
+WINDOW_ICON = HERE.parents[1] / "resources" / "icons" / "greenroom.png"
 
 
 def render(svg: Path, size: int, target: Path) -> None:

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("greenroom")
 
-ICON_RESOURCE = ("resources", "icons", "greenroom.png")
+ICON_RESOURCE = ("icons", "greenroom.png")  # in resources/, the package greenroom.resources
 
 
 def log_file(paths: AppPaths) -> Path:
@@ -72,7 +72,7 @@ def ensure_qapplication() -> QApplication:
     app.setOrganizationName("Greenroom")
     # Matches the .desktop file name, so Wayland compositors and docks find our icon.
     app.setDesktopFileName("io.github.greenroom.Greenroom")
-    icon = Path(str(resources.files("greenroom").joinpath(*ICON_RESOURCE)))
+    icon = Path(str(resources.files("greenroom.resources").joinpath(*ICON_RESOURCE)))
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     return app
@@ -134,7 +134,7 @@ def build_window(paths: AppPaths, *, crash_dialogs: bool = True) -> Running:
     Raises:
         GreenroomError: The data folder or the database cannot be used.
     """
-    from greenroom.cli_commands import open_store
+    from greenroom.services.startup import open_store
     from greenroom.settings import load_settings
     from greenroom.ui.context import AppContext, SettingsStore
     from greenroom.ui.main_window import MainWindow

@@ -8,14 +8,10 @@ is how a user works: several runs in one sitting.
 
 from __future__ import annotations
 
-import csv
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
-import soundfile as sf
 from driver import Clip, wait_for
 from rig import setup_audio
 
@@ -25,7 +21,7 @@ from greenroom.paths import AppPaths, resolve_paths
 from greenroom.settings import Settings, save_settings
 from greenroom.store import banks_repo
 from greenroom.ui.speech_model import ModelState
-from support.paths import eval_dir
+from support import audio_data
 
 BANK = """\
 greenroom_bank: 1
@@ -70,13 +66,10 @@ class Live:
 
 
 def _clips() -> dict[str, Clip]:
-    folder = eval_dir() / "speech"
-    with (folder / "manifest.tsv").open(encoding="utf-8") as handle:
-        refs = {row["file"]: row["reference"] for row in csv.DictReader(handle, delimiter="\t")}
     out = {}
     for name in CLIP_NAMES:
-        path = folder / f"{name}.wav"
-        out[name] = Clip(name, path, refs[path.name], sf.info(str(path)).duration)
+        info = audio_data.clip_info(name)
+        out[name] = Clip(name, info.path, info.reference, info.seconds)
     return out
 
 
@@ -113,11 +106,3 @@ def log_lines(live: Live) -> Iterator[list[str]]:
         with path.open(encoding="utf-8", errors="replace") as handle:
             handle.seek(start)
             lines.extend(handle.read().splitlines())
-
-
-def pid() -> int:
-    return os.getpid()
-
-
-def clip_path(name: str) -> Path:
-    return eval_dir() / "speech" / f"{name}.wav"

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-import greenroom
 from greenroom.banks.loader import LoadResult, load_bank_file
 from greenroom.core.bank import normalise_question_text
-from greenroom.library import builtin_bank_files
+from greenroom.services.library import builtin_bank_files
 
 FILES = builtin_bank_files()
 
@@ -20,14 +19,12 @@ def loaded() -> dict[Path, LoadResult]:
     return {path: load_bank_file(path) for path in FILES}
 
 
-def test_builtin_banks_are_found_inside_the_installed_package() -> None:
-    package_dir = Path(str(resources.files("greenroom")))
-    assert package_dir == Path(greenroom.__file__).parent
+def test_builtin_banks_are_found_with_importlib_resources() -> None:
+    folder = resources.files("greenroom.question_banks")
     assert FILES, "no built-in banks found"
     for path in FILES:
-        assert path.parent == package_dir / "question_banks"
-        assert path.suffix == ".yaml"
-        assert resources.files("greenroom").joinpath("question_banks", path.name).is_file()
+        assert path.parent == Path(str(folder)) and path.suffix == ".yaml"
+        assert folder.joinpath(path.name).is_file()
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
@@ -82,14 +79,3 @@ def test_no_question_text_is_repeated_across_banks(loaded: dict[Path, LoadResult
 
 def test_builtin_files_are_plain_utf8(loaded: dict[Path, LoadResult]) -> None:
     assert {r.encoding for r in loaded.values()} == {"utf-8"}
-
-
-def test_builtin_banks_are_declared_as_package_data() -> None:
-    import tomllib
-
-    pyproject = Path(greenroom.__file__).parents[2] / "pyproject.toml"
-    if not pyproject.is_file():
-        pytest.skip("not running from a source checkout")
-    data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-
-    assert "question_banks/*.yaml" in data["tool"]["setuptools"]["package-data"]["greenroom"]

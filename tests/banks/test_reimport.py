@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from greenroom import library
 from greenroom.banks.loader import load_bank_file
 from greenroom.core.errors import BankError, GreenroomError
+from greenroom.services import library
 from greenroom.store import banks_repo
 from greenroom.store.database import open_database
 
@@ -194,15 +194,3 @@ def test_export_from_database_reimports_unchanged(
     saved = library.import_bank(engine, out).saved
 
     assert (saved.added, saved.updated, saved.retired, saved.unchanged) == (0, 0, 0, 4)
-
-
-def test_seeding_builtin_banks_marks_them_builtin(engine: Engine, tmp_path: Path) -> None:
-    stamp = tmp_path / "stamp"
-
-    written = library.seed_builtin_banks(engine, stamp)
-
-    assert written == len(library.builtin_bank_files())
-    assert library.seed_builtin_banks(engine, stamp) == 0
-    listing = banks_repo.list_banks(engine)
-    assert len(listing) == written
-    assert all(b.builtin for b in listing)

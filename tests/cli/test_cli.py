@@ -14,9 +14,9 @@ import pytest
 
 from greenroom import __version__
 from greenroom.cli import main
-from greenroom.cli_commands import open_store
 from greenroom.core.session import Answer, Mode, PracticeSession
 from greenroom.paths import AppPaths
+from greenroom.services.startup import open_store
 from greenroom.store import sessions_repo
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from greenroom.core.bank import Question
-from greenroom.core.clock import FakeClock
 from greenroom.core.interview import Event, Interview, InterviewError, Phase, PlannedQuestion
 from greenroom.core.session import Mode
+from support.clock import FakeClock
 
 
 def plan(*answer_seconds: float, prep: float = 20) -> list[PlannedQuestion]:

@@ -68,6 +68,6 @@ def test_icons_exist_at_the_usual_sizes(size: int) -> None:
 def test_scalable_icon_and_window_icon_ship() -> None:
     svg = LINUX / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg"
     assert ET.parse(svg).getroot().tag == "{http://www.w3.org/2000/svg}svg"
-    window_icon = REPO / "src" / "greenroom" / "resources" / "icons" / "greenroom.png"
+    window_icon = REPO / "resources" / "icons" / "greenroom.png"
     big = LINUX / "icons" / "hicolor" / "256x256" / "apps" / f"{APP_ID}.png"
     assert window_icon.read_bytes() == big.read_bytes()

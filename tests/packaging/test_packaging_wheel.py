@@ -19,6 +19,17 @@ from greenroom import __version__
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 
+FIND_DATA = """
+from importlib import resources
+from pathlib import Path
+banks = resources.files("greenroom.question_banks")
+res = resources.files("greenroom.resources")
+print(Path(str(banks)).parents[3])  # .../lib/python3.x/site-packages/greenroom/question_banks
+print(len([p for p in banks.iterdir() if p.name.endswith(".yaml")]))
+print(res.joinpath("icons", "greenroom.png").is_file())
+print("QLabel" in res.joinpath("themes", "greenroom.qss").read_text(encoding="utf-8"))
+"""
+
 
 def _build_wheel(tmp_path: Path) -> Path:
     # A copy of what a source checkout holds, so no build/ or egg-info lands in the work tree.
@@ -26,11 +37,12 @@ def _build_wheel(tmp_path: Path) -> Path:
     src.mkdir()
     for name in ("pyproject.toml", "README.md"):
         shutil.copy2(REPO / name, src / name)
-    shutil.copytree(
-        REPO / "src",
-        src / "src",
-        ignore=shutil.ignore_patterns("__pycache__", "*.egg-info", "*.pyc"),
-    )
+    for folder in ("src", "question_banks", "resources"):
+        shutil.copytree(
+            REPO / folder,
+            src / folder,
+            ignore=shutil.ignore_patterns("__pycache__", "*.egg-info", "*.pyc"),
+        )
     out = tmp_path / "wheels"
     done = run([sys.executable, "-m", "build", "--wheel", "--outdir", out, src], timeout=300)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
@@ -48,6 +60,8 @@ def test_wheel_installs_with_pipx_and_runs(tmp_path: Path) -> None:
         "greenroom/store/migrations/script.py.mako",
         "greenroom/store/migrations/versions/0001_initial_schema.py",
         "greenroom/resources/icons/greenroom.png",
+        "greenroom/resources/themes/greenroom.qss",
+        "greenroom/py.typed",
     ):
         assert needed in names, f"{needed} is not in {wheel.name}"
 
@@ -66,6 +80,10 @@ def test_wheel_installs_with_pipx_and_runs(tmp_path: Path) -> None:
     print(f"wheel installed with pipx in {time.monotonic() - started:.1f} s")
     venv = venv_root / "venvs" / "greenroom"
     greenroom = bin_dir / "greenroom"
+    # The installed package finds its banks and resources with importlib.resources.
+    found = run([venv / "bin" / "python", "-c", FIND_DATA], timeout=60, cwd=tmp_path)
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.split() == [str(venv / "lib"), "12", "True", "True"], found.stdout
     version = run([greenroom, "--version"], timeout=60)
     assert version.returncode == 0 and version.stdout.strip() == f"greenroom {__version__}"
 

@@ -17,9 +17,9 @@ from pathlib import Path
 from hypothesis import strategies as st
 from sqlalchemy import Engine
 
-from greenroom import library
 from greenroom.banks.loader import load_bank_file
 from greenroom.core.errors import BankError, GreenroomError
+from greenroom.services import library
 
 YAML = """greenroom_bank: 1
 id: fuzz-bank

@@ -22,9 +22,9 @@ from pathlib import Path
 
 import soundfile as sf
 
-from greenroom.cli_commands import open_store
 from greenroom.core.session import SessionStatus
 from greenroom.paths import resolve_paths
+from greenroom.services.startup import open_store
 from greenroom.store import sessions_repo
 
 CHILD = Path(__file__).resolve().parent / "session_child.py"

@@ -32,11 +32,10 @@ from practice_helpers import choose  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from greenroom.cli_commands import open_store  # noqa: E402
-from greenroom.core.clock import FakeClock  # noqa: E402
 from greenroom.core.interview import Phase  # noqa: E402
 from greenroom.core.session import Mode  # noqa: E402
 from greenroom.paths import resolve_paths  # noqa: E402
+from greenroom.services.startup import open_store  # noqa: E402
 from greenroom.settings import Settings  # noqa: E402
 from greenroom.speech.audio import float_to_pcm16, load_audio  # noqa: E402
 from greenroom.speech.whisper_engine import WhisperEngine  # noqa: E402
@@ -45,10 +44,11 @@ from greenroom.ui.practice import controller as controller_mod  # noqa: E402
 from greenroom.ui.practice.practice_page import PracticePage, PracticeServices  # noqa: E402
 from greenroom.ui.speech_model import ModelState, SpeechModel  # noqa: E402
 from greenroom.ui.tasks import TaskRunner  # noqa: E402
+from support.audio_data import clip  # noqa: E402
+from support.clock import FakeClock  # noqa: E402
 from support.fakes import CHUNK_BYTES, FakeMicrophone, FakeVoice  # noqa: E402
-from support.paths import eval_dir  # noqa: E402
 
-CLIPS = ("ds_ldc93s1.wav", "pra_arctic_a0010.wav", "pra_arctic_axb_a0004.wav", "jfk.wav")
+CLIPS = ("pra_arctic_aew_a0003", "pra_arctic_a0010", "pra_arctic_axb_a0004", "jfk")
 MAX_SECONDS = 120  # the parent always kills sooner; never outlive a broken parent
 
 
@@ -102,7 +102,7 @@ def main(data_dir: Path, seed: int) -> int:
     ctl = page.controller
     wait_for(lambda: page.setup.banks.count() > 0, deadline)
     say("READY")
-    pcm = {name: float_to_pcm16(load_audio(eval_dir() / "speech" / name)) for name in CLIPS}
+    pcm = {name: float_to_pcm16(load_audio(clip(name))) for name in CLIPS}
     while True:
         mode = rng.choice((Mode.WARM_UP, Mode.TIMED))
         choose(page_room(page, mic, clock), banks=("openers",), mode=mode, count=2)

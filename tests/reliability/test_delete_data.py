@@ -8,17 +8,17 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from greenroom import data_reset
-from greenroom.cli_commands import open_store
-from greenroom.core.clock import FakeClock
 from greenroom.core.errors import StorageError
 from greenroom.paths import AppPaths, resolve_paths
+from greenroom.services import data_reset
+from greenroom.services.startup import open_store
 from greenroom.settings import Settings, load_settings, save_settings
 from greenroom.ui.context import AppContext, SettingsStore
 from greenroom.ui.main_window import MainWindow
 from greenroom.ui.practice.practice_page import PracticeServices
 from greenroom.ui.speech_model import SpeechModel
 from greenroom.ui.tasks import InlineTaskRunner
+from support.clock import FakeClock
 from support.fakes import FakeMicrophone, FakeVoice
 from support.history_data import seed_history
 

@@ -16,12 +16,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
-from greenroom.cli_commands import open_store
-from greenroom.core.clock import FakeClock
 from greenroom.core.errors import GreenroomError, SpeechEngineError, StorageError
 from greenroom.core.interview import Phase
 from greenroom.core.session import Mode
 from greenroom.paths import AppPaths
+from greenroom.services.startup import open_store
 from greenroom.settings import Settings
 from greenroom.speech.tts import QuestionSpeaker, TextToSpeechUnavailable
 from greenroom.speech.whisper_engine import WhisperEngine
@@ -32,10 +31,9 @@ from greenroom.ui.practice.practice_page import PracticePage, PracticeServices
 from greenroom.ui.question_voice import QuestionVoice
 from greenroom.ui.speech_model import ModelState, SpeechModel
 from greenroom.ui.tasks import InlineTaskRunner
+from support.audio_data import clip
+from support.clock import FakeClock
 from support.fakes import FakeMicrophone, FakeVoice
-from support.paths import eval_dir
-
-SPEECH = eval_dir() / "speech"
 
 
 @pytest.fixture(scope="module")
@@ -75,11 +73,11 @@ def _begin(page: PracticePage, mode: Mode = Mode.WARM_UP, count: int = 2) -> Non
     page.nerves_before.go.click()
 
 
-def _answer(page: PracticePage, mic: FakeMicrophone, clip: str = "jfk.wav") -> None:
+def _answer(page: PracticePage, mic: FakeMicrophone, name: str = "jfk") -> None:
     page.controller.primary_action()
     assert page.controller.interview is not None
     assert page.controller.interview.phase is Phase.ANSWERING
-    mic.speak(SPEECH / clip)
+    mic.speak(clip(name))
     page.controller.primary_action()
     assert page.stack.currentWidget() is page.review
 
@@ -173,7 +171,7 @@ def test_database_full_mid_session_says_so_and_keeps_earlier_answers(
 ) -> None:
     page, mic = _page(qtbot, app_paths, whisper)
     _begin(page, count=2)
-    _answer(page, mic, "ds_ldc93s1.wav")
+    _answer(page, mic, "pra_arctic_aew_a0003")
     page.review.next.click()
     engine = page.ctx.engine
     with engine.connect() as conn:
@@ -182,7 +180,7 @@ def test_database_full_mid_session_says_so_and_keeps_earlier_answers(
     event.listen(
         engine, "connect", lambda dbapi, _r: dbapi.execute(f"PRAGMA max_page_count={pages}")
     )
-    _answer(page, mic, "jfk.wav")
+    _answer(page, mic, "jfk")
     assert "the disk is full, so this answer could not be saved" in page.review.note.text()
     assert "ask not" in page.review.transcript.toPlainText().lower()  # still on screen
     page.review.next.click()
@@ -223,7 +221,7 @@ def test_audio_disk_full_keeps_the_transcript_and_leaves_no_half_file(
         monkeypatch.setattr(soundfile, "write", full)
     page, mic = _page(qtbot, app_paths, whisper)
     _begin(page, count=1)
-    _answer(page, mic, "jfk.wav")  # 11 s of FLAC is far more than 64 KB
+    _answer(page, mic, "jfk")  # 11 s of FLAC is far more than 64 KB
     assert "The recording could not be saved" in page.review.note.text()
     [listed] = sessions_repo.list_sessions(page.ctx.engine)
     [answer] = sessions_repo.get_session(page.ctx.engine, listed.id).answers

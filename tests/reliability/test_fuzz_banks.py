@@ -20,8 +20,8 @@ from bank_fuzz import SEEDS, bank_files, try_import
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from greenroom import library
 from greenroom.core.errors import AudioError, GreenroomError
+from greenroom.services import library
 from greenroom.speech.audio import load_audio
 from greenroom.store.database import open_database
 

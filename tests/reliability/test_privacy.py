@@ -20,10 +20,9 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from greenroom.app import setup_logging
-from greenroom.cli_commands import open_store
-from greenroom.core.clock import FakeClock
 from greenroom.core.session import Mode
 from greenroom.paths import AppPaths
+from greenroom.services.startup import open_store
 from greenroom.settings import Settings
 from greenroom.speech.whisper_engine import WhisperEngine
 from greenroom.store import sessions_repo
@@ -32,10 +31,9 @@ from greenroom.ui.main_window import MainWindow
 from greenroom.ui.practice.practice_page import PracticeServices
 from greenroom.ui.speech_model import SpeechModel
 from greenroom.ui.tasks import TaskRunner
+from support.audio_data import clip
+from support.clock import FakeClock
 from support.fakes import FakeMicrophone, FakeVoice
-from support.paths import eval_dir
-
-SPEECH = eval_dir() / "speech"
 
 
 @pytest.fixture
@@ -99,9 +97,9 @@ def test_a_full_default_session_opens_no_connection_and_logs_no_words(
     QTest.mouseClick(page.setup.start_button, Qt.MouseButton.LeftButton)
     _wait(qtbot, lambda: page.stack.currentWidget() is page.nerves_before)
     QTest.mouseClick(page.nerves_before.go, Qt.MouseButton.LeftButton)
-    for clip in ("jfk.wav", "ds_arctic_a0024.wav"):
+    for name in ("jfk", "ds_arctic_a0024"):
         page.controller.primary_action()
-        mic.speak(SPEECH / clip)
+        mic.speak(clip(name))
         page.controller.primary_action()
         _wait(qtbot, lambda: page.stack.currentWidget() is page.review)
         QTest.mouseClick(page.review.next, Qt.MouseButton.LeftButton)

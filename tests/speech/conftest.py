@@ -1,4 +1,4 @@
-"""Fixtures for the speech tests: the eval clips and one real Whisper engine per session."""
+"""Fixtures for the speech tests: one real Whisper engine per session."""
 
 from __future__ import annotations
 
@@ -10,18 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from speech_helpers import eval_dir
-
 from greenroom.speech.whisper_engine import WhisperEngine
-
-
-@pytest.fixture(scope="session")
-def eval_root() -> Path:
-    root = eval_dir()
-    assert (root / "speech" / "manifest.tsv").is_file(), (
-        f"evaluation clips not found at {root}; set GREENROOM_EVAL_DIR"
-    )
-    return root
 
 
 @pytest.fixture(scope="session")

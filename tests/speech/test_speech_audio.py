@@ -17,7 +17,8 @@ from greenroom.speech.audio import (
     pcm16_to_float,
     save_answer_audio,
 )
-from greenroom.speech.resample import resample
+from greenroom.speech.resample import StreamResampler, resample
+from support.audio_data import clip
 
 
 def _tone(rate: int, seconds: float, freq: float = 440.0) -> np.ndarray:
@@ -53,6 +54,18 @@ def test_downsampling_removes_content_above_the_new_nyquist() -> None:
     assert float(np.sqrt(np.mean(out[200:-200] ** 2))) < 0.01
 
 
+@pytest.mark.parametrize("rate", [8_000, 22_050, 44_100, 48_000])
+def test_resampling_in_pieces_gives_the_same_samples_as_all_at_once(rate: int) -> None:
+    # Live capture resamples chunk by chunk with the filter that loads files: same output.
+    signal = np.random.default_rng(rate).uniform(-0.5, 0.5, rate * 2).astype(np.float32)
+    stream, pieces, i = StreamResampler(rate, 16_000), [], 0
+    for size in np.random.default_rng(1).integers(1, 5000, 200):
+        pieces.append(stream.push(signal[i : i + size]))
+        i += int(size)
+    pieces += [stream.push(signal[i:]), stream.flush()]
+    assert np.array_equal(np.concatenate(pieces), resample(signal, rate, 16_000))
+
+
 def test_stereo_is_downmixed(tmp_path: Path) -> None:
     left = _tone(16_000, 1.0)
     stereo = np.stack([left, np.zeros_like(left)], axis=1)
@@ -62,8 +75,8 @@ def test_stereo_is_downmixed(tmp_path: Path) -> None:
     assert np.allclose(samples, left / 2, atol=1e-3)
 
 
-def test_real_clip_loads(eval_root: Path) -> None:
-    samples = load_audio(eval_root / "speech" / "jfk.wav")
+def test_real_clip_loads() -> None:
+    samples = load_audio(clip("jfk"))
     assert abs(len(samples) / 16_000 - 11.0) < 0.01
 
 
@@ -142,7 +155,7 @@ def test_failed_save_keeps_the_previous_file(
 ) -> None:
     final = save_answer_audio(tmp_path / "a1.wav", _tone(16_000, 0.5))
     before = final.read_bytes()
-    monkeypatch.setattr(audio.os, "replace", lambda *a: (_ for _ in ()).throw(OSError("boom")))
+    monkeypatch.setattr(os, "replace", lambda *a: (_ for _ in ()).throw(OSError("boom")))
     with pytest.raises(AudioError):
         save_answer_audio(final, np.zeros(100, np.float32))
     assert final.read_bytes() == before
@@ -157,8 +170,8 @@ def test_save_refuses_unknown_suffix(tmp_path: Path) -> None:
 def test_partial_files_from_a_crash_are_removed_at_start_and_answers_are_kept(
     tmp_path: Path,
 ) -> None:
-    from greenroom.cli_commands import open_store
     from greenroom.paths import resolve_paths
+    from greenroom.services.startup import open_store
     from greenroom.speech.audio import save_answer_audio
 
     paths = resolve_paths(tmp_path / "home")

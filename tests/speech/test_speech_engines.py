@@ -11,15 +11,17 @@ import pytest
 import soundfile as sf
 from speech_helpers import normalise
 
+from greenroom.cli.transcribe import run_transcribe
 from greenroom.core.errors import SpeechEngineError
 from greenroom.speech import tts
 from greenroom.speech.audio import load_audio
-from greenroom.speech.cli_command import doctor_speech, run_transcribe
+from greenroom.speech.checks import doctor_speech
 from greenroom.speech.engine import TranscriptionEngine, available_engines, create_engine
 from greenroom.speech.google_engine import GoogleEngine
 from greenroom.speech.sphinx_engine import SphinxEngine
 from greenroom.speech.tts import QuestionSpeaker, TextToSpeechUnavailable
 from greenroom.speech.whisper_engine import WhisperEngine
+from support.audio_data import clip
 
 QUESTION = "Tell me about a time you solved a difficult problem at work."
 
@@ -72,10 +74,10 @@ def test_missing_synthesizer_is_a_one_line_error(
 
 
 @pytest.mark.slow
-def test_pocketsphinx_fallback_gets_some_words_right(eval_root: Path) -> None:
+def test_pocketsphinx_fallback_gets_some_words_right() -> None:
     engine = SphinxEngine()
     assert isinstance(engine, TranscriptionEngine) and not engine.is_online
-    words = engine.transcribe(load_audio(eval_root / "speech" / "ps_goforward.wav"), offset=5.0)
+    words = engine.transcribe(load_audio(clip("ps_goforward")), offset=5.0)
     assert {"go", "forward", "meters"} & {w.text for w in words}
     assert all(5.0 <= w.start < w.end <= 5.0 + 2.8 for w in words)
 
@@ -96,10 +98,10 @@ def test_unknown_engine_name() -> None:
 
 
 @pytest.mark.slow
-def test_cli_transcribe_prints_json(eval_root: Path) -> None:
+def test_cli_transcribe_prints_json() -> None:
     out = io.StringIO()
     code = run_transcribe(
-        eval_root / "speech" / "praat_bobby.wav",
+        clip("praat_bobby"),
         engine_name=None,
         as_json=True,
         out=out,
@@ -114,10 +116,10 @@ def test_cli_transcribe_prints_json(eval_root: Path) -> None:
 
 
 @pytest.mark.slow
-def test_cli_transcribe_text_with_sphinx(eval_root: Path) -> None:
+def test_cli_transcribe_text_with_sphinx() -> None:
     out = io.StringIO()
     code = run_transcribe(
-        eval_root / "speech" / "sr_english.wav",
+        clip("sr_english"),
         engine_name="pocketsphinx",
         as_json=False,
         out=out,

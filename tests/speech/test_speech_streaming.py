@@ -5,11 +5,10 @@ from __future__ import annotations
 import itertools
 import threading
 import time
-from pathlib import Path
 
 import numpy as np
 import pytest
-from speech_helpers import long_meta, word_error_rate
+from speech_helpers import word_error_rate
 
 from greenroom.core.errors import SpeechEngineError
 from greenroom.core.transcript import Transcript, Word
@@ -17,11 +16,17 @@ from greenroom.speech.audio import float_to_pcm16, load_audio
 from greenroom.speech.streaming import StreamingTranscriber
 from greenroom.speech.transcribe import transcribe_samples
 from greenroom.speech.whisper_engine import WhisperEngine
+from support.audio_data import Joined, answer_2min, clip
 
 
 @pytest.fixture(scope="module")
-def answer(eval_root: Path) -> np.ndarray:
-    return load_audio(eval_root / "long" / "answer_2min.wav")
+def built() -> Joined:
+    return answer_2min()
+
+
+@pytest.fixture(scope="module")
+def answer(built: Joined) -> np.ndarray:
+    return load_audio(built.path)
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +36,7 @@ def whole_file(whisper: WhisperEngine, answer: np.ndarray) -> Transcript:
 
 @pytest.mark.slow
 def test_streamed_answer_matches_the_whole_file_pass(
-    whisper: WhisperEngine, answer: np.ndarray, whole_file: Transcript
+    whisper: WhisperEngine, built: Joined, answer: np.ndarray, whole_file: Transcript
 ) -> None:
     partials: list[int] = []
     stream = StreamingTranscriber(whisper, on_partial=lambda words: partials.append(len(words)))
@@ -39,36 +44,44 @@ def test_streamed_answer_matches_the_whole_file_pass(
     for i in range(0, len(answer), 1600):
         stream.feed(float_to_pcm16(answer[i : i + 1600]))
     result = stream.finish()
-    meta = long_meta("answer_2min")
 
     assert result.engine == "faster-whisper" and result.model == "tiny.en"
-    assert abs(result.duration - meta["seconds"]) < 0.01
+    assert abs(result.duration - built.seconds) < 0.01
     assert partials == sorted(partials) and len(partials) > 5  # grew segment by segment
-    first_part, last_part = meta["parts"][0], meta["parts"][-1]
-    assert abs(result.words[0].start - first_part[1]) < 1.0
-    assert last_part[1] - 0.5 < result.words[-1].end <= meta["seconds"] + 0.01
+    first_part, last_part = built.parts[0], built.parts[-1]
+    assert abs(result.words[0].start - first_part.start) < 1.0
+    assert last_part.start - 0.5 < result.words[-1].end <= built.seconds + 0.01
     starts = [w.start for w in result.words]
     assert starts == sorted(starts)
     # Every part of the answer produced words: no segment was lost.
-    for name, begin, end in meta["parts"]:
-        assert any(begin - 0.5 <= w.start <= end for w in result.words), name
-    stream_wer = word_error_rate([meta["reference"]], [result.text])
-    file_wer = word_error_rate([meta["reference"]], [whole_file.text])
-    assert stream_wer <= file_wer * 1.05 + 0.005, (stream_wer, file_wer)
+    for part in built.parts:
+        assert any(part.start - 0.5 <= w.start <= part.end for w in result.words), part
+    stream_wer = word_error_rate([built.reference], [result.text])
+    file_wer = word_error_rate([built.reference], [whole_file.text])
+    assert stream_wer < 0.12 and stream_wer <= file_wer * 1.05 + 0.005, (stream_wer, file_wer)
     # VAD segments are in answer time and do not overlap.
     segs = result.segments
     assert segs[0].start < 0.5 and all(a.end <= b.start for a, b in itertools.pairwise(segs))
 
 
 @pytest.mark.slow
-def test_whole_file_pass_finds_the_parts(whole_file: Transcript) -> None:
-    meta = long_meta("answer_2min")
-    assert word_error_rate([meta["reference"]], [whole_file.text]) < 0.1
+def test_whole_file_pass_finds_the_pauses_between_the_parts(whole_file: Transcript) -> None:
     # The 0.8 s gaps between the joined clips are pauses in the VAD segments.
     gaps = [
         b.start - a.end for a, b in zip(whole_file.segments, whole_file.segments[1:], strict=False)
     ]
     assert sum(g > 0.5 for g in gaps) >= 15
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="Whisper skips sentences in a whole-file pass: with jfk and ps_librivox_0870-0890 in "
+    "one 30 s window it drops the three LibriVox sentences, and near the end it loops on "
+    '"I\'m good" (WER about 0.38, where the streamed answer has about 0.09)',
+)
+def test_whole_file_pass_transcribes_every_part(built: Joined, whole_file: Transcript) -> None:
+    assert word_error_rate([built.reference], [whole_file.text]) < 0.1
 
 
 class _FakeEngine:
@@ -90,10 +103,8 @@ class _FakeEngine:
 
 def _speech(seconds: float) -> np.ndarray:
     # Real speech so the real VAD closes segments: the JFK clip, looped.
-    from speech_helpers import eval_dir
-
-    clip = load_audio(eval_dir() / "speech" / "jfk.wav")
-    return np.resize(clip, int(seconds * 16_000)).astype(np.float32)
+    jfk = load_audio(clip("jfk"))
+    return np.resize(jfk, int(seconds * 16_000)).astype(np.float32)
 
 
 def test_worker_exception_is_raised_from_finish_as_speech_engine_error() -> None:

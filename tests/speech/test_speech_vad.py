@@ -8,45 +8,35 @@ source clip (10 ms frames within 30 dB of its loudest frame).
 from __future__ import annotations
 
 import itertools
-from pathlib import Path
 
 import numpy as np
 import pytest
-from speech_helpers import long_meta
 
 from greenroom.speech.audio import load_audio
 from greenroom.speech.segmenter import Segmenter
 from greenroom.speech.vad import FRAME, FrameProbabilities, speech_segments
+from support.audio_data import clip, lead_file, lead_files, pause_files
 
 
-def _edges(eval_root: Path, clip: str) -> tuple[float, float]:
-    samples = load_audio(eval_root / "speech" / f"{clip}.wav")
+def _edges(name: str) -> tuple[float, float]:
+    samples = load_audio(clip(name))
     frames = samples[: len(samples) // 160 * 160].reshape(-1, 160)
     level = 10 * np.log10((frames**2).mean(axis=1) + 1e-12)
     loud = np.flatnonzero(level > max(level.max() - 30, -55))
     return loud[0] * 0.01, (loud[-1] + 1) * 0.01
 
 
-PAUSE_FILES = [
-    "pauses_arctic_clean",
-    "pauses_arctic_noise45",
-    "pauses_librivox_clean",
-    "pauses_librivox_noise45",
-]
-
-
-def test_inserted_pauses_are_found_with_small_error(eval_root: Path) -> None:
+def test_inserted_pauses_are_found_with_small_error() -> None:
     errors: list[float] = []
-    for name in PAUSE_FILES:
-        meta = long_meta(name)
-        segments = speech_segments(load_audio(eval_root / "long" / f"{name}.wav"))
+    for built in pause_files():
+        segments = speech_segments(load_audio(built.path))
         gaps = [(a.end, b.start) for a, b in itertools.pairwise(segments)]
-        for k, (g0, g1) in enumerate(meta["inserted_gaps"]):
-            before, after = meta["parts"][k], meta["parts"][k + 1]
-            true_start = before[1] + _edges(eval_root, before[0])[1]
-            true_end = after[1] + _edges(eval_root, after[0])[0]
+        for k, (g0, g1) in enumerate(built.gaps):
+            before, after = built.parts[k], built.parts[k + 1]
+            true_start = before.start + _edges(before.name)[1]
+            true_end = after.start + _edges(after.name)[0]
             overlapping = [g for g in gaps if g[0] < g1 and g[1] > g0]
-            assert overlapping, f"{name}: pause {g0:.2f}-{g1:.2f} not found"
+            assert overlapping, f"{built.path.name}: pause {g0:.2f}-{g1:.2f} not found"
             found = max(overlapping, key=lambda g: min(g[1], g1) - max(g[0], g0))
             errors.append((found[1] - found[0]) - (true_end - true_start))
     assert len(errors) == 20
@@ -54,20 +44,19 @@ def test_inserted_pauses_are_found_with_small_error(eval_root: Path) -> None:
     assert float(np.mean(np.abs(errors))) < 0.2, errors
 
 
-def test_first_word_onset_after_leading_silence(eval_root: Path) -> None:
-    files = sorted((eval_root / "long").glob("lead_*.json"))
+def test_first_word_onset_after_leading_silence() -> None:
+    files = lead_files()
     assert len(files) == 24
-    for path in files:
-        meta = long_meta(path.stem)
-        segments = speech_segments(load_audio(path.with_suffix(".wav")))
-        truth = meta["lead"] + _edges(eval_root, meta["clip"])[0]
-        assert abs(segments[0].start - truth) < 0.2, (path.stem, segments[0].start, truth)
+    for built in files:
+        segments = speech_segments(load_audio(built.path))
+        truth = built.lead + _edges(built.parts[0].name)[0]
+        assert abs(segments[0].start - truth) < 0.2, (built.path.name, segments[0].start, truth)
 
 
-def test_incremental_probabilities_equal_the_whole_buffer_pass(eval_root: Path) -> None:
+def test_incremental_probabilities_equal_the_whole_buffer_pass() -> None:
     from faster_whisper.vad import get_vad_model
 
-    samples = load_audio(eval_root / "speech" / "jfk.wav")
+    samples = load_audio(clip("jfk"))
     whole = get_vad_model()(samples[: len(samples) // FRAME * FRAME]).reshape(-1)
     stream = FrameProbabilities()
     pieces = [stream.push(samples[i : i + 1234]) for i in range(0, len(samples), 1234)]
@@ -97,8 +86,8 @@ def test_segmenter_drops_clicks() -> None:
 
 
 @pytest.mark.parametrize("lead", [1, 3, 6])
-def test_streaming_segments_agree_with_the_whole_file_pass(eval_root: Path, lead: int) -> None:
-    samples = load_audio(eval_root / "long" / f"lead_jfk_{lead}s_noise45.wav")
+def test_streaming_segments_agree_with_the_whole_file_pass(lead: int) -> None:
+    samples = load_audio(lead_file("jfk", lead, noisy=True).path)
     probs, seg = FrameProbabilities(), Segmenter()
     closed = []
     for i in range(0, len(samples), 1600):

@@ -6,12 +6,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from speech_helpers import fillers, manifest, word_error_rate
+from speech_helpers import fillers, word_error_rate
 
 from greenroom.core.errors import SpeechEngineError
 from greenroom.speech.audio import load_audio
 from greenroom.speech.engine import TranscriptionEngine
 from greenroom.speech.whisper_engine import WhisperEngine
+from support.audio_data import clip, clips
 
 pytestmark = pytest.mark.slow
 
@@ -30,12 +31,9 @@ def test_engine_satisfies_the_interface(whisper: WhisperEngine) -> None:
 
 
 @pytest.fixture(scope="module")
-def read_speech(whisper: WhisperEngine, eval_root: Path) -> dict[str, tuple[str, str]]:
-    """file -> (reference, hypothesis) for every clip in speech/, transcribed once."""
-    return {
-        r["file"]: (r["reference"], _text(whisper, eval_root / "speech" / r["file"]))
-        for r in manifest("speech")
-    }
+def read_speech(whisper: WhisperEngine) -> dict[str, tuple[str, str]]:
+    """clip -> (reference, hypothesis) for every read-speech clip, transcribed once."""
+    return {c.name: (c.reference, _text(whisper, c.path)) for c in clips("read")}
 
 
 def test_word_error_rate_on_read_speech(read_speech: dict[str, tuple[str, str]]) -> None:
@@ -44,8 +42,8 @@ def test_word_error_rate_on_read_speech(read_speech: dict[str, tuple[str, str]])
     assert wer < 0.10, f"WER {wer:.1%}"
 
 
-def test_word_times_are_shifted_into_answer_time(whisper: WhisperEngine, eval_root: Path) -> None:
-    samples = load_audio(eval_root / "speech" / "praat_mary.wav")
+def test_word_times_are_shifted_into_answer_time(whisper: WhisperEngine) -> None:
+    samples = load_audio(clip("praat_mary"))
     plain = whisper.transcribe(samples)
     shifted = whisper.transcribe(samples, offset=42.0)
     assert [w.text for w in plain] == [w.text for w in shifted]
@@ -53,11 +51,11 @@ def test_word_times_are_shifted_into_answer_time(whisper: WhisperEngine, eval_ro
     assert all(0.0 <= w.probability <= 1.0 and w.start <= w.end for w in shifted)
 
 
-def test_fillers_are_kept_on_real_disfluent_speech(whisper: WhisperEngine, eval_root: Path) -> None:
+def test_fillers_are_kept_on_real_disfluent_speech(whisper: WhisperEngine) -> None:
     kept = total = 0
-    for row in manifest("disfluent"):
-        expected = fillers(row["reference"])
-        found = fillers(_text(whisper, eval_root / "disfluent" / row["file"]))
+    for disfluent in clips("disfluent"):
+        expected = fillers(disfluent.reference)
+        found = fillers(_text(whisper, disfluent.path))
         total += len(expected)
         kept += min(len(expected), len(found))  # recall per clip, extra ones do not count
     assert total == 18

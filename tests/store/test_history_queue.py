@@ -6,9 +6,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from greenroom.cli_commands import open_store
 from greenroom.core.session import Answer, AnswerKind, Mode, PracticeSession
 from greenroom.paths import AppPaths
+from greenroom.services.startup import open_store
 from greenroom.store import history_repo, sessions_repo
 from greenroom.store.practice_queue import struggled_questions
 from support.history_data import question_keys

@@ -1,4 +1,5 @@
-"""Fakes for the physical parts: microphone, voice and background threads.
+"""Fakes for the physical parts: microphone, voice and background threads (the clock's fake is
+support.clock.FakeClock).
 
 Each behaves like its real counterpart, delays and threads included, because a fake that
 answers at once hides exactly the races a user meets (One-way mode lost answers while every

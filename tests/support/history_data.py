@@ -109,8 +109,8 @@ def seed_history(
 ) -> list[int]:
     """Sessions over ``days`` days with nerves trending down; returns their ids, oldest first.
 
-    With ``audio_from`` (a WAV) each spoken answer gets a copy of it under ``audio_dir`` and an
-    ``audio_path`` relative to ``data_dir``.
+    With ``audio_from`` (a WAV or FLAC) each spoken answer gets a copy of it under ``audio_dir``
+    and an ``audio_path`` relative to ``data_dir``.
     """
     rng = random.Random(seed)
     start = start or datetime(2026, 9, 1, 18, 0, tzinfo=UTC)
@@ -140,7 +140,7 @@ def seed_history(
             seeded = make_answer(rng, nerves=nerves)
             audio = None
             if audio_from is not None and audio_dir is not None and data_dir is not None:
-                target = audio_dir / f"s{session.id}-q{pos}-t1.wav"
+                target = audio_dir / f"s{session.id}-q{pos}-t1{audio_from.suffix}"
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(audio_from.read_bytes())
                 audio = target.relative_to(data_dir).as_posix()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import threading
 
 import numpy as np
@@ -10,7 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from greenroom.ui.audio.capture import Microphone, input_devices
-from support.paths import eval_dir
+from support.audio_data import lead_file
 from support.virtual_mic import ensure_virtual_mic, play_into_mic
 
 
@@ -24,8 +23,7 @@ def test_virtual_microphone_is_listed_as_an_input(qtbot: QtBot, mic_id: bytes) -
 
 
 def test_capture_records_the_speech_played_into_the_microphone(qtbot: QtBot, mic_id: bytes) -> None:
-    clip = eval_dir() / "long" / "lead_jfk_1s_clean.wav"
-    lead = json.loads(clip.with_suffix(".json").read_text())["lead"]
+    clip = lead_file("jfk", 1.0)
     chunks: list[bytes] = []
     lock = threading.Lock()
 
@@ -40,7 +38,7 @@ def test_capture_records_the_speech_played_into_the_microphone(qtbot: QtBot, mic
         with qtbot.waitSignal(mic.started, timeout=10000) as started:
             mic.start(mic_id, consume)
         assert started.args == ["GreenroomVirtualMic"]
-        player = play_into_mic(clip)
+        player = play_into_mic(clip.path)
         qtbot.waitUntil(lambda: player.poll() is not None, timeout=30000)
         with qtbot.waitSignal(mic.stopped, timeout=10000) as stopped:
             mic.stop()
@@ -53,4 +51,4 @@ def test_capture_records_the_speech_played_into_the_microphone(qtbot: QtBot, mic
     loud = np.abs(samples) > 0.05
     assert loud.any(), "nothing audible was captured"
     assert max(levels) > 0.5 and min(levels) < 0.3  # the meter moved with the speech
-    assert lead > 0
+    assert clip.lead > 0

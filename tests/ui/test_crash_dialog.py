@@ -147,7 +147,7 @@ def test_task_runner_bugs_get_the_crash_dialog_but_user_errors_do_not(
 
 
 def test_doctor_points_at_the_log_file_the_app_writes(app_paths: AppPaths) -> None:
-    from greenroom.doctor import check_data, format_checks
+    from greenroom.cli.doctor import check_data, format_checks
 
     before = format_checks(check_data(app_paths))
     target = setup_logging(app_paths)

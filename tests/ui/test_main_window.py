@@ -7,15 +7,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
-from greenroom.cli_commands import open_store
-from greenroom.core.clock import FakeClock
 from greenroom.paths import AppPaths
+from greenroom.services.startup import open_store
 from greenroom.settings import Settings, load_settings
 from greenroom.ui.context import AppContext, SettingsStore
 from greenroom.ui.main_window import MainWindow
 from greenroom.ui.practice.practice_page import PracticeServices
 from greenroom.ui.speech_model import SpeechModel
 from greenroom.ui.tasks import InlineTaskRunner, TaskRunner
+from support.clock import FakeClock
 from support.fakes import FakeMicrophone, FakeVoice
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from greenroom.cli_commands import open_store
 from greenroom.paths import AppPaths
+from greenroom.services.startup import open_store
 from greenroom.settings import Settings, load_settings
 from greenroom.speech.models import bundled_model_folder
 from greenroom.ui.context import AppContext, SettingsStore

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from greenroom.banks.tabular import COLUMNS, FORMULA_START
+from greenroom.core.atomic_file import write_text_atomic
 from greenroom.core.bank import FORMAT_VERSION, Bank, Question
 
 
@@ -67,17 +67,11 @@ def _cell(value: object) -> str:
 
 
 def export_bank(bank: Bank, path: Path) -> None:
-    """Write ``bank`` to ``path`` (format from the extension), atomically."""
+    """Write ``bank`` to ``path`` (format from the extension), atomically.
+
+    Raises:
+        OSError: The file could not be written; an existing file at ``path`` is unchanged.
+    """
     suffix = path.suffix.lower()
     text = bank_to_csv(bank) if suffix in (".csv",) else bank_to_yaml(bank)
     write_text_atomic(path, text)
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write to a temporary name beside ``path`` and rename, so no half file is ever left."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    with tmp.open("w", encoding="utf-8", newline="") as fh:
-        fh.write(text)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)

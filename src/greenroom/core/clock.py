@@ -21,22 +21,3 @@ class SystemClock:
 
     def now(self) -> datetime:
         return datetime.now(UTC)
-
-
-class FakeClock:
-    """A clock that moves only when told to (tests)."""
-
-    def __init__(self, start: datetime | None = None) -> None:
-        self._mono = 0.0
-        self._start = start or datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
-
-    def monotonic(self) -> float:
-        return self._mono
-
-    def now(self) -> datetime:
-        from datetime import timedelta
-
-        return self._start + timedelta(seconds=self._mono)
-
-    def advance(self, seconds: float) -> None:
-        self._mono += seconds

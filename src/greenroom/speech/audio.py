@@ -1,23 +1,20 @@
 """Audio files and PCM buffers in the one format the engines take: 16 kHz mono float32.
 
 Every answer's audio is saved next to the database (DESIGN.md section 3). ``save_answer_audio``
-writes to a temporary name in the target folder and renames it, so a crash or a full disk never
-leaves half a file under the real name.
+writes it with ``core.atomic_file.replacing``, so a crash or a full disk never leaves half a file
+under the real name.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 import soundfile as sf
 
+from greenroom.core.atomic_file import replacing
 from greenroom.core.errors import AudioError
-from greenroom.speech.partial_files import PARTIAL_SUFFIX
 from greenroom.speech.resample import FloatArray, resample
 
 SAMPLE_RATE = 16_000
@@ -124,8 +121,8 @@ def save_answer_audio(
 ) -> Path:
     """Write an answer's audio atomically as FLAC, WAV or OGG (chosen by the suffix).
 
-    The data goes to a temporary file in the same folder (so the rename cannot cross file
-    systems), is flushed to disk, and only then replaces ``path``.
+    The data goes to a temporary file in the same folder, is flushed to disk, and only then
+    replaces ``path`` (``core.atomic_file.replacing``).
 
     Args:
         path: Final file name ending in .flac, .wav or .ogg.
@@ -148,24 +145,14 @@ def save_answer_audio(
             fix="Use a .flac, .wav or .ogg file name",
         )
     data = np.clip(np.asarray(samples, dtype=np.float32).reshape(-1), -1.0, 1.0)
-    tmp_name = ""
+    subtype = "PCM_16" if fmt != "OGG" else "VORBIS"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(
-            prefix=f".{path.stem}.", suffix=f"{path.suffix}{PARTIAL_SUFFIX}", dir=path.parent
-        )
-        os.close(fd)
-        # By name, not through a Python file object: libsndfile then reports a full disk as an
-        # error instead of an exception escaping its write callback (tests/reliability).
-        subtype = "PCM_16" if fmt != "OGG" else "VORBIS"
-        sf.write(tmp_name, data, sample_rate, format=fmt, subtype=subtype)
-        with open(tmp_name, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
+        with replacing(path) as tmp:
+            # By name, not through a Python file object: libsndfile then reports a full disk as
+            # an error instead of an exception escaping its write callback (tests/reliability).
+            sf.write(str(tmp), data, sample_rate, format=fmt, subtype=subtype)
     except (OSError, sf.LibsndfileError, RuntimeError) as exc:
-        if tmp_name:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
         raise AudioError(
             f"could not save the answer audio ({exc})",
             where=str(path),

@@ -47,6 +47,61 @@ def _filter_bank(up: int, down: int) -> tuple[npt.NDArray[np.float64], int, int]
     return bank, per_phase, half
 
 
+class StreamResampler:
+    """Resample a mono stream piece by piece, exactly as ``resample`` does the whole signal.
+
+    For live capture (ui/audio/convert.py) as well as files: each output sample is computed
+    from the filter taps once the input it needs has arrived, so any split of the input gives
+    the same samples. The filter looks 16 output samples ahead (1 ms at 16 kHz); ``flush``
+    gives those at the end of a stream.
+    """
+
+    def __init__(self, rate_in: int, rate_out: int) -> None:
+        frac = Fraction(rate_out, rate_in)
+        self.up, self.down = frac.numerator, frac.denominator
+        bank, self._taps, self._delay = _filter_bank(self.up, self.down)
+        self._bank = bank.astype(np.float32)
+        # The input, left-padded with zeros as if it had been preceded by silence; _start is
+        # the padded index of _buf[0] (older input is dropped once no output needs it).
+        self._buf = np.zeros(self._taps, np.float32)
+        self._start = 0
+        self._received = 0
+        self._next = 0  # index of the next output sample
+
+    def push(self, samples: npt.NDArray[np.floating]) -> FloatArray:
+        """Feed input samples; returns every output sample they complete."""
+        x = np.asarray(samples, dtype=np.float32).reshape(-1)
+        self._buf = np.concatenate([self._buf, x])
+        self._received += len(x)
+        # Output n needs input up to (n * down + delay) // up.
+        ready = -(-(self._received * self.up - self._delay) // self.down)
+        return self._emit(max(ready, self._next))
+
+    def flush(self) -> FloatArray:
+        """The last outputs, as if silence followed; the stream is complete after this."""
+        self._buf = np.concatenate([self._buf, np.zeros(self._taps + 1, np.float32)])
+        return self._emit(-(-self._received * self.up // self.down))
+
+    def _emit(self, stop: int) -> FloatArray:
+        out = np.empty(max(0, stop - self._next), dtype=np.float32)
+        for first in range(self._next, stop, _BLOCK):
+            n = np.arange(first, min(first + _BLOCK, stop), dtype=np.int64)
+            m = n * self.down + self._delay
+            phase = m % self.up
+            base = m // self.up + self._taps - self._start
+            acc = np.zeros(len(n), dtype=np.float32)
+            for j in range(self._taps):
+                acc += self._bank[phase, j] * self._buf[base - j]
+            out[first - self._next : first - self._next + len(n)] = acc
+        self._next = max(self._next, stop)
+        # Keep only the input that later outputs still reach back to.
+        oldest = (self._next * self.down + self._delay) // self.up + 1 - self._start
+        if oldest > 0:
+            self._buf = self._buf[oldest:]
+            self._start += oldest
+        return out
+
+
 def resample(samples: npt.NDArray[np.floating], rate_in: int, rate_out: int) -> FloatArray:
     """Resample a mono signal from ``rate_in`` to ``rate_out`` Hz.
 
@@ -61,22 +116,5 @@ def resample(samples: npt.NDArray[np.floating], rate_in: int, rate_out: int) -> 
     x = np.asarray(samples, dtype=np.float32)
     if rate_in == rate_out or len(x) == 0:
         return x.copy()
-    frac = Fraction(rate_out, rate_in)
-    up, down = frac.numerator, frac.denominator
-    bank, per_phase, delay = _filter_bank(up, down)
-    n_out = -(-len(x) * up // down)
-    # Zero padding on both sides lets every tap index be valid without bounds checks.
-    xp = np.concatenate([np.zeros(per_phase, np.float32), x, np.zeros(per_phase + 1, np.float32)])
-    bank32 = bank.astype(np.float32)
-    out = np.empty(n_out, dtype=np.float32)
-    for start in range(0, n_out, _BLOCK):
-        m = np.arange(start, min(start + _BLOCK, n_out), dtype=np.int64) * down + delay
-        phase = m % up
-        base = m // up + per_phase  # shifted by the left padding
-        acc = np.zeros(len(m), dtype=np.float32)
-        for j in range(per_phase):
-            idx = base - j
-            np.clip(idx, 0, len(xp) - 1, out=idx)
-            acc += bank32[phase, j] * xp[idx]
-        out[start : start + len(m)] = acc
-    return out
+    stream = StreamResampler(rate_in, rate_out)
+    return np.concatenate([stream.push(x), stream.flush()])

@@ -156,6 +156,13 @@ def list_banks(engine: Engine) -> list[BankListing]:
         ]
 
 
+def bank_origins(engine: Engine) -> dict[str, tuple[bool, str]]:
+    """``(builtin, source)`` of every stored bank by id, without loading any question."""
+    with Session(engine) as s:
+        rows = s.execute(select(BankRow.slug, BankRow.builtin, BankRow.source)).all()
+        return {slug: (builtin, source) for slug, builtin, source in rows}
+
+
 def get_bank(engine: Engine, bank_id: str, *, include_retired: bool = False) -> Bank:
     with Session(engine) as s:
         row = s.scalar(

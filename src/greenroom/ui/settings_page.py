@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from greenroom import data_reset
 from greenroom.core.errors import GreenroomError
+from greenroom.services import data_reset
 from greenroom.speech.download import (
     DOWNLOADABLE,
     DownloadCancelled,

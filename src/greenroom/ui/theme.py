@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+from importlib import resources
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-STYLESHEET = """
-QLabel#pageTitle { font-size: 18pt; font-weight: 600; }
-QLabel#bigTimer { font-size: 48pt; font-weight: 600; }
-QLabel#questionText { font-size: 17pt; }
-QLabel#hint { color: palette(placeholder-text); }
-QListWidget#nav { font-size: 12pt; }
-QListWidget#nav::item { padding: 10px 8px; }
-QFrame#banner { border-radius: 6px; padding: 6px; }
-"""
+# The stylesheet is a resource (resources/themes/greenroom.qss), so it can be edited as QSS.
+STYLESHEET_RESOURCE = ("themes", "greenroom.qss")
+
+
+def stylesheet() -> str:
+    """Greenroom's Qt stylesheet, read from the installed resources."""
+    return (
+        resources.files("greenroom.resources")
+        .joinpath(*STYLESHEET_RESOURCE)
+        .read_text(encoding="utf-8")
+    )
+
 
 _SCHEMES = {
     "light": Qt.ColorScheme.Light,
@@ -60,4 +65,4 @@ def apply_theme(app: QApplication, theme: str) -> None:
     )
     # Fusion follows the hint on most platforms; set the palette too so offscreen/Xvfb match.
     app.setPalette(_dark_palette() if dark else app.style().standardPalette())
-    app.setStyleSheet(STYLESHEET)
+    app.setStyleSheet(stylesheet())

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
-from greenroom.cli_commands import open_store
 from greenroom.paths import AppPaths
+from greenroom.services.startup import open_store
 from greenroom.settings import Settings
 from greenroom.store.database import Database
 from greenroom.ui.banks.banks_page import BanksPage

@@ -6,15 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from greenroom.cli_commands import open_store
 from greenroom.paths import AppPaths
+from greenroom.services.startup import open_store
 from greenroom.settings import Settings
 from greenroom.ui.context import AppContext, SettingsStore
 from greenroom.ui.tasks import InlineTaskRunner
+from support.audio_data import clip
 from support.history_data import seed_history
-from support.paths import eval_dir
-
-WAV = "disfluent/mfa_um.wav"
 
 
 def _fail(exc: BaseException) -> None:
@@ -23,9 +21,7 @@ def _fail(exc: BaseException) -> None:
 
 @pytest.fixture
 def wav() -> Path:
-    path = eval_dir() / WAV
-    assert path.is_file(), f"missing evaluation audio {path}"
-    return path
+    return clip("mfa_um")
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 from pytestqt.qtbot import QtBot
 
-from greenroom.cli_commands import open_store
 from greenroom.paths import AppPaths
+from greenroom.services.startup import open_store
 from greenroom.settings import Settings
 from greenroom.store import history_repo
 from greenroom.store.history_repo import ProgressPoint

@@ -79,7 +79,7 @@ def test_clicking_a_word_seeks_the_real_recording(qtbot: QtBot, ctx: AppContext)
     with qtbot.waitSignal(player.loaded, timeout=5000) as loaded:
         pass
     assert loaded.args == [True] or player.duration > 0
-    qtbot.waitUntil(lambda: player.duration > 8.0, timeout=5000)  # mfa_um.wav is 8.9 s
+    qtbot.waitUntil(lambda: player.duration > 8.0, timeout=5000)  # mfa_um is 8.9 s
     index = next(
         i
         for i, item in enumerate(view.transcript.items)

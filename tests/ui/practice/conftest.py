@@ -12,15 +12,15 @@ from dataclasses import dataclass, field
 import pytest
 from pytestqt.qtbot import QtBot
 
-from greenroom.cli_commands import open_store
-from greenroom.core.clock import FakeClock
 from greenroom.paths import AppPaths
+from greenroom.services.startup import open_store
 from greenroom.settings import Settings
 from greenroom.speech.engine import TranscriptionEngine
 from greenroom.speech.whisper_engine import WhisperEngine
 from greenroom.ui.context import AppContext, SettingsStore
 from greenroom.ui.practice.practice_page import PracticePage, PracticeServices
 from greenroom.ui.speech_model import ModelState, SpeechModel
+from support.clock import FakeClock
 from support.fakes import FakeMicrophone, FakeVoice, JitteryTaskRunner
 
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 from practice_helpers import choose, plain, space, start
 from pytestqt.qtbot import QtBot
 
-from greenroom.cli_commands import open_store
 from greenroom.core.clock import SystemClock
 from greenroom.core.interview import Phase
 from greenroom.core.session import Mode, SessionStatus
 from greenroom.paths import AppPaths
+from greenroom.services.startup import open_store
 from greenroom.settings import Settings
 from greenroom.speech.audio import load_audio
 from greenroom.store import sessions_repo
@@ -20,7 +20,7 @@ from greenroom.ui.practice.practice_page import PracticePage, PracticeServices
 from greenroom.ui.question_voice import QuestionVoice
 from greenroom.ui.speech_model import ModelState, SpeechModel
 from greenroom.ui.tasks import TaskRunner
-from support.paths import eval_dir
+from support.audio_data import clip
 from support.virtual_mic import ensure_virtual_mic, play_into_mic
 
 
@@ -53,7 +53,7 @@ def test_real_session_with_real_voice_microphone_engine_and_database(
         assert spoken and load_audio(spoken[0]).size > 16000  # over a second of speech
         with qtbot.waitSignal(services.microphone.started, timeout=15000):
             space(page_room(page))
-        player = play_into_mic(eval_dir() / "speech" / "jfk.wav")
+        player = play_into_mic(clip("jfk"))
         qtbot.waitUntil(lambda: player.poll() is not None, timeout=30000)
         qtbot.waitUntil(
             lambda: "country" in page.question.live.toPlainText().lower(), timeout=15000

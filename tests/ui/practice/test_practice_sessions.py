@@ -21,9 +21,7 @@ from PySide6.QtTest import QTest
 from greenroom.core.interview import Phase
 from greenroom.core.session import AnswerKind, Mode, SessionStatus
 from greenroom.store import banks_repo, sessions_repo
-from support.paths import eval_dir
-
-SPEECH = eval_dir() / "speech"
+from support.audio_data import clip
 
 
 def _question_texts(room: object, bank: str) -> list[str]:
@@ -44,7 +42,7 @@ def test_timed_session_from_nerves_to_summary(make_room, qtbot) -> None:
 
     wait_seconds(room, 15.1)  # the openers bank gives 15 s to prepare
     assert page.controller.interview.phase is Phase.ANSWERING  # recording started by itself
-    answer(room, SPEECH / "jfk.wav", start=False)
+    answer(room, clip("jfk"), start=False)
     wait_review(room)
     shown = plain(page.review.transcript.toPlainText())
     assert "ask not what your country can do for you" in shown
@@ -72,7 +70,7 @@ def test_timed_session_from_nerves_to_summary(make_room, qtbot) -> None:
     wait_phase(room, Phase.PREP)
     space(room)  # skip the rest of the prep
     wait_recording(room)
-    room.mic.speak(SPEECH / "ds_arctic_a0024.wav")
+    room.mic.speak(clip("ds_arctic_a0024"))
     limit = page.controller.interview.current.answer_seconds
     wait_seconds(room, limit - 31)
     assert page.question.banner.isHidden()
@@ -115,13 +113,13 @@ def test_one_way_interview_one_take_no_pause_feedback_only_at_the_end(make_room)
     prep = page.controller.interview.current.prep_seconds
     wait_seconds(room, prep + 0.1)
     assert page.controller.interview.phase is Phase.ANSWERING
-    answer(room, SPEECH / "pra_arctic_a0010.wav", start=False)
+    answer(room, clip("pra_arctic_a0010"), start=False)
     # No feedback between questions: straight on to question 2.
     assert page.stack.currentWidget() is page.question
     assert page.question.header.text().startswith("Question 2 of 2")
     wait_phase(room, Phase.PREP)
     wait_seconds(room, page.controller.interview.current.prep_seconds + 0.1)
-    answer(room, SPEECH / "jfk.wav", start=False)
+    answer(room, clip("jfk"), start=False)
     finish_run(room, nerves=None)
     assert "Best answer" in page.summary.body.toPlainText()
     [listed] = sessions_repo.list_sessions(room.ctx.engine)
@@ -172,11 +170,11 @@ def test_drill_asks_one_question_for_three_takes(make_room) -> None:
     choose(room, banks=("closing",), mode=Mode.DRILL)
     start(room, nerves=40)
     seen = []
-    clips = ("pra_arctic_axb_a0004.wav", "pra_arctic_a0010.wav", "ds_arctic_a0024.wav")
-    for take, clip in zip((1, 2, 3), clips, strict=True):
+    names = ("pra_arctic_axb_a0004", "pra_arctic_a0010", "ds_arctic_a0024")
+    for take, name in zip((1, 2, 3), names, strict=True):
         wait_for(lambda take=take: page.question.header.text().startswith(f"Question {take} of 3"))
         seen.append(page.question.question.text())
-        answer(room, SPEECH / clip)
+        answer(room, clip(name))
         wait_for(lambda take=take: _shows_take(page.review.title.text(), take))
         QTest.mouseClick(page.review.next, Qt.MouseButton.LeftButton)
     assert len(set(seen)) == 1
@@ -197,7 +195,7 @@ def test_microphone_lost_mid_answer_keeps_what_was_said(make_room) -> None:
     start(room, nerves=60)
     space(room)
     wait_recording(room)
-    room.mic.speak(SPEECH / "jfk.wav")
+    room.mic.speak(clip("jfk"))
     room.mic.unplug()
     wait_review(room)
     assert "disconnected" in page.review.note.text()
@@ -214,12 +212,12 @@ def test_leaving_mid_session_keeps_finished_answers_and_marks_it_interrupted(
     page = room.page
     choose(room, banks=("openers",), mode=Mode.TIMED, count=3)
     start(room, nerves=65)
-    answer(room, SPEECH / "ps_librivox_0930.wav")
+    answer(room, clip("ps_librivox_0930"))
     wait_review(room)
     QTest.mouseClick(page.review.next, Qt.MouseButton.LeftButton)
     space(room)  # second answer in progress...
     wait_recording(room)
-    room.mic.speak(SPEECH / "jfk.wav")
+    room.mic.speak(clip("jfk"))
     monkeypatch.setattr(page, "confirm_leave", lambda: True)
     QTest.mouseClick(page.question.leave, Qt.MouseButton.LeftButton)
     assert page.stack.currentWidget() is page.setup

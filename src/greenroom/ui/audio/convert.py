@@ -1,15 +1,17 @@
 """Turn whatever a capture device delivers into 16 kHz mono int16 PCM, chunk by chunk.
 
 Most back ends (PulseAudio, PipeWire, WASAPI, CoreAudio) accept 16 kHz mono and convert for us;
-this is the fallback for devices that only offer their native format. Integer rate ratios
-(48 kHz, 32 kHz) are averaged and decimated, which low-passes enough for speech recognition;
-other rates (44.1 kHz) use linear interpolation that keeps its phase across chunks.
+this is the fallback for devices that only offer their native format. Rates other than 16 kHz go
+through the speech package's polyphase resampler (``speech.resample.StreamResampler``), the same
+filter that loads audio files, so nothing above 8 kHz folds back into the speech band.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import numpy.typing as npt
+
+from greenroom.speech.resample import StreamResampler
 
 TARGET_RATE = 16_000
 _SCALE = {"Int16": 32768.0, "Int32": 2147483648.0, "Float": 1.0, "UInt8": 128.0}
@@ -26,11 +28,8 @@ class PcmConverter:
         self.channels = max(1, channels)
         self.sample_format = sample_format
         self._leftover = b""
-        self._tail = np.zeros(0, dtype=np.float32)  # decimation remainder
-        # Interpolation: next output position, in input samples, counted from the last sample
-        # of the previous chunk (index 0 of the next joined buffer).
-        self._pos = 1.0
-        self._last = 0.0
+        # Holds back the last 1 ms of each chunk until the next one: the filter looks ahead.
+        self._resampler = StreamResampler(rate, TARGET_RATE) if rate != TARGET_RATE else None
 
     @property
     def passthrough(self) -> bool:
@@ -51,26 +50,7 @@ class PcmConverter:
         return (np.clip(out, -1.0, 1.0) * 32767.0).astype("<i2").tobytes()
 
     def _resample(self, mono: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
-        if self.rate == TARGET_RATE:
-            return mono
-        if self.rate % TARGET_RATE == 0:
-            factor = self.rate // TARGET_RATE
-            joined = np.concatenate([self._tail, mono])
-            usable = len(joined) - len(joined) % factor
-            self._tail = joined[usable:]
-            decimated: npt.NDArray[np.float32] = joined[:usable].reshape(-1, factor).mean(axis=1)
-            return decimated.astype(np.float32)
-        step = self.rate / TARGET_RATE
-        joined = np.concatenate([np.array([self._last], dtype=np.float32), mono])
-        end = len(joined) - 1
-        count = int(np.floor((end - self._pos) / step)) + 1 if self._pos <= end else 0
-        positions = self._pos + step * np.arange(count)
-        out: npt.NDArray[np.float32] = np.interp(positions, np.arange(len(joined)), joined).astype(
-            np.float32
-        )
-        self._pos = self._pos + step * count - end
-        self._last = float(joined[-1])
-        return out
+        return mono if self._resampler is None else self._resampler.push(mono)
 
 
 def rms_level(pcm16: bytes) -> float:

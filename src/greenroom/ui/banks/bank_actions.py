@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from greenroom import library
 from greenroom.core.bank import Bank, Question
+from greenroom.services import library
 from greenroom.store import bank_edit_repo, banks_repo
 from greenroom.store.banks_repo import BankListing, SaveSummary
 from greenroom.ui.banks.bank_editor_dialog import BankEditorDialog

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from greenroom.history_export import write_export
+from greenroom.services.history_export import write_export
 from greenroom.store import history_repo, sessions_repo
 from greenroom.store.history_repo import FilterChoices
 from greenroom.ui.context import AppContext

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from greenroom.analysis.stress import stress_moments
 from greenroom.core.session import Answer, PracticeSession, SessionStatus
-from greenroom.history_export import write_export
+from greenroom.services.history_export import write_export
 from greenroom.store import history_repo, sessions_repo
 from greenroom.ui.context import AppContext
 from greenroom.ui.history.answer_view import AnswerView, metrics_of

@@ -1,0 +1,69 @@
+"""The `greenroom` command line's arguments: every subcommand and option, in one place."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from greenroom import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="greenroom", description="Rehearse job interviews, offline."
+    )
+    parser.add_argument("--version", action="version", version=f"greenroom {__version__}")
+    parser.add_argument(
+        "--data-dir", type=Path, help="keep all data, settings and logs in this folder"
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open the window, speak and transcribe a phrase, write and read the database, exit "
+        "(uses a temporary data folder unless --data-dir is given)",
+    )
+    # Internal: `greenroom doctor` runs this in a child process to ask Qt for microphones, so
+    # the doctor itself never loads Qt. A flag of the program itself (not `python -c`) so that
+    # it also works inside the PyInstaller bundle, whose executable is Greenroom.
+    parser.add_argument("--list-audio-inputs", action="store_true", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    banks = sub.add_parser("banks", help="list, show, import, export and validate question banks")
+    bsub = banks.add_subparsers(dest="banks_command", metavar="ACTION", required=True)
+    bsub.add_parser("list", help="list banks with question counts")
+    show = bsub.add_parser("show", help="print a bank's questions")
+    show.add_argument("bank_id")
+    imp = bsub.add_parser("import", help="import a bank file (YAML, JSON, CSV, TXT, Markdown)")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--id", dest="bank_id", help="bank id (default: from the file)")
+    imp.add_argument("--title", help="bank title (default: from the file)")
+    exp = bsub.add_parser("export", help="export a bank to YAML or CSV (by extension)")
+    exp.add_argument("bank_id")
+    exp.add_argument("file", type=Path)
+    val = bsub.add_parser("validate", help="check a bank file without importing it")
+    val.add_argument("file", type=Path)
+
+    history = sub.add_parser("history", help="list or export practice sessions")
+    hsub = history.add_subparsers(dest="history_command", metavar="ACTION", required=True)
+    hlist = hsub.add_parser("list", help="list sessions, newest first")
+    hlist.add_argument("--limit", type=int, default=None)
+    hexp = hsub.add_parser("export", help="export all sessions and answers")
+    hexp.add_argument("file", type=Path)
+    hexp.add_argument(
+        "--format", choices=("csv", "json"), default=None, help="default: from extension"
+    )
+
+    sub.add_parser(
+        "doctor", help="check Python, Qt, data folder, speech engines, voices and microphones"
+    )
+
+    tr = sub.add_parser("transcribe", help="transcribe an audio file on this machine")
+    tr.add_argument("file", type=Path)
+    tr.add_argument("--engine", default=None, help="faster-whisper (default) or pocketsphinx")
+    tr.add_argument("--json", action="store_true", help="print JSON (input for greenroom analyze)")
+
+    an = sub.add_parser("analyze", help="delivery metrics and feedback for a transcript JSON")
+    an.add_argument("file", type=Path)
+    an.add_argument("--limit", type=float, default=None, help="answer limit in seconds")
+    an.add_argument("--json", action="store_true", help="print JSON")
+    return parser
