@@ -15,6 +15,7 @@ SYSTEM_PACKAGES=(
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
   libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
   xvfb xauth                                    # tests and screenshots without a display
+  openbox xdotool x11-utils                     # acceptance: a window manager, keystrokes, xwininfo
   desktop-file-utils appstream                  # validators for packaging/linux (tests/packaging)
   binutils                                      # objdump/objcopy for PyInstaller (the bundle)
 )

@@ -133,7 +133,8 @@ def answer_stalls() -> dict[str, float]:
     setup.answer.setValue(180)
     setup.start_button.click()
     wait_until(lambda: page.stack.currentWidget() is page.nerves_before, 10000)
-    page.nerves_before.go.click()
+    page.nerves_before.skip.click()
+    wait_until(lambda: page.controller.interview is not None, 10000)
     page.controller.primary_action()  # start answering now
     wait_until(lambda: page.recorder.recording, 10000)
     QTest.qWait(300)

@@ -13,7 +13,6 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
-from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from greenroom.core.session import Mode  # noqa: E402
@@ -30,13 +29,13 @@ from greenroom.ui.theme import apply_theme  # noqa: E402
 from support.audio_data import clip  # noqa: E402
 from support.clock import FakeClock  # noqa: E402
 from support.fakes import FakeMicrophone, FakeVoice  # noqa: E402
+from support.waiting import pump, wait_until  # noqa: E402
 
 OUT = REPO / "docs" / "screenshots"
 
 
 def shoot(window: MainWindow, name: str, theme: str) -> None:
-    QApplication.processEvents()
-    QTest.qWait(100)
+    pump(150)
     window.grab().save(str(OUT / f"{name}-{theme}.png"))
 
 
@@ -76,29 +75,36 @@ def run(app: QApplication, theme: str, engine: WhisperEngine) -> None:
     shoot(window, "practice-setup", theme)
     window.first_run.hide()
     page.setup.start_button.click()
-    page.nerves_before.nerves.slider.setValue(70)
+    wait_until(lambda: page.stack.currentWidget() is page.nerves_before, 10)
+    page.nerves_before.nerves.set_value(70)
     shoot(window, "practice-nerves", theme)
     page.nerves_before.go.click()
+    wait_until(lambda: page.controller.interview is not None, 10)
+    wait_until(lambda: page.controller.interview.phase.value == "prep", 10)
     tick(window, clock, mic, 6)
     shoot(window, "practice-prep", theme)
     page.controller.primary_action()
+    wait_until(lambda: mic.recording, 10)
     mic.speak(clip("jfk"))
     tick(window, clock, mic, 12)
-    for _ in range(100):  # the transcriber's worker delivers partial text asynchronously
-        QTest.qWait(50)
-        if "country" in page.question.live.toPlainText():
-            break
+    # The transcriber's worker delivers partial text asynchronously.
+    wait_until(lambda: "country" in page.question.live.toPlainText(), 10)
     shoot(window, "practice-answering", theme)
     page.controller.primary_action()
+    wait_until(lambda: page.stack.currentWidget() is page.review, 30)
     shoot(window, "practice-review", theme)
     page.review.next.click()
     page.controller.primary_action()
+    wait_until(lambda: mic.recording, 10)
     mic.speak(clip("pra_arctic_a0010"))
     page.controller.primary_action()
+    wait_until(lambda: page.stack.currentWidget() is page.review, 30)
     page.review.next.click()
-    page.nerves_after.nerves.slider.setValue(45)
-    page.nerves_after.confidence.slider.setValue(60)
+    wait_until(lambda: page.stack.currentWidget() is page.nerves_after, 30)
+    page.nerves_after.nerves.set_value(45)
+    page.nerves_after.confidence.set_value(60)
     page.nerves_after.go.click()
+    wait_until(lambda: page.stack.currentWidget() is page.summary, 30)
     shoot(window, "practice-summary", theme)
     window.show_page(window.settings_page)
     shoot(window, "settings", theme)

@@ -122,8 +122,15 @@ class Running:
     crash: CrashReporter
 
     def close(self) -> None:
+        """Close the window, finish the pending writes and join every thread Greenroom started
+        (a QThread destroyed while running aborts the process)."""
+        from greenroom.ui.threads import still_running
+
         self.window.close()
-        self.tasks.wait()
+        self.tasks.shutdown()
+        left = still_running()
+        if left:
+            log.warning("threads still running at exit: %s", ", ".join(left))
         self.crash.uninstall()
         self.db.engine.dispose()
 

@@ -43,7 +43,8 @@ class Step:
 
     action: str  # "answer", "skip", "end"
     clip: Clip | None = None
-    retake_after: bool = False  # press Ctrl+R on the feedback screen instead of Next
+    retake_after: bool = False  # press "Retake" on the feedback screen instead of Next
+    lead_s: float = 0.0  # silence before the first word, once recording has started
 
 
 @dataclass
@@ -200,6 +201,8 @@ def _do_step(
     # Timed modes start recording by themselves when the prep time is over.
     wait_for(lambda: position in mic_started, 30, "the microphone to start")
     assert step.clip is not None
+    if step.lead_s:
+        pump(round(step.lead_s * 1000))
     player = play_answer(step.clip.path)
     if step.action == "end":  # halfway through the answer: Esc, then "Yes" in the box
         pump(1500)

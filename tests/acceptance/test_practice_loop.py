@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import itertools
 import os
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import soundfile as sf
@@ -72,10 +74,19 @@ def _log_is_clean(lines: list[str]) -> None:
     assert not bad, "\n".join(bad)
 
 
+@pytest.fixture
+def room(tmp_path: Path) -> Iterator[RoomRecording]:
+    """What the room's speaker plays during the test (stopped even when the test fails)."""
+    recording = RoomRecording.start(tmp_path / "room.raw")
+    yield recording
+    recording.stop()
+
+
 def _voice_was_heard(room: RoomRecording, outcome: Outcome) -> None:
     samples = room.stop()
     assert outcome.spoken, "no question was read aloud"
-    for spoken in outcome.spoken:
+    answered = {q for q, _t, _c in outcome.answered}
+    for spoken in (s for s in outcome.spoken if s.text in answered):  # not the skipped ones
         end = spoken.finished or spoken.started + 5
         heard = room.loud_between(samples, spoken.started - 0.3, end + 0.5)
         assert heard > 0.5, f"'{spoken.text}' was shown but not heard ({heard:.2f} s of sound)"
@@ -83,18 +94,83 @@ def _voice_was_heard(room: RoomRecording, outcome: Outcome) -> None:
 
 @pytest.mark.parametrize(("mode", "prep", "speak"), MATRIX)
 def test_every_mode_saves_each_answer_under_its_question(
-    live: Live, log_lines: list[str], tmp_path, mode: Mode, prep: int | None, speak: bool
+    live: Live,
+    log_lines: list[str],
+    room: RoomRecording,
+    mode: Mode,
+    prep: int | None,
+    speak: bool,
 ) -> None:
     takes = 3 if mode is Mode.DRILL else 2
-    steps = [Step("answer", clip) for clip in _clips(live, takes, offset=hash(mode) % 3)]
-    room = RoomRecording.start(tmp_path / "room.raw")
+    offset = list(Mode).index(mode)
+    steps = [Step("answer", clip) for clip in _clips(live, takes, offset=offset)]
     outcome = run_session(live.page, mode=mode, steps=steps, prep=prep, speak=speak)
     assert outcome.reached_summary and not outcome.recording_on_summary
     if speak:
         _voice_was_heard(room, outcome)
     else:
-        room.stop()
         assert not outcome.spoken
     _check_saved(live, outcome, status=SessionStatus.COMPLETED)
     _nothing_left_recording(live)
     _log_is_clean(log_lines)
+
+
+def test_skip_while_the_question_is_read_and_retake_after_feedback(
+    live: Live, log_lines: list[str], room: RoomRecording
+) -> None:
+    """Timed: Ctrl+S while question 2 is still being read; a retake of question 1."""
+    a, b, c = _clips(live, 3, offset=1)
+    steps = [
+        Step("answer", a, retake_after=True),  # question 1, take 1, then "Retake"
+        Step("answer", b),  # question 1, take 2
+        Step("skip"),  # question 2, skipped while it is read aloud
+        Step("answer", c),  # question 3
+    ]
+    outcome = run_session(live.page, mode=Mode.TIMED, steps=steps, prep=0, speak=True)
+    _voice_was_heard(room, outcome)
+    assert outcome.reached_summary
+    questions = [q for q, _t, _c in outcome.answered]
+    assert questions[0] == questions[1] and questions[2] != questions[0]
+    assert [t for _q, t, _c in outcome.answered] == [1, 2, 1]
+    _check_saved(live, outcome, status=SessionStatus.COMPLETED)
+    _nothing_left_recording(live)
+    _log_is_clean(log_lines)
+
+
+def test_end_session_mid_answer_then_a_second_session_in_the_same_app(
+    live: Live, log_lines: list[str]
+) -> None:
+    """One-way without prep: Esc halfway through answer 2; then a new Timed run."""
+    a, b, c, d = _clips(live, 4, offset=2)
+    steps = [Step("answer", a), Step("end", b)]
+    outcome = run_session(live.page, mode=Mode.ONE_WAY, steps=steps, prep=0, speak=False)
+    assert outcome.interrupted and not outcome.reached_summary
+    assert live.page.stack.currentWidget() is live.page.setup
+    wait_for(lambda: live.running.tasks.wait(100), 30, "the ended run's last jobs")
+    _check_saved(live, outcome, status=SessionStatus.INTERRUPTED)
+    _nothing_left_recording(live)
+
+    second = run_session(
+        live.page,
+        mode=Mode.TIMED,
+        steps=[Step("answer", c), Step("answer", d)],
+        prep=0,
+        speak=False,
+    )
+    assert second.reached_summary and not second.recording_on_summary
+    _check_saved(live, second, status=SessionStatus.COMPLETED)
+    _nothing_left_recording(live)
+    _log_is_clean(log_lines)
+
+
+def test_first_word_latency_counts_from_the_start_of_the_answer(live: Live) -> None:
+    """The speaker waits about a second before the first word (item 9 of the issue)."""
+    clip = _clips(live, 1)[0]
+    step = Step("answer", clip, lead_s=1.0)
+    outcome = run_session(live.page, mode=Mode.WARM_UP, steps=[step], prep=0, speak=False)
+    assert outcome.reached_summary
+    engine = live.running.db.engine
+    [saved] = sessions_repo.get_session(engine, sessions_repo.list_sessions(engine)[0].id).answers
+    latency = saved.metrics["pace"]["first_word_latency"]
+    # Space -> microphone started -> 1 s of silence -> the player starts (plus its own latency).
+    assert 1.0 <= latency <= 2.5, latency

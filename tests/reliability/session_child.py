@@ -26,10 +26,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE.parent), str(HERE.parent / "ui" / "practice")]
+sys.path[:0] = [str(HERE.parent)]
 
-from practice_helpers import choose  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from greenroom.core.interview import Phase  # noqa: E402
@@ -47,6 +45,8 @@ from greenroom.ui.tasks import TaskRunner  # noqa: E402
 from support.audio_data import clip  # noqa: E402
 from support.clock import FakeClock  # noqa: E402
 from support.fakes import CHUNK_BYTES, FakeMicrophone, FakeVoice  # noqa: E402
+from support.practice import choose  # noqa: E402
+from support.waiting import pump  # noqa: E402
 
 CLIPS = ("pra_arctic_aew_a0003", "pra_arctic_a0010", "pra_arctic_axb_a0004", "jfk")
 MAX_SECONDS = 120  # the parent always kills sooner; never outlive a broken parent
@@ -75,7 +75,7 @@ def wait_for(condition, deadline: float) -> None:  # type: ignore[no-untyped-def
         if time.monotonic() > deadline:
             say("STUCK")
             os._exit(3)
-        QTest.qWait(5)
+        pump(5)
 
 
 def main(data_dir: Path, seed: int) -> int:
@@ -108,20 +108,21 @@ def main(data_dir: Path, seed: int) -> int:
         choose(page_room(page, mic, clock), banks=("openers",), mode=mode, count=2)
         page.setup.start_button.click()
         wait_for(lambda: page.stack.currentWidget() is page.nerves_before, deadline)
-        page.nerves_before.go.click()
+        page.nerves_before.skip.click()
         assert ctl.session is not None
         say(f"SESSION {ctl.session.id}")
         for _ in range(2):
             wait_for(lambda: ctl.interview is not None, deadline)
             ctl.primary_action()  # start answering (skips the prep of a timed question)
             assert ctl.interview is not None and ctl.interview.phase is Phase.ANSWERING
+            wait_for(lambda: mic.recording, deadline)
             say("PHASE answering")
             audio = pcm[rng.choice(CLIPS)] + bytes(16000)  # half a second of silence after
             for i in range(0, len(audio), CHUNK_BYTES):  # about 5x real time
-                mic._feed(audio[i : i + CHUNK_BYTES])
+                mic.feed(audio[i : i + CHUNK_BYTES])
                 clock.advance(0.1)
                 ctl.tick()
-                QTest.qWait(20)
+                pump(20)
             say("PHASE transcribing")
             ctl.primary_action()  # stop
             wait_for(lambda: page.stack.currentWidget() is page.review, deadline)
@@ -129,12 +130,12 @@ def main(data_dir: Path, seed: int) -> int:
         wait_for(lambda: page.stack.currentWidget() is page.nerves_after, deadline)
         say(f"FINISHING {ctl.session.id}")
         sid = ctl.session.id
-        page.nerves_after.go.click()
+        page.nerves_after.skip.click()
         wait_for(lambda: page.stack.currentWidget() is page.summary, deadline)
         say(f"FINISHED {sid}")
         page.summary.again_requested.emit()
         wait_for(lambda: page.stack.currentWidget() is page.setup, deadline)
-        QTest.qWait(20)
+        pump(20)
     del app
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,14 +27,21 @@ from greenroom.speech.tts import QuestionSpeaker, TextToSpeechUnavailable
 from greenroom.speech.whisper_engine import WhisperEngine
 from greenroom.store import sessions_repo
 from greenroom.ui import speech_model
-from greenroom.ui.context import AppContext, SettingsStore
-from greenroom.ui.practice.practice_page import PracticePage, PracticeServices
 from greenroom.ui.question_voice import QuestionVoice
 from greenroom.ui.speech_model import ModelState, SpeechModel
 from greenroom.ui.tasks import InlineTaskRunner
 from support.audio_data import clip
-from support.clock import FakeClock
-from support.fakes import FakeMicrophone, FakeVoice
+from support.practice import (
+    Room,
+    answer,
+    build_room,
+    choose,
+    close_room,
+    space,
+    start,
+    wait_for,
+    wait_review,
+)
 
 
 @pytest.fixture(scope="module")
@@ -45,45 +53,40 @@ def _raise(exc: BaseException) -> None:
     raise exc
 
 
-def _page(qtbot: QtBot, paths: AppPaths, whisper: WhisperEngine, voice: object = None):  # type: ignore[no-untyped-def]
-    db = open_store(paths)
-    tasks = InlineTaskRunner(_raise)
-    ctx = AppContext(db.engine, paths, tasks, SettingsStore(Settings(), None))
-    model = SpeechModel(tasks, paths.models)
-    model.engine, model.state = whisper, ModelState.READY
-    mic = FakeMicrophone()
-    page = PracticePage(ctx, PracticeServices(mic, voice or FakeVoice(), model, FakeClock()))  # type: ignore[arg-type]
-    qtbot.addWidget(page)
-    page.show()
-    page.refresh()
-    return page, mic
+@pytest.fixture
+def rooms(qtbot: QtBot) -> Iterator[list[Room]]:
+    made: list[Room] = []
+    yield made
+    for room in made:
+        close_room(qtbot, room)
 
 
-def _begin(page: PracticePage, mode: Mode = Mode.WARM_UP, count: int = 2) -> None:
-    from PySide6.QtCore import Qt
-
-    setup = page.setup
-    for i in range(setup.banks.count()):
-        item = setup.banks.item(i)
-        on = item.data(Qt.ItemDataRole.UserRole) == "openers"
-        item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-    setup.mode_buttons[mode].setChecked(True)
-    setup.count.setValue(count)
-    setup.start_button.click()
-    page.nerves_before.go.click()
+def _room(
+    qtbot: QtBot, paths: AppPaths, whisper: WhisperEngine, rooms: list[Room], voice: object = None
+) -> Room:
+    room = build_room(qtbot, paths, engine=whisper, voice=voice)
+    rooms.append(room)
+    return room
 
 
-def _answer(page: PracticePage, mic: FakeMicrophone, name: str = "jfk") -> None:
-    page.controller.primary_action()
-    assert page.controller.interview is not None
-    assert page.controller.interview.phase is Phase.ANSWERING
-    mic.speak(clip(name))
-    page.controller.primary_action()
-    assert page.stack.currentWidget() is page.review
+def _begin(room: Room, mode: Mode = Mode.WARM_UP, count: int = 2) -> None:
+    choose(room, banks=("openers",), mode=mode, count=count, prep=0, speak=True)
+    start(room, nerves=None)
+
+
+def _answer(room: Room, name: str = "jfk") -> None:
+    if room.page.controller.interview.phase is not Phase.ANSWERING:
+        space(room)
+    answer(room, clip(name), start=False)
+    wait_review(room)
 
 
 def test_no_tts_engine_says_so_once_and_the_session_runs(
-    qtbot: QtBot, app_paths: AppPaths, whisper: WhisperEngine, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    app_paths: AppPaths,
+    whisper: WhisperEngine,
+    monkeypatch: pytest.MonkeyPatch,
+    rooms: list[Room],
 ) -> None:
     def missing(self: QuestionSpeaker) -> None:
         raise TextToSpeechUnavailable(
@@ -92,18 +95,19 @@ def test_no_tts_engine_says_so_once_and_the_session_runs(
 
     monkeypatch.setattr(QuestionSpeaker, "_driver", missing)
     voice = QuestionVoice(app_paths.cache)  # the real one, with its real worker thread
-    page, mic = _page(qtbot, app_paths, whisper, voice)
+    room = _room(qtbot, app_paths, whisper, rooms, voice)
+    page = room.page
     with qtbot.waitSignal(voice.unavailable, timeout=10_000) as said:
-        _begin(page, Mode.TIMED, count=1)
+        choose(room, banks=("openers",), mode=Mode.TIMED, count=1, speak=True)
+        start(room, nerves=None)
     message = said.args[0]
     assert message.startswith("Questions are shown but not read aloud") and "\n" not in message
     qtbot.waitUntil(lambda: message in page.question.banner.text(), timeout=5000)
     qtbot.waitUntil(lambda: page.controller.interview.phase is Phase.PREP, timeout=5000)
-    _answer(page, mic)
+    _answer(room)
     [listed] = sessions_repo.list_sessions(page.ctx.engine)
-    [answer] = sessions_repo.get_session(page.ctx.engine, listed.id).answers
-    assert "what your country can do" in answer.transcript.lower()
-    voice.shutdown()
+    [saved] = sessions_repo.get_session(page.ctx.engine, listed.id).answers
+    assert "what your country can do" in saved.transcript.lower()
 
 
 def _load(qtbot: QtBot, app_paths: AppPaths, settings: Settings) -> SpeechModel:
@@ -167,11 +171,12 @@ def test_no_whisper_at_all_falls_back_to_pocketsphinx_then_to_typing(
 
 
 def test_database_full_mid_session_says_so_and_keeps_earlier_answers(
-    qtbot: QtBot, app_paths: AppPaths, whisper: WhisperEngine
+    qtbot: QtBot, app_paths: AppPaths, whisper: WhisperEngine, rooms: list[Room]
 ) -> None:
-    page, mic = _page(qtbot, app_paths, whisper)
-    _begin(page, count=2)
-    _answer(page, mic, "pra_arctic_aew_a0003")
+    room = _room(qtbot, app_paths, whisper, rooms)
+    page = room.page
+    _begin(room, count=2)
+    _answer(room, "pra_arctic_aew_a0003")
     page.review.next.click()
     engine = page.ctx.engine
     with engine.connect() as conn:
@@ -180,11 +185,11 @@ def test_database_full_mid_session_says_so_and_keeps_earlier_answers(
     event.listen(
         engine, "connect", lambda dbapi, _r: dbapi.execute(f"PRAGMA max_page_count={pages}")
     )
-    _answer(page, mic, "jfk")
+    _answer(room, "jfk")
     assert "the disk is full, so this answer could not be saved" in page.review.note.text()
-    assert "ask not" in page.review.transcript.toPlainText().lower()  # still on screen
+    assert "what your country can do" in page.review.transcript.toPlainText().lower()  # shown
     page.review.next.click()
-    assert page.stack.currentWidget() is page.nerves_after  # the session goes on
+    wait_for(lambda: page.stack.currentWidget() is page.nerves_after)  # the session goes on
     [listed] = sessions_repo.list_sessions(engine)
     assert listed.answer_count == 1  # the first answer is safe
     with engine.connect() as conn:
@@ -211,6 +216,7 @@ def test_audio_disk_full_keeps_the_transcript_and_leaves_no_half_file(
     whisper: WhisperEngine,
     tiny_audio_disk: object,
     monkeypatch: pytest.MonkeyPatch,
+    rooms: list[Room],
 ) -> None:
     if tiny_audio_disk is None:  # no mount permission: fail the write the way ENOSPC does
         import soundfile
@@ -219,13 +225,14 @@ def test_audio_disk_full_keeps_the_transcript_and_leaves_no_half_file(
             raise OSError(28, "No space left on device")
 
         monkeypatch.setattr(soundfile, "write", full)
-    page, mic = _page(qtbot, app_paths, whisper)
-    _begin(page, count=1)
-    _answer(page, mic, "jfk")  # 11 s of FLAC is far more than 64 KB
+    room = _room(qtbot, app_paths, whisper, rooms)
+    page = room.page
+    _begin(room, count=1)
+    _answer(room, "jfk")  # 11 s of FLAC is far more than 64 KB
     assert "The recording could not be saved" in page.review.note.text()
     [listed] = sessions_repo.list_sessions(page.ctx.engine)
-    [answer] = sessions_repo.get_session(page.ctx.engine, listed.id).answers
-    assert "what your country can do" in answer.transcript.lower() and answer.audio_path is None
+    [saved] = sessions_repo.get_session(page.ctx.engine, listed.id).answers
+    assert "what your country can do" in saved.transcript.lower() and saved.audio_path is None
     assert [p for p in app_paths.audio.rglob("*") if p.is_file()] == []  # no half file, no .part
 
 

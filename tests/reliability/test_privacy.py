@@ -96,15 +96,17 @@ def test_a_full_default_session_opens_no_connection_and_logs_no_words(
     page.setup.count.setValue(2)
     QTest.mouseClick(page.setup.start_button, Qt.MouseButton.LeftButton)
     _wait(qtbot, lambda: page.stack.currentWidget() is page.nerves_before)
-    QTest.mouseClick(page.nerves_before.go, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(page.nerves_before.skip, Qt.MouseButton.LeftButton)
     for name in ("jfk", "ds_arctic_a0024"):
+        _wait(qtbot, lambda: page.stack.currentWidget() is page.question)
         page.controller.primary_action()
+        _wait(qtbot, lambda: mic.recording)
         mic.speak(clip(name))
         page.controller.primary_action()
         _wait(qtbot, lambda: page.stack.currentWidget() is page.review)
         QTest.mouseClick(page.review.next, Qt.MouseButton.LeftButton)
     _wait(qtbot, lambda: page.stack.currentWidget() is page.nerves_after)
-    QTest.mouseClick(page.nerves_after.go, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(page.nerves_after.skip, Qt.MouseButton.LeftButton)
     _wait(qtbot, lambda: page.stack.currentWidget() is page.summary)
     window.show_page(window.settings_page)  # the Settings screen too
     window.show_page(window.banks_page)
@@ -124,4 +126,5 @@ def test_a_full_default_session_opens_no_connection_and_logs_no_words(
         for k in range(len(words) - 2):
             assert " ".join(words[k : k + 3]) not in logged, "a transcript reached the log"
     window.close()
+    mic.close()
     db.engine.dispose()

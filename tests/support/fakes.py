@@ -21,9 +21,10 @@ import queue
 import random
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -54,6 +55,14 @@ class FakeMicrophone(QObject):
     no_microphone = Signal(int, str)
     failed = Signal(int, str)
 
+    _open: ClassVar[weakref.WeakSet[FakeMicrophone]] = weakref.WeakSet()
+
+    @classmethod
+    def close_all(cls) -> None:
+        """Stop every fake capture thread a test left (tests/conftest.py calls this)."""
+        for mic in list(cls._open):
+            mic.close()
+
     def __init__(
         self,
         *,
@@ -76,6 +85,7 @@ class FakeMicrophone(QObject):
         self._commands: queue.Queue[tuple[Any, ...]] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="fake-capture", daemon=True)
         self._thread.start()
+        FakeMicrophone._open.add(self)
 
     # What the recorder calls (GUI thread) ----------------------------------------------------
 
@@ -112,6 +122,10 @@ class FakeMicrophone(QObject):
     def pass_time(self, seconds: float) -> None:
         """A real microphone keeps delivering (room silence) while time passes."""
         self._call("audio", bytes(int(seconds * 16000) * 2))
+
+    def feed(self, pcm: bytes) -> None:
+        """Deliver raw 16 kHz int16 PCM on the capture thread (returns when delivered)."""
+        self._call("audio", pcm)
 
     def unplug(self) -> None:
         """The device disappears mid-answer, as the real one reports it (no ``stopped``)."""
@@ -281,6 +295,7 @@ class JitteryTaskRunner(TaskRunner):
         *,
         on_error: Callable[[BaseException], None] | None = None,
         write: bool = False,
+        owner: QObject | None = None,
     ) -> None:
         pause = self.delays.pop(0) if self.delays else self._random.uniform(0, self._max_delay)
 
@@ -288,4 +303,4 @@ class JitteryTaskRunner(TaskRunner):
             time.sleep(pause)
             return fn()
 
-        super().run(delayed, on_done, on_error=on_error, write=write)
+        super().run(delayed, on_done, on_error=on_error, write=write, owner=owner)

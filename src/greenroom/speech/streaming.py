@@ -158,6 +158,11 @@ class StreamingTranscriber:
                 break
         self._jobs.put(_STOP)
 
+    def join(self, timeout: float = 5.0) -> bool:
+        """Wait for the worker thread to end (after ``finish`` or ``cancel``); True if it did."""
+        self._worker.join(timeout)
+        return not self._worker.is_alive()
+
     def audio(self) -> npt.NDArray[np.float32]:
         """A copy of all audio fed so far (to save with the answer)."""
         return self._audio[: self._length].copy()

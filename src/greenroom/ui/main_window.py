@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # Finished answers are already committed; a session left open shows as interrupted.
         controller = self.practice_page.controller
-        if controller.session is not None:
+        if controller.in_progress:
             if not self.confirm_quit():
                 event.ignore()
                 return

@@ -11,11 +11,12 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, QUrl, Signal, Slot
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
 from greenroom.core.errors import GreenroomError
 from greenroom.speech.tts import QuestionSpeaker, TextToSpeechUnavailable
+from greenroom.ui.threads import device_thread, stop_thread
 
 
 class _SynthWorker(QObject):
@@ -72,8 +73,7 @@ class QuestionVoice(QObject):
         self._playing = 0  # the request whose audio the player holds
         self._missing = False
         self.voice, self.rate, self.volume = "", 170, 0.9
-        self._thread = QThread()
-        self._thread.setObjectName("greenroom-tts")
+        self._thread = device_thread("greenroom-tts")
         self._worker = _SynthWorker()
         self._worker.moveToThread(self._thread)
         self._synthesize_requested.connect(self._worker.synthesize)
@@ -82,7 +82,6 @@ class QuestionVoice(QObject):
         self._worker.synthesized.connect(self._on_worker_synthesized)
         self._worker.failed.connect(self._on_worker_failed)
         self._thread.finished.connect(self._worker.deleteLater)
-        self._thread.start()
         self._output = QAudioOutput(self)
         self._player = QMediaPlayer(self)
         self._player.setAudioOutput(self._output)
@@ -114,9 +113,10 @@ class QuestionVoice(QObject):
             self.finished.emit()
 
     def shutdown(self) -> None:
-        self._player.stop()
-        self._thread.quit()
-        self._thread.wait(5000)
+        """Stop speaking and join the voice thread (at exit); a synthesis under way finishes
+        first (espeak writes a question in well under a second)."""
+        self.stop()
+        stop_thread(self._thread)
 
     def _on_worker_synthesized(self, request: int, path: str) -> None:
         if request != self._current:

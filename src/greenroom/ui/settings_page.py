@@ -416,6 +416,7 @@ class SettingsPage(QWidget):
             ),
             lambda _path: self._download_done(name, None),
             on_error=lambda exc: self._download_done(name, exc),
+            owner=self,
         )
 
     def _report_progress(self, _filename: str, index: int, _count: int) -> None:

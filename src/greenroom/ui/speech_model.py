@@ -53,6 +53,7 @@ class SpeechModel(QObject):
             lambda: _create(settings, self._cache_dir),
             lambda result: self._on_loaded(result, generation),
             on_error=lambda exc: self._on_failed(exc, generation),
+            owner=self,
         )
 
     def _on_loaded(self, result: tuple[TranscriptionEngine, str], generation: int) -> None:

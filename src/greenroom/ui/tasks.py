@@ -7,10 +7,16 @@ callback runs on the GUI thread. No exception is dropped: without an error callb
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from greenroom.ui.threads import register_pool
+
+log = logging.getLogger(__name__)
 
 
 class _Signals(QObject):
@@ -46,6 +52,7 @@ class TaskRunner(QObject):
         self._writes = QThreadPool(self)
         self._writes.setMaxThreadCount(1)
         self._live: set[_Signals] = set()
+        register_pool(self)
 
     def run(
         self,
@@ -54,19 +61,33 @@ class TaskRunner(QObject):
         *,
         on_error: Callable[[BaseException], None] | None = None,
         write: bool = False,
+        owner: QObject | None = None,
     ) -> None:
+        """Run ``fn`` in a pool; ``on_done(result)`` or the error callback on the GUI thread.
+
+        ``owner`` (by default the object of a bound-method callback) is the widget the result
+        is for: if it was deleted meanwhile (a screen closed), the result is dropped, not
+        delivered into a dead widget. A write job itself always runs to the end.
+        """
         signals = _Signals()
         self._live.add(signals)  # keep the QObject alive until its signal has been delivered
+        receiver = owner if owner is not None else getattr(on_done, "__self__", None)
+
+        def gone() -> bool:
+            return isinstance(receiver, QObject) and not shiboken6.isValid(receiver)
 
         @Slot(object)
         def done(result: Any) -> None:
             self._live.discard(signals)
-            if on_done is not None:
+            if on_done is not None and not gone():
                 on_done(result)
 
         @Slot(object)
         def failed(exc: BaseException) -> None:
             self._live.discard(signals)
+            if gone() and on_error is not None:
+                log.error("a background job failed after its screen closed", exc_info=exc)
+                return
             (on_error or self._on_error_default)(exc)
 
         signals.finished.connect(done)
@@ -75,6 +96,19 @@ class TaskRunner(QObject):
 
     def wait(self, msecs: int = 5000) -> bool:
         return self._reads.waitForDone(msecs) and self._writes.waitForDone(msecs)
+
+    def busy(self) -> bool:
+        """True while a job runs or waits in either pool."""
+        return self._reads.activeThreadCount() > 0 or self._writes.activeThreadCount() > 0
+
+    def shutdown(self, msecs: int = 30000) -> bool:
+        """At exit: drop reads not yet started, finish the rest (writes always finish: each is
+        an answer or a setting the user expects kept), and let the pools' threads go."""
+        self._reads.clear()
+        done = self.wait(msecs)
+        for pool in (self._reads, self._writes):
+            pool.setExpiryTimeout(0)  # idle threads exit now, not after 30 s
+        return done
 
 
 class InlineTaskRunner(TaskRunner):
@@ -87,6 +121,7 @@ class InlineTaskRunner(TaskRunner):
         *,
         on_error: Callable[[BaseException], None] | None = None,
         write: bool = False,
+        owner: QObject | None = None,
     ) -> None:
         try:
             result = fn()

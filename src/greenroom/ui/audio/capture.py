@@ -22,10 +22,11 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtMultimedia import QAudioDevice, QAudioFormat, QAudioSource, QMediaDevices, QtAudio
 
 from greenroom.ui.audio.convert import TARGET_RATE, PcmConverter, rms_level
+from greenroom.ui.threads import device_thread, stop_thread
 
 log = logging.getLogger(__name__)
 POLL_MS = 30
@@ -236,23 +237,22 @@ class Microphone(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._ids = itertools.count(1)
-        self._thread = QThread()
-        self._thread.setObjectName("greenroom-capture")
         self._worker = _CaptureWorker()
-        self._worker.moveToThread(self._thread)
         self._start_requested.connect(self._worker.start)
         self._stop_requested.connect(self._worker.stop)
         self._close_requested.connect(
             self._worker.close, Qt.ConnectionType.BlockingQueuedConnection
         )
-        self._thread.finished.connect(self._worker.deleteLater)
+
         self.started = self._worker.started
         self.level_changed = self._worker.level_changed
         self.stopped = self._worker.stopped
         self.device_lost = self._worker.device_lost
         self.no_microphone = self._worker.no_microphone
         self.failed = self._worker.failed
-        self._thread.start()
+        self._thread = device_thread("greenroom-capture")
+        self._thread.finished.connect(self._worker.deleteLater)
+        self._worker.moveToThread(self._thread)
 
     def start(self, device_id: bytes = b"", consumer: Consumer | None = None) -> int:
         """Start capturing; ``consumer`` gets 16 kHz mono int16 chunks on the capture thread.
@@ -269,7 +269,7 @@ class Microphone(QObject):
         self._stop_requested.emit(capture)
 
     def shutdown(self) -> None:
+        """Stop capturing and join the capture thread (at exit)."""
         if self._thread.isRunning():
             self._close_requested.emit()
-            self._thread.quit()
-            self._thread.wait(3000)
+        stop_thread(self._thread)

@@ -216,7 +216,7 @@ class BanksPage(QWidget):
             else:
                 on_done(result)
 
-        self._tasks.run(guarded, done, write=write)
+        self._tasks.run(guarded, done, write=write, owner=self)
 
     def show_message(self, text: str, *, error: bool = False) -> None:
         self.banner.setText(text)

@@ -166,7 +166,7 @@ class ImportDialog(QDialog):
             if generation == self._generation:  # a newer parse replaced this one
                 self._show(outcome)
 
-        self._tasks.run(job, done)
+        self._tasks.run(job, done, owner=self)
 
     # --- showing the result -------------------------------------------------------------------
 

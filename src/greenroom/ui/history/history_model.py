@@ -76,7 +76,7 @@ class SessionTableModel(QAbstractTableModel):
             )
 
         self._fetching = True
-        self._ctx.tasks.run(job, lambda result: self._on_job_loaded(generation, result))
+        self._ctx.tasks.run(job, lambda result: self._on_job_loaded(generation, result), owner=self)
 
     def _on_job_loaded(self, generation: int, result: tuple[int, list[SessionListItem]]) -> None:
         if generation != self._generation:
@@ -101,6 +101,7 @@ class SessionTableModel(QAbstractTableModel):
                 engine, f, sort=sort, descending=desc, offset=offset, limit=PAGE
             ),
             lambda rows: self._on_page_loaded(generation, rows),
+            owner=self,
         )
 
     def _on_page_loaded(self, generation: int, rows: list[SessionListItem]) -> None:

@@ -151,6 +151,7 @@ class SessionDetailView(QWidget):
             lambda: history_repo.set_notes(engine, sid, text),
             lambda _: self.changed.emit(),
             write=True,
+            owner=self,
         )
 
     def _on_answer_view_rating_changed(self, answer_id: int, rating: int) -> None:
@@ -160,6 +161,7 @@ class SessionDetailView(QWidget):
             lambda: history_repo.set_self_rating(engine, answer_id, value),
             lambda _: self._on_rating_saved(answer_id, value),
             write=True,
+            owner=self,
         )
 
     def _on_rating_saved(self, answer_id: int, rating: int | None) -> None:
@@ -226,7 +228,7 @@ class SessionDetailView(QWidget):
         def job() -> int:
             return delete_audio_files(data, history_repo.delete_session(engine, sid))
 
-        self._ctx.tasks.run(job, lambda _: self._on_deleted(sid), write=True)
+        self._ctx.tasks.run(job, lambda _: self._on_deleted(sid), write=True, owner=self)
 
     def _on_deleted(self, session_id: int) -> None:
         self.session = None

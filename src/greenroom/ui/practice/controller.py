@@ -92,6 +92,7 @@ class PracticeController(QObject):
         self.session: PracticeSession | None = None
         self.reviews: list[AnswerReview] = []
         self._typing = False
+        self._finishing = False  # finish() was called: the summary is being made
         self._speaking = False  # the current question is being read aloud
         self._current: AnswerContext | None = None  # the answer being given
         self._expected: set[AnswerContext] = set()  # ended, waiting for their recording
@@ -109,7 +110,7 @@ class PracticeController(QObject):
 
     def begin(self, plan: SessionPlan, *, nerves_before: int | None) -> None:
         self.plan, self.reviews = plan, []
-        self._typing = self._speaking = False
+        self._typing = self._speaking = self._finishing = False
         self._current, self._expected, self._analyses = None, set(), 0
         self.interview = Interview(
             plan.mode, list(plan.questions), self._clock, drill_takes=plan.choices.drill_takes
@@ -139,9 +140,15 @@ class PracticeController(QObject):
         self._timer.start()
         self._show_question()
 
+    @property
+    def in_progress(self) -> bool:
+        """A run has begun and not been finished or ended (quitting now would interrupt it)."""
+        return self.session is not None and not self._finishing
+
     def finish(self, *, nerves_after: int | None, confidence: int | None) -> None:
         """Close the session with the after-session self-reports and produce the summary."""
         assert self.session is not None and self.session.id is not None
+        self._finishing = True
         self._timer.stop()
         session_id, ended = self.session.id, self._clock.now()
         reviews = sorted(self.reviews, key=lambda r: (r.position, r.take))
@@ -393,6 +400,7 @@ class PracticeController(QObject):
             lambda review: self._on_answer_analyzed(review, context),
             on_error=lambda exc: self._on_answer_failed(exc, context),
             write=True,
+            owner=self,
         )
 
     def _on_answer_analyzed(self, review: AnswerReview, context: AnswerContext) -> None:

@@ -9,6 +9,7 @@ and an unknown rating is never compared.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
 WHY = (
@@ -117,14 +118,19 @@ class NervesView(QWidget):
         why = QLabel(WHY)
         why.setObjectName("hint")
         why.setWordWrap(True)
-        self.go = QPushButton("See my summary" if after else "Start")
+        self.go = QPushButton("&See my summary" if after else "&Start")
         self.go.setDefault(True)
         self.go.clicked.connect(self._on_go_clicked)
-        self.skip = QPushButton("Skip rating" if not after else "Skip the rest")
+        self.skip = QPushButton("S&kip rating" if not after else "S&kip the rest")
         self.skip.setToolTip("Go on without a rating; nothing is compared with a missing one")
         self.skip.clicked.connect(self._on_go_clicked)
         for scale in self._scales():
             scale.changed.connect(self._update_buttons)
+        # Enter goes on once the ratings are set, so the check-in needs no mouse.
+        for key in ("Return", "Enter"):
+            enter = QShortcut(QKeySequence(key), self)
+            enter.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            enter.activated.connect(self._on_enter_pressed)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.nerves)
@@ -149,6 +155,10 @@ class NervesView(QWidget):
 
     def _update_buttons(self) -> None:
         self.go.setEnabled(all(s.value is not None for s in self._scales()))
+
+    def _on_enter_pressed(self) -> None:
+        if self.go.isEnabled():
+            self.go.click()
 
     def _on_go_clicked(self) -> None:
         self.submitted.emit(self.nerves.value, self.confidence.value if self.after else None)

@@ -178,12 +178,19 @@ class AnswerRecorder(QObject):
             take.stream.cancel()
 
     def shutdown(self) -> None:
-        """Drop everything in progress (the app is closing)."""
+        """Drop everything in progress and join the transcriber threads (the app is closing).
+
+        Takes already being completed in the task pool finish there; the pool is joined too.
+        """
+        takes = [t for t in (self._active, *self._stopping.values()) if t is not None]
         self.cancel()
-        for take in list(self._stopping.values()):
+        self._stopping.clear()
+        for take in takes:
             take.close()
             take.stream.cancel()
-        self._stopping.clear()
+        for take in takes:
+            if not take.stream.join():
+                log.warning("a transcriber thread did not stop within 5 s")
 
     # Microphone signals (queued from the capture thread) -----------------------------------
 

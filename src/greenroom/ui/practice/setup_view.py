@@ -59,7 +59,7 @@ class SetupView(QWidget):
         self.error = QLabel()
         self.error.setStyleSheet("color:#b3412f;")
         self.error.setWordWrap(True)
-        self.start_button = QPushButton("Start test run")
+        self.start_button = QPushButton("&Start test run")  # Alt+S
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self._on_start_button_clicked)
 

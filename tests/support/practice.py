@@ -1,22 +1,87 @@
-"""Driving the practice page the way a user does, waiting as a user waits.
+"""A practice room for tests, and driving it the way a user does, waiting as a user waits.
 
-The fakes answer later and from other threads, like the real microphone, voice and pools, so
-each step waits for what the user would see before taking the next one.
+The room is the real practice page on a real database with the real speech engine; the fakes
+(support/fakes.py) answer later and from other threads, like the real microphone, voice and
+pools, so each step waits for what the user would see before taking the next one.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
 
 from greenroom.core.interview import Phase
 from greenroom.core.session import Mode
+from greenroom.paths import AppPaths
+from greenroom.services.startup import open_store
+from greenroom.settings import Settings
+from greenroom.speech.engine import TranscriptionEngine
+from greenroom.ui.context import AppContext, SettingsStore
 from greenroom.ui.practice.plan import Order
-from support.waiting import wait_until
+from greenroom.ui.practice.practice_page import PracticePage, PracticeServices
+from greenroom.ui.speech_model import ModelState, SpeechModel
+from support.clock import FakeClock
+from support.fakes import FakeMicrophone, FakeVoice, JitteryTaskRunner
+from support.waiting import pump, wait_until
+
+
+@dataclass
+class Room:
+    page: PracticePage
+    ctx: AppContext
+    mic: FakeMicrophone
+    voice: FakeVoice
+    clock: FakeClock
+    model: SpeechModel
+    tasks: JitteryTaskRunner
+    errors: list[BaseException] = field(default_factory=list)
+
+
+def build_room(
+    qtbot: QtBot,
+    paths: AppPaths,
+    *,
+    engine: TranscriptionEngine | None,
+    microphone: bool = True,
+    voice: object = None,
+    **mic_options: object,
+) -> Room:
+    """The practice page with the real store and engine, fake clock, microphone and voice."""
+    db = open_store(paths)
+    errors: list[BaseException] = []
+    tasks = JitteryTaskRunner(errors.append)
+    ctx = AppContext(db.engine, paths, tasks, SettingsStore(Settings(), None))
+    model = SpeechModel(tasks, paths.models)
+    if engine is not None:
+        model.engine, model.state = engine, ModelState.READY
+    mic = FakeMicrophone(present=microphone, **mic_options)  # type: ignore[arg-type]
+    the_voice = voice or FakeVoice()
+    clock = FakeClock()
+    page = PracticePage(ctx, PracticeServices(mic, the_voice, model, clock))  # type: ignore[arg-type]
+    qtbot.addWidget(page)
+    page.show()
+    with qtbot.waitActive(page):  # key presses go through the real shortcut path
+        page.activateWindow()
+    room = Room(page, ctx, mic, the_voice, clock, model, tasks, errors)  # type: ignore[arg-type]
+    page.refresh()
+    wait_until(lambda: page.setup.banks.count() > 0, 10, "the banks")
+    return room
+
+
+def close_room(qtbot: QtBot, room: Room) -> None:
+    """Stop everything the room started and fail on errors nobody expected."""
+    room.page.recorder.shutdown()
+    room.mic.close()
+    room.voice.shutdown()
+    assert room.tasks.wait(20000), "background jobs did not finish"
+    pump(50)  # deliver their results before the page goes
+    assert not room.errors, f"unexpected errors: {room.errors!r}"
 
 
 def choose(
@@ -115,3 +180,18 @@ def plain(text: str) -> str:
 def wait_for(condition: Callable[[], bool], timeout_ms: int = 10000) -> None:
     """Process events until ``condition`` holds (real worker threads deliver asynchronously)."""
     wait_until(condition, timeout_ms / 1000)
+
+
+def says(text: str, clip_name: str, *, max_wer: float = 0.15) -> bool:
+    """True when ``text`` is a transcript of the recorded clip (word error rate at most
+    ``max_wer``: the streaming path may hear "asked not" for "ask not")."""
+    from support.audio_data import reference
+    from support.wer import word_error_rate
+
+    return word_error_rate([reference(clip_name)], [text]) <= max_wer
+
+
+def shown_answer(page: PracticePage) -> str:
+    """The words of the answer as the feedback screen shows them (marked pauses left out)."""
+    first = page.review.transcript.toPlainText().split("\n", 1)[0]
+    return re.sub(r"\[pause [\d.]+ s\]", " ", first)
