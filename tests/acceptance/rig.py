@@ -60,7 +60,8 @@ class RoomRecording:
 
     process: subprocess.Popen[bytes]
     path: Path
-    started: float  # time.monotonic() when recording began
+    started: float  # time.monotonic() of the first recorded sample (known once stopped)
+    stopped: float = 0.0
 
     @classmethod
     def start(cls, path: Path) -> RoomRecording:
@@ -79,13 +80,19 @@ class RoomRecording:
         return cls(process, path, time.monotonic())
 
     def stop(self) -> array.array[int]:
-        """Stop recording (again is fine) and return what was recorded."""
+        """Stop recording (again is fine) and return what was recorded.
+
+        The recording is lined up with the clock by its end: parec receives nothing until the
+        sink runs, so its first sample is later than its start.
+        """
         if self.process.poll() is None:
             self.process.terminate()
             self.process.wait(10)
+            self.stopped = time.monotonic()
         raw = self.path.read_bytes() if self.path.exists() else b""
         samples = array.array("h")
         samples.frombytes(raw[: len(raw) // 2 * 2])
+        self.started = self.stopped - len(samples) / RATE
         return samples
 
     def loud_between(self, samples: array.array[int], start: float, end: float) -> float:
@@ -100,8 +107,16 @@ class RoomRecording:
         return loud * window / RATE
 
 
+def keep_devices_awake() -> None:
+    """PulseAudio suspends idle sinks; waking one takes about 1.2 s here, which delayed the
+    player's clip and left gaps in the room recording. A test room keeps its devices running."""
+    if "module-suspend-on-idle" in _pactl("list", "short", "modules"):
+        _pactl("unload-module", "module-suspend-on-idle")
+
+
 def setup_audio() -> bytes:
     """The microphone's Qt id, with the room sink as the default output."""
     mic = ensure_virtual_mic()
     ensure_room_sink()
+    keep_devices_awake()
     return mic
