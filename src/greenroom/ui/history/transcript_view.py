@@ -14,10 +14,17 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from greenroom.analysis.metrics import AnswerMetrics
 from greenroom.analysis.tokens import clean_words, tokenize
 from greenroom.core.transcript import Word
+from greenroom.ui import design
 
-FILLER_STYLE = "background-color:#f6c344;color:#222;"
-HEDGE_STYLE = "background-color:#9cc3f5;color:#222;"
-PAUSE_STYLE = "color:#b4492f;font-weight:600;"
+
+def _styles() -> dict[str, str]:
+    """Marks in the theme's colours: the word keeps the text colour on a soft tint."""
+    text = design.hex_colour("text")
+    return {
+        "filler": f"background-color:{design.hex_colour('filler_bg')};color:{text};",
+        "hedge": f"background-color:{design.hex_colour('hedge_bg')};color:{text};",
+        "pause": f"color:{design.hex_colour('work')};font-weight:600;",
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,22 +98,25 @@ class TranscriptView(QTextBrowser):
         self.setHtml(self._html())
 
     def _html(self) -> str:
+        styles = _styles()
         parts: list[str] = []
         for i, item in enumerate(self.items):
             if isinstance(item, TranscriptPause):
                 label = f"pause {item.duration:.1f} s"
-                parts.append(f'<a href="t:{item.start:.3f}" style="{PAUSE_STYLE}">[{label}]</a>')
+                parts.append(
+                    f'<a href="t:{item.start:.3f}" style="{styles["pause"]}">[{label}]</a>'
+                )
                 continue
             text = html.escape(item.text)
-            style = {"filler": FILLER_STYLE, "hedge": HEDGE_STYLE}.get(item.kind, "")
+            style = styles.get(item.kind, "") if item.kind != "word" else ""
             if self.timed:
                 parts.append(f'<a href="w:{i}" style="{style}">{text}</a>')
             else:
                 parts.append(f'<span style="{style}">{text}</span>')
         legend = (
-            f'<p style="font-size:small"><span style="{FILLER_STYLE}">filler</span> '
-            f'<span style="{HEDGE_STYLE}">hedge</span> '
-            f'<span style="{PAUSE_STYLE}">[pause over 1 s]</span>'
+            f'<p style="font-size:small"><span style="{styles["filler"]}">filler</span> '
+            f'<span style="{styles["hedge"]}">hedge</span> '
+            f'<span style="{styles["pause"]}">[pause over 1 s]</span>'
             + (" · click a word to hear it" if self.timed else "")
             + "</p>"
         )
