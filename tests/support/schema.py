@@ -18,3 +18,13 @@ def database_at(path: Path, revision: str) -> None:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
     engine.dispose()
+
+
+def downgrade_to(path: Path, revision: str) -> None:
+    """Downgrade the SQLite file at ``path`` to ``revision``."""
+    engine = make_engine(path)
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, revision)
+    engine.dispose()
