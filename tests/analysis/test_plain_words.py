@@ -59,7 +59,8 @@ def test_no_words_gets_a_kind_note_not_a_grade() -> None:
         (
             "star_score",
             5.0,
-            "all four parts of the STAR story, with a number in the result, right in the comfortable range",
+            "all four parts of the STAR story, with a number in the result,"
+            " right in the comfortable range",
         ),
     ],
 )
