@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QSizePolicy, QTextBrowser, QWidget
 
 from greenroom.analysis.metrics import AnswerMetrics
 from greenroom.analysis.tokens import clean_words, tokenize
@@ -74,17 +75,39 @@ def _start(p: Any) -> float:
 
 
 class TranscriptView(QTextBrowser):
-    """Read-only transcript; ``word_clicked`` carries the clicked word's start in seconds."""
+    """Read-only transcript; ``word_clicked`` carries the clicked word's start in seconds.
+
+    With ``fit`` it is as tall as its text at the width it is given (no inner scrolling), for
+    a page that scrolls as a whole.
+    """
 
     word_clicked = Signal(float)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, fit: bool = False) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_self_anchor_clicked)
         self.items: list[TranscriptWord | TranscriptPause] = []
         self.timed = False
+        self._fit_to_text = fit
+        if fit:
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            self.document().contentsChanged.connect(self._fit)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._fit_to_text:
+            self._fit()
+
+    def _fit(self) -> None:
+        document = self.document()
+        document.setTextWidth(self.viewport().width())
+        margins = self.contentsMargins()
+        height = int(document.size().height() + margins.top() + margins.bottom() + 2)
+        if height != self.height():
+            self.setFixedHeight(height)
 
     def show_answer(
         self, words: Sequence[dict[str, Any]], metrics: AnswerMetrics | None, transcript: str
