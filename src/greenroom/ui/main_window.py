@@ -40,6 +40,9 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setAccessibleName("Screens")
+        self.nav.setAccessibleDescription(
+            "Practice, History, Progress, Banks, Settings (Ctrl+1 to Ctrl+5)"
+        )
         self.nav.setFixedWidth(170)
         self.pages = QStackedWidget()
         self._factories: dict[int, PageFactory] = {}

@@ -43,7 +43,7 @@ from greenroom.ui.context import AppContext
 from greenroom.ui.practice.recorder import MicrophoneLike
 from greenroom.ui.question_voice import QuestionVoice
 from greenroom.ui.speech_model import SpeechModel
-from greenroom.ui.widgets import set_tone
+from greenroom.ui.widgets import describe_control, set_tone
 
 PRIVACY = (
     "Greenroom keeps everything on this computer: recordings, transcripts and your self-reports. "
@@ -124,6 +124,16 @@ class SettingsPage(QWidget):
         form.addRow("Speed", self.rate)
         form.addRow("Volume", self.volume)
         form.addRow(row)
+        describe_control(
+            self.tts_enabled,
+            "Read questions aloud by default",
+            "New test runs start with each question spoken aloud",
+        )
+        describe_control(self.voice_combo, "Voice", "The voice that reads the questions")
+        describe_control(self.rate, "Speed", "How fast the questions are read, in words a minute")
+        describe_control(self.volume, "Volume", "How loud the questions are read")
+        describe_control(self.test_voice, "Test voice", "Reads a sample question aloud")
+        describe_control(self.stop_voice, "Stop", "Stops the voice reading")
         self.tts_enabled.clicked.connect(self._save)
         self.voice_combo.activated.connect(self._save)
         self.rate.editingFinished.connect(self._save)
@@ -134,7 +144,9 @@ class SettingsPage(QWidget):
         box = QGroupBox("Microphone")
         form = QFormLayout(box)
         self.mic_combo = QComboBox()
-        self.mic_combo.setAccessibleName("Microphone")
+        describe_control(
+            self.mic_combo, "Microphone", "The microphone your answers are recorded from"
+        )
         self.mic_combo.activated.connect(self._save)
         self.mic_level = QProgressBar()
         self.mic_level.setRange(0, 100)
@@ -143,6 +155,11 @@ class SettingsPage(QWidget):
         self.test_mic = QPushButton("Test microphone")
         self.test_mic.setCheckable(True)
         self.test_mic.toggled.connect(self._on_test_mic_toggled)
+        describe_control(
+            self.test_mic,
+            "Test microphone",
+            "Shows how loud your microphone hears you while you speak",
+        )
         self.no_mic = QLabel()
         self.no_mic.setObjectName("hint")
         self.no_mic.setWordWrap(True)
@@ -156,7 +173,9 @@ class SettingsPage(QWidget):
         box = QGroupBox("Speech recognition")
         form = QFormLayout(box)
         self.engine_combo = QComboBox()
-        self.engine_combo.setAccessibleName("Speech engine")
+        describe_control(
+            self.engine_combo, "Speech engine", "What turns your answers into text on this computer"
+        )
         self.engine_combo.activated.connect(self._on_engine_combo_activated)
         self.engine_note = QLabel()
         self.engine_note.setWordWrap(True)
@@ -167,14 +186,22 @@ class SettingsPage(QWidget):
         for name in DOWNLOADABLE:
             self.model_combo.addItem(name, name)
         self.model_combo.activated.connect(self._on_model_combo_activated)
+        describe_control(
+            self.model_combo, "Model", "Larger models are more accurate and slower; some download"
+        )
         self.model_dir = QLabel()
         self.model_dir.setWordWrap(True)
         choose = QPushButton("Use a model folder…")
         choose.clicked.connect(self._on_choose_model_dir_clicked)
+        describe_control(
+            choose, "Use a model folder", "Loads a Whisper model you already have on disk"
+        )
         self.download = QPushButton("Download")
         self.download.clicked.connect(self._on_download_clicked)
         self.cancel = QPushButton("Cancel download")
         self.cancel.clicked.connect(self._cancel_download.set)
+        describe_control(self.download, "Download", "Downloads the chosen model (needs internet)")
+        describe_control(self.cancel, "Cancel download", "Stops the download; nothing is kept")
         self.cancel.hide()
         self.progress = QProgressBar()
         self.progress.hide()
@@ -202,6 +229,7 @@ class SettingsPage(QWidget):
         for key, label in (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")):
             self.theme.addItem(label, key)
         self.theme.activated.connect(self._save)
+        describe_control(self.theme, "Theme", "Light, dark, or the same as the system")
         form.addRow("Theme", self.theme)
         return box
 
@@ -218,6 +246,11 @@ class SettingsPage(QWidget):
         open_button = QPushButton("Open data folder")
         open_button.clicked.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.paths.data)))
+        )
+        describe_control(
+            open_button,
+            "Open data folder",
+            "Shows your sessions and recordings in the file manager",
         )
         layout.addWidget(text)
         layout.addWidget(QLabel("Data folder:"))

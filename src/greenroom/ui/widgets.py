@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import weakref
 
+import shiboken6
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -37,7 +38,11 @@ def set_icon(button: QAbstractButton, name: str, tone: str = "text") -> None:
 def refresh_icons() -> None:
     """Re-colour every icon for the theme now showing (ui/theme.py calls this)."""
     for button, (name, tone) in list(_iconed.items()):
-        button.setIcon(design.icon(name, tone))
+        # Qt may have deleted a button whose Python wrapper is still referenced somewhere.
+        if shiboken6.isValid(button):
+            button.setIcon(design.icon(name, tone))
+        else:
+            del _iconed[button]
 
 
 def button(
@@ -60,6 +65,12 @@ def button(
         b.setToolTip(description)
         b.setAccessibleDescription(description)
     return b
+
+
+def describe_control(widget: QWidget, name: str, description: str) -> None:
+    """What a screen reader says for ``widget``: its name, then what it does."""
+    widget.setAccessibleName(name)
+    widget.setAccessibleDescription(description)
 
 
 def heading(text: str, *, level: str = "pageTitle") -> QLabel:

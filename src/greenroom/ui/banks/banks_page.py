@@ -96,6 +96,9 @@ class BanksPage(QWidget):
         self.questions = QTableView()
         self.questions.setModel(self.model)
         self.questions.setAccessibleName("Questions")
+        self.questions.setAccessibleDescription(
+            "The questions of the chosen bank, with how often you have answered each"
+        )
         self.questions.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.questions.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.questions.setWordWrap(False)

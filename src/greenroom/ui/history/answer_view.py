@@ -101,6 +101,9 @@ class AnswerView(QWidget):
         self.details_toggle.setCheckable(True)
         self.metrics = MetricsView()
         self.metrics.setAccessibleName("Figures of this answer")
+        self.metrics.setAccessibleDescription(
+            "Each measure, its value and its band: comfortable, nearly there or needs work"
+        )
         self.scoring = widgets.hint()
         self.details = QWidget()
         self.rating = QComboBox()

@@ -136,6 +136,9 @@ class ReviewView(QWidget):
         self.details_toggle.toggled.connect(self._on_details_toggled)
         self.metrics = MetricsView()
         self.metrics.setAccessibleName("Figures of this answer")
+        self.metrics.setAccessibleDescription(
+            "Each measure, its value and its band: comfortable, nearly there or needs work"
+        )
         self.scoring = widgets.hint()
         self.details = QWidget()
         details_layout = QVBoxLayout(self.details)
