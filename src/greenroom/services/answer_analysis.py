@@ -128,3 +128,23 @@ def analyze_recorded_answer(
         job_description=job_description,
         audio=audio,
     )
+
+
+
+def warm_up() -> None:
+    """Load the meaning model, embed the interview background and load the pitch tracker now.
+
+    The first answer otherwise pays for it (about a second here). Safe to call from a worker
+    thread while the user reads the first question; every part loads once per process.
+    """
+    model = meaning_model()
+    if model is not None:
+        model.embed(list(interview_background()))
+    try:
+        import numpy as np
+
+        from greenroom.voice.tracker import track_samples
+
+        track_samples(np.zeros(16_000, dtype=np.float32))
+    except GreenroomError as exc:
+        log.warning("voice measures unavailable: %s", exc)
