@@ -168,8 +168,8 @@ BANDS: dict[str, Band] = {
             "higher",
             "Share of the answer's words in sentences about the question asked, judged by "
             "meaning on this computer.",
-            (0.70, 1.0),
-            (0.35, 1.0),
+            (0.85, 1.0),
+            (0.30, 1.0),
         ),
         _band(
             "pitch_variation",

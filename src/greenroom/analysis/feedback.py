@@ -192,7 +192,7 @@ def _time_use(m: AnswerMetrics) -> Observation | None:
 
 
 def _key_points(m: AnswerMetrics) -> Observation | None:
-    weight = severity("key_point_coverage", m.key_points.share)
+    weight = severity("key_point_coverage", m.values()["key_point_coverage"])
     if not weight or not m.key_points.missing:
         return None
     missing = ", ".join(f'"{p}"' for p in m.key_points.missing[:3])
@@ -314,7 +314,7 @@ def _praise_voice(m: AnswerMetrics) -> Observation | None:
 
 
 def _praise_key_points(m: AnswerMetrics) -> Observation | None:
-    if bands.rate("key_point_coverage", m.key_points.share) != "green":
+    if bands.rate("key_point_coverage", m.values()["key_point_coverage"]) != "green":
         return None
     kp = m.key_points
     return make(

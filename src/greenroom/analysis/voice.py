@@ -220,26 +220,27 @@ def _trend(levels: Sequence[float]) -> float | None:
 def _sentence_ends(
     track: VoiceTrack, tokens: Sequence[Token], sentences: Sequence[Sentence]
 ) -> list[tuple[float, Sentence]]:
-    """For each long enough sentence: how much quieter its last word was than the rest (dB)."""
+    """For each long enough sentence: how much quieter its last word was than its other words.
+
+    A word's level is its loudest frame (its vowel): medians over a word mix in its consonants
+    and, since the transcriber stretches a last word into the silence after it, that silence.
+    The sentence's level is the median of its other words' levels.
+    """
     out: list[tuple[float, Sentence]] = []
     for s in sentences:
         if s.words < MIN_SENTENCE_WORDS or s.start is None:
             continue
-        last = tokens[s.last]
-        body = _voiced_levels(track, [(t.start, t.end) for t in tokens[s.first : s.last]])
-        tail = _voiced_levels(track, [(last.start, last.end)]) or _levels(track, last)
-        if len(body) < 10 or not tail:
+        peaks = [_peak(track, t) for t in tokens[s.first : s.last + 1]]
+        body = [p for p in peaks[:-1] if p is not None]
+        if len(body) < MIN_SENTENCE_WORDS - 1 or peaks[-1] is None:
             continue
-        out.append((statistics.median(body) - statistics.median(tail), s))
+        out.append((statistics.median(body) - peaks[-1], s))
     return out
 
 
-def _voiced_levels(track: VoiceTrack, spans: Sequence[tuple[float, float]]) -> list[float]:
-    return [track.level[k] for k in _frames_in(track, spans) if track.f0[k] > 0]
-
-
-def _levels(track: VoiceTrack, token: Token) -> list[float]:
-    return [track.level[k] for k in _frames_in(track, [(token.start, token.end)])]
+def _peak(track: VoiceTrack, token: Token) -> float | None:
+    levels = [track.level[k] for k in _frames_in(track, [(token.start, token.end)])]
+    return max(levels) if levels else None
 
 
 def _tail(text: str) -> str:
