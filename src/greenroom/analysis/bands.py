@@ -209,7 +209,7 @@ BANDS: dict[str, Band] = {
 # matter. On-topic share, loudness variation and trailing off are shown but kept out of the
 # index: docs/metrics.md ("Delivery index") gives the evidence for each choice.
 INDEX_WEIGHTS: dict[str, float] = {
-    "fillers_per_minute": 25.0,
+    "fillers_per_minute": 20.0,
     "very_long_pauses": 15.0,
     "speaking_rate": 15.0,
     "star_score": 15.0,

@@ -130,7 +130,6 @@ def analyze_recorded_answer(
     )
 
 
-
 def warm_up() -> None:
     """Load the meaning model, embed the interview background and load the pitch tracker now.
 
