@@ -14,7 +14,22 @@ from greenroom.speech.audio import SAMPLE_RATE, load_audio
 from greenroom.voice import track_samples
 
 JFK = Path(__file__).resolve().parents[1] / "data" / "audio" / "jfk.flac"
-SAID = "and so my fellow Americans ask not what your country can do for you".split()
+SAID = [
+    "and",
+    "so",
+    "my",
+    "fellow",
+    "Americans",
+    "ask",
+    "not",
+    "what",
+    "your",
+    "country",
+    "can",
+    "do",
+    "for",
+    "you",
+]
 
 
 def _measure(samples: np.ndarray, words: list[str] = SAID) -> AnswerMetrics:
