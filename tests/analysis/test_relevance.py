@@ -1,19 +1,16 @@
 """Key points with evidence and the on-topic judgement, with a stand-in for the meaning model.
 
-The stand-in scores a sentence against a description by the share of the sentence's content
-words that the description holds, so the rules around the model (margin, verdicts, drift words,
-notes, bad input) are tested exactly; tests/meaning runs the real model on the labelled set.
+The stand-in (tests/support/meaning.py) scores a sentence by the content words it shares with a
+description, so the rules around the model (margin, verdicts, drift words, notes, bad input) are
+tested exactly; tests/analysis/test_relevance_model.py runs the real model.
 """
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 import pytest
 from helpers import timed, typed
 
 from greenroom.analysis.feedback import feedback_for
-from greenroom.analysis.lexicon import is_content_word, stem
 from greenroom.analysis.metrics import AnswerMetrics, analyze_answer
 from greenroom.analysis.relevance import (
     OFF_TOPIC_BELOW,
@@ -24,45 +21,12 @@ from greenroom.analysis.relevance import (
     verdict,
 )
 from greenroom.analysis.session import delivery_index
-from greenroom.analysis.tokens import text_words
-
-
-class WordOverlap:
-    """Similarity = share of the text's content stems found in the other text."""
-
-    name = "word overlap (test)"
-
-    def __init__(self) -> None:
-        self.calls = 0
-
-    def similarity(self, texts: Sequence[str], others: Sequence[str]) -> list[list[float]]:
-        self.calls += 1
-        return [[self._score(t, o) for o in others] for t in texts]
-
-    @staticmethod
-    def _score(text: str, other: str) -> float:
-        mine = {stem(w) for w in text_words(text) if is_content_word(w)}
-        theirs = {stem(w) for w in text_words(other) if is_content_word(w)}
-        return len(mine & theirs) / len(mine) if mine else 0.0
-
+from support.meaning import BACKGROUND, OFF, ON, WordOverlap
 
 QUESTION = Topic(
     "Tell me about a time you missed a deadline.",
     ("raised it early", "new plan"),
     "Say when you saw the deadline slipping, who you told and the plan you made.",
-)
-BACKGROUND = (
-    "Why do you want to work here? company values, product. Show you read about the company.",
-    "What is your greatest strength? one strength, example. Name one strength and prove it.",
-)
-ON = (
-    "I saw the deadline slipping two weeks out. I told my manager the same day. "
-    "We made a new plan and cut the scope. The deadline held with the smaller plan."
-)
-OFF = (
-    "Old Marley was dead to begin with. Scrooge signed the register. Scrooge and Marley "
-    "were partners for years. The ghost of Marley came back to Scrooge on Christmas Eve. "
-    "Scrooge was afraid of the ghost and the chains."
 )
 
 
