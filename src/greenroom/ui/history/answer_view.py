@@ -25,14 +25,14 @@ from greenroom.analysis.session import delivery_index, index_explanation
 from greenroom.analysis.stress import StressMoment
 from greenroom.core.session import Answer, AnswerKind
 from greenroom.ui import widgets
-from greenroom.ui.answer_fit import QuestionFitCard, VoicePanel
+from greenroom.ui.answer_fit import QuestionFitCard, VoicePanel, coverage_html
 from greenroom.ui.band_bar import BandBar
 from greenroom.ui.history.answer_list_view import answer_label
 from greenroom.ui.history.metrics_view import MetricsView
 from greenroom.ui.history.playback import AnswerPlayer
 from greenroom.ui.history.playback_bar_view import PlaybackBar
 from greenroom.ui.history.transcript_view import TranscriptView
-from greenroom.ui.practice.review_view import BAND_KEYS, RATING_WORDS, coverage_html, feedback_html
+from greenroom.ui.practice.review_view import BAND_KEYS, RATING_WORDS, feedback_html
 from greenroom.ui.widgets import FittedText
 
 
