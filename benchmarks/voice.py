@@ -1,8 +1,13 @@
 """Pitch trackers compared on this machine: accuracy on known pitches, espeak-ng pitch settings,
 real speech agreement and time per minute of audio.
 
-Run: PYTHONPATH=src python benchmarks/voice.py
-Prints a Markdown table for docs/benchmarks.md and docs/voice.md. Not a test.
+Run: PYTHONPATH=src python benchmarks/voice.py [--sentence-ends]
+Prints Markdown tables for docs/benchmarks.md and docs/voice.md. Not a test.
+
+--sentence-ends transcribes the recordings of tests/data/audio (Greenroom's speech engine) and
+prints how much quieter each sentence's last word was than the rest of it (analysis.voice's
+measure), read speech and disfluent speech apart, with the share of sentences that each
+trailing-off threshold would flag: the figures that set analysis.voice.TRAIL_DB.
 
 * swift-f0 (Greenroom's dependency) through greenroom.voice.track_samples: 16 ms frames.
 * pyworld (WORLD's Harvest and DIO) when importable; it is not a Greenroom dependency. Install it
@@ -17,6 +22,7 @@ repeated to one minute, best of three, on one thread.
 
 from __future__ import annotations
 
+import argparse
 import os
 import platform
 import shutil
@@ -128,7 +134,46 @@ def agreement(tracker: Tracker, reference: Tracker) -> float:
     return float(statistics.median(gaps))
 
 
+def sentence_ends() -> None:
+    from greenroom.analysis.metrics import analyze_answer
+    from greenroom.analysis.sentences import sentences
+    from greenroom.analysis.tokens import tokenize
+    from greenroom.analysis.voice import _sentence_ends
+    from greenroom.core.transcript import SpeechSegment, Transcript
+    from greenroom.speech.whisper_engine import WhisperEngine
+
+    engine = WhisperEngine.create()
+    drops: dict[str, list[float]] = {"read": [], "disfluent": []}
+    for path in sorted((REPO / "tests" / "data" / "audio").glob("*.flac")):
+        x = load_audio(path)
+        words = engine.transcribe(x)
+        if not words:
+            continue
+        track = track_samples(x)
+        tokens = tokenize(words)
+        ends = _sentence_ends(track, tokens, sentences(tokens, timed=True))
+        kind = "disfluent" if path.stem.startswith("mfa_") else "read"
+        drops[kind] += [round(d, 1) for d, _ in ends]
+        transcript = Transcript(tuple(words), (SpeechSegment(words[0].start, words[-1].end),))
+        assert analyze_answer(transcript, answer_limit=None, voice=track) is not None
+    print("| speech | sentences | median drop (dB) | 6 dB | 8 dB | 10 dB | 12 dB |")
+    print("|---|---|---|---|---|---|---|")
+    for kind, values in drops.items():
+        shares = " | ".join(
+            f"{sum(v >= t for v in values) / len(values):.0%}" for t in (6, 8, 10, 12)
+        )
+        print(f"| {kind} | {len(values)} | {statistics.median(values):.1f} | {shares} |")
+    print()
+    for kind, values in drops.items():
+        print(f"{kind}: {sorted(values)}")
+
+
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sentence-ends", action="store_true", help="calibrate trailing off")
+    if parser.parse_args().sentence_ends:
+        sentence_ends()
+        return 0
     trackers: dict[str, Tracker] = {"swift-f0 0.3": swift}
     for method in ("harvest", "dio"):
         world = _world(method)

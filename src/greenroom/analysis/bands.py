@@ -193,7 +193,7 @@ BANDS: dict[str, Band] = {
             "Trailing off",
             "%",
             "lower",
-            "Share of sentences whose last word was 6 dB or more quieter than the rest.",
+            "Share of sentences whose last word was 10 dB or more quieter than the rest.",
             (0.0, 0.25),
             (0.0, 0.5),
         ),
