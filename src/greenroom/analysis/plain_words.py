@@ -144,7 +144,13 @@ _WORDS = {
     ),
     "key_point_coverage": lambda v: f"{v:.0%} of the key points",
     "job_coverage": lambda v: f"{v:.0%} of the job description's terms",
-    "on_topic": lambda v: f"about {v:.0%} of what you said was about the question",
+    "on_topic": lambda v: (
+        "almost none of what you said was about the question"
+        if v < 0.05
+        else "nearly all of what you said was about the question"
+        if v >= 0.95
+        else f"about {v:.0%} of what you said was about the question"
+    ),
     "pitch_variation": lambda v: (
         f"your pitch stayed quite level (it moved about {v:.1f} semitones)"
         if v < MONOTONE_ST
