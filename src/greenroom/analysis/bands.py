@@ -161,22 +161,62 @@ BANDS: dict[str, Band] = {
             "higher",
             "Share of the top terms of the pasted job description that the answer used.",
         ),
+        _band(
+            "on_topic",
+            "On topic",
+            "%",
+            "higher",
+            "Share of the answer's words in sentences about the question asked, judged by "
+            "meaning on this computer.",
+            (0.85, 1.0),
+            (0.30, 1.0),
+        ),
+        _band(
+            "pitch_variation",
+            "Pitch variation",
+            "st",
+            "higher",
+            "How much your pitch moved while you spoke: the spread of your voice's pitch in "
+            "semitones; under 1.5 sounds monotone.",
+            (2.0, INF),
+            (1.5, INF),
+        ),
+        _band(
+            "loudness_variation",
+            "Loudness variation",
+            "dB",
+            "higher",
+            "How much your loudness moved while you spoke, in decibels.",
+        ),
+        _band(
+            "trailing_off",
+            "Trailing off",
+            "%",
+            "lower",
+            "Share of sentences whose last word was 10 dB or more quieter than the rest.",
+            (0.0, 0.25),
+            (0.0, 0.5),
+        ),
     )
 }
 
 
 # Weights of the delivery index (0-100), in METRICS.md's spirit: fillers and pauses are what
 # listeners notice most (Laske and DiGennaro Reed 2024; Lewin et al. 1996), pace and structure
-# next, hedges and the start of the answer after that. They add up to 100 and are shown in
-# the app next to the index.
+# next, hedges and the start of the answer after that; those seven add up to 100. Pitch variation
+# (issue 16) joined with a small weight while the others kept theirs, so an answer without a
+# recording (typed) scores exactly as before; the index is a weighted mean, so only the ratios
+# matter. On-topic share, loudness variation and trailing off are shown but kept out of the
+# index: docs/metrics.md ("Delivery index") gives the evidence for each choice.
 INDEX_WEIGHTS: dict[str, float] = {
-    "fillers_per_minute": 25.0,
+    "fillers_per_minute": 20.0,
     "very_long_pauses": 15.0,
     "speaking_rate": 15.0,
     "star_score": 15.0,
     "first_word_latency": 10.0,
     "hedges": 10.0,
     "key_point_coverage": 10.0,
+    "pitch_variation": 5.0,
 }
 
 

@@ -60,7 +60,8 @@ def stems_of(words: Iterable[str]) -> set[str]:
     return {stem(w) for w in words}
 
 
-def _phrase_stems(phrase: str) -> set[str]:
+def phrase_stems(phrase: str) -> set[str]:
+    """Stems of a phrase's content words (of all its words when it has no content word)."""
     words = text_words(phrase)
     content = [w for w in words if is_content_word(w)]
     return stems_of(content or words)
@@ -77,7 +78,7 @@ def key_point_coverage(
     missing: list[str] = []
     for point in key_points:
         options = [point, *((synonyms or {}).get(point, ()))]
-        hit = any((need := _phrase_stems(option)) and need <= answer_stems for option in options)
+        hit = any((need := phrase_stems(option)) and need <= answer_stems for option in options)
         (covered if hit else missing).append(point)
     return Coverage(tuple(covered), tuple(missing))
 

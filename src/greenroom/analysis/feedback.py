@@ -22,6 +22,7 @@ from greenroom.analysis.feedback_text import (
     spot,
 )
 from greenroom.analysis.metrics import AnswerMetrics
+from greenroom.analysis.voice import TRAIL_DB
 
 __all__ = ["TEMPLATES", "Evidence", "Observation", "clock", "feedback_for"]
 
@@ -42,7 +43,7 @@ def feedback_for(metrics: AnswerMetrics) -> list[Observation]:
     english = metrics.language.lower().startswith("en")
     improve = _IMPROVE if english else _TIMING_ONLY
     found = sorted((o for rule in improve for o in [rule(metrics)] if o), key=lambda o: -o.weight)
-    praise = _PRAISE if english else (_praise_pace, _praise_flow)
+    praise = _PRAISE if english else (_praise_pace, _praise_flow, _praise_voice)
     good = sorted((o for rule in praise for o in [rule(metrics)] if o), key=lambda o: -o.weight)
     chosen = found[: MAX_ITEMS - (1 if good else 0)]
     return chosen + good[: MAX_ITEMS - len(chosen)]
@@ -191,11 +192,62 @@ def _time_use(m: AnswerMetrics) -> Observation | None:
 
 
 def _key_points(m: AnswerMetrics) -> Observation | None:
-    weight = severity("key_point_coverage", m.key_points.share)
+    weight = severity("key_point_coverage", m.values()["key_point_coverage"])
     if not weight or not m.key_points.missing:
         return None
     missing = ", ".join(f'"{p}"' for p in m.key_points.missing[:3])
     return make("key_points", weight=weight, missing=missing)
+
+
+# Answering the question comes first: an off-topic answer outweighs any delivery point.
+_OFF_TOPIC_WEIGHT = 30.0
+
+
+def _off_topic(m: AnswerMetrics) -> Observation | None:
+    judged = m.relevance.on_topic if m.relevance else None
+    if judged is None or judged.verdict != "off topic" or m.relevance is None:
+        return None
+    drift = _and(judged.drift) if judged.drift else "something other than the question"
+    return make(
+        "off_topic",
+        weight=_OFF_TOPIC_WEIGHT,
+        drift=drift,
+        question=m.relevance.question,
+        share=judged.share,
+        evidence=(Evidence(judged.drift_time, judged.drift_text),) if judged.drift_text else (),
+    )
+
+
+def _and(words: tuple[str, ...]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def _monotone(m: AnswerMetrics) -> Observation | None:
+    voice = m.voice
+    if voice is None or not voice.monotone or voice.pitch_variation_st is None:
+        return None
+    weight = severity("pitch_variation", voice.pitch_variation_st)
+    return make("monotone", weight=weight, variation=voice.pitch_variation_st)
+
+
+def _trailing_off(m: AnswerMetrics) -> Observation | None:
+    voice = m.voice
+    if voice is None or voice.trailing_off is None or voice.sentences < 3:
+        return None
+    weight = severity("trailing_off", voice.trailing_off)
+    if not weight or not voice.trailing_examples or voice.trailing_off < 0.5:
+        return None
+    time, words = voice.trailing_examples[0]
+    return make(
+        "trailing_off",
+        weight=weight,
+        count=round(voice.trailing_off * voice.sentences),
+        total=voice.sentences,
+        drop=TRAIL_DB,
+        example=words,
+        at=at(time if m.timed else None),
+        evidence=tuple(Evidence(t, w) for t, w in voice.trailing_examples),
+    )
 
 
 def _repeats(m: AnswerMetrics) -> Observation | None:
@@ -246,8 +298,23 @@ def _praise_flow(m: AnswerMetrics) -> Observation | None:
     return make("praise_flow", kind="praise", weight=3.5, latency=latency)
 
 
+def _praise_voice(m: AnswerMetrics) -> Observation | None:
+    voice = m.voice
+    if voice is None or m.word_count < 30 or voice.pitch_range_st is None:
+        return None
+    if bands.rate("pitch_variation", voice.pitch_variation_st) != "green":
+        return None
+    return make(
+        "praise_voice",
+        kind="praise",
+        weight=2.5,
+        range=voice.pitch_range_st,
+        variation=voice.pitch_variation_st,
+    )
+
+
 def _praise_key_points(m: AnswerMetrics) -> Observation | None:
-    if bands.rate("key_point_coverage", m.key_points.share) != "green":
+    if bands.rate("key_point_coverage", m.values()["key_point_coverage"]) != "green":
         return None
     kp = m.key_points
     return make(
@@ -265,13 +332,17 @@ _IMPROVE: tuple[Callable[[AnswerMetrics], Observation | None], ...] = (
     _time_use,
     _key_points,
     _repeats,
+    _off_topic,
+    _monotone,
+    _trailing_off,
 )
-# Word rules are English; for other languages only timing feedback is given.
-_TIMING_ONLY = (_very_long_pauses, _latency, _pace, _time_use)
+# Word rules are English; for other languages only timing and voice feedback is given.
+_TIMING_ONLY = (_very_long_pauses, _latency, _pace, _time_use, _monotone, _trailing_off)
 _PRAISE: tuple[Callable[[AnswerMetrics], Observation | None], ...] = (
     _praise_fillers,
     _praise_pace,
     _praise_star,
     _praise_flow,
     _praise_key_points,
+    _praise_voice,
 )

@@ -87,6 +87,27 @@ TEMPLATES: dict[str, Template] = {
         "Slow the first words of each sentence down; restarts gather where a sentence starts "
         "too fast.",
     ),
+    "off_topic": Template(
+        'Most of this answer was about {drift}; the question asks "{question}" (about '
+        "{share:.0%} of the answer was on it).",
+        "Open with a sentence that answers the question itself, then give one example that "
+        "serves that answer.",
+    ),
+    "monotone": Template(
+        "Your pitch stayed in a narrow band: it varied by {variation:.1f} semitones "
+        "(under 1.5 sounds monotone; 2 or more sounds varied).",
+        "Pick the word that carries each sentence (the number, the result) and lift your voice "
+        "on it.",
+    ),
+    "trailing_off": Template(
+        "{count} of {total} sentences ended {drop:.0f} dB or more quieter than they began, "
+        'such as "{example}"{at}.',
+        "Keep some breath for the last words of each sentence; they often carry the result.",
+    ),
+    "praise_voice": Template(
+        "Your pitch moved over {range:.0f} semitones as you spoke (variation {variation:.1f}).",
+        "Keep lifting your voice on the words that matter.",
+    ),
     "praise_fillers": Template(
         "{count} filler{s} in the whole answer.",
         "Keep the same rhythm in the next answer.",

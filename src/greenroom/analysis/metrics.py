@@ -26,13 +26,26 @@ from greenroom.analysis.pauses import (
     vad_pauses,
     word_gap_pauses,
 )
+from greenroom.analysis.relevance import (
+    MIN_WORDS,
+    Relevance,
+    TextSimilarity,
+    Topic,
+    key_point_matches,
+    looks_foreign,
+    on_topic,
+)
 from greenroom.analysis.repetition import RepetitionStats, repetition_stats
+from greenroom.analysis.sentences import Sentence, sentences
 from greenroom.analysis.structure import StarStats, find_star
 from greenroom.analysis.timeuse import TimeUse, time_use
 from greenroom.analysis.tokens import Span, Token, clean_words, is_timed, tokenize
+from greenroom.analysis.voice import VoiceStats, voice_stats
 from greenroom.core.transcript import Transcript
+from greenroom.core.voice import VoiceTrack
 
-FORMAT_VERSION = 1
+# 2: relevance (key points with evidence, on-topic share) and voice; version 1 dicts still load.
+FORMAT_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +67,11 @@ class AnswerMetrics:
         job: Job-description terms used and missed, None without a description.
         warnings: What was wrong with the input and how it was handled.
         language: The transcript's language tag; word rules apply to English only.
+        relevance: Key points with the sentence covering each, and whether the answer stayed on
+            the question; None when no question or key points were given (and in metrics
+            stored before version 2).
+        voice: Pitch and loudness figures; None without a recording (typed answers, a
+            transcript analysed without its audio, metrics stored before version 2).
     """
 
     word_count: int
@@ -70,6 +88,8 @@ class AnswerMetrics:
     job: Coverage | None = None
     warnings: tuple[str, ...] = ()
     language: str = "en"
+    relevance: Relevance | None = None
+    voice: VoiceStats | None = None
 
     @property
     def answered(self) -> bool:
@@ -94,10 +114,23 @@ class AnswerMetrics:
             "immediate_repeats": float(self.repetition.immediate_count),
             "duration": self.duration,
             "star_score": float(self.star.score),
-            "key_point_coverage": self.key_points.share,
+            "key_point_coverage": self._key_point_share(),
             "job_coverage": self.job.share if self.job else None,
+            "on_topic": self._on_topic_share(),
+            "pitch_variation": self.voice.pitch_variation_st if self.voice else None,
+            "loudness_variation": self.voice.loudness_variation_db if self.voice else None,
+            "trailing_off": self.voice.trailing_off if self.voice else None,
         }
         return figures if self.answered else dict.fromkeys(figures)
+
+    def _key_point_share(self) -> float | None:
+        if self.relevance is not None and not self.relevance.key_points_judged:
+            return None  # key points in another language: "0 %" would be made up
+        return self.key_points.share
+
+    def _on_topic_share(self) -> float | None:
+        judged = self.relevance.on_topic if self.relevance else None
+        return judged.share if judged else None
 
     def ratings(self) -> dict[str, str]:
         """ "green" / "amber" / "red" / "none" per headline figure, on the default bands."""
@@ -121,13 +154,17 @@ class AnswerMetrics:
             "job": self.job.to_dict() if self.job else None,
             "warnings": list(self.warnings),
             "language": self.language,
+            "relevance": self.relevance.to_dict() if self.relevance else None,
+            "voice": self.voice.to_dict() if self.voice else None,
         }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> AnswerMetrics:
-        """Rebuild from :meth:`to_dict` output."""
+        """Rebuild from :meth:`to_dict` output (version 1 dicts have no relevance or voice)."""
         duration = data.get("duration")
         job = data.get("job")
+        relevance = data.get("relevance")
+        voice = data.get("voice")
         return cls(
             word_count=int(data["word_count"]),
             duration=None if duration is None else float(duration),
@@ -143,6 +180,8 @@ class AnswerMetrics:
             job=Coverage.from_dict(job) if job else None,
             warnings=tuple(str(w) for w in data.get("warnings", [])),
             language=str(data.get("language", "en")),
+            relevance=Relevance.from_dict(relevance) if relevance else None,
+            voice=VoiceStats.from_dict(voice) if voice else None,
         )
 
 
@@ -153,6 +192,10 @@ def analyze_answer(
     key_points: Sequence[str] = (),
     key_point_synonyms: Mapping[str, Sequence[str]] | None = None,
     job_description: str | None = None,
+    question: Topic | None = None,
+    meaning: TextSimilarity | None = None,
+    background: Sequence[str] = (),
+    voice: VoiceTrack | None = None,
 ) -> AnswerMetrics:
     """Measure one answer.
 
@@ -162,6 +205,12 @@ def analyze_answer(
         key_points: The question's key points from the bank.
         key_point_synonyms: Key point -> synonyms that also count as mentioning it.
         job_description: A pasted job description, for job-term coverage.
+        question: The question asked (text, key points, tips), for the on-topic judgement.
+        meaning: A sentence-embedding model (greenroom.meaning); without one the answer is not
+            judged on topic, and key points are matched by words alone either way.
+        background: Descriptions of other interview questions (relevance.Topic.description),
+            against which "about this question" is judged.
+        voice: The recording's pitch and loudness track (greenroom.voice), for voice figures.
 
     Returns:
         The metrics. Bad input (no words, words out of order, times past the end) gives
@@ -184,6 +233,8 @@ def analyze_answer(
             "English, so only the timing figures are meaningful"
         )
     answer_stems = stems_of(t.text for t in tokens)
+    parts = sentences(tokens, timed=timed)
+    english = transcript.language.lower().startswith("en")
     last_speech = max([t.end for t in tokens] + [e for _, e in speech], default=0.0)
     return AnswerMetrics(
         word_count=len(tokens),
@@ -200,7 +251,56 @@ def analyze_answer(
         job=job_coverage(answer_stems, job_description) if job_description else None,
         warnings=tuple(warnings),
         language=transcript.language,
+        relevance=_relevance(
+            tokens,
+            parts,
+            key_points,
+            key_point_synonyms,
+            question=question,
+            meaning=meaning if english else None,
+            background=background,
+            english=english,
+        ),
+        voice=voice_stats(voice, tokens, parts) if voice is not None and timed else None,
     )
+
+
+def _relevance(
+    tokens: Sequence[Token],
+    parts: Sequence[Sentence],
+    key_points: Sequence[str],
+    synonyms: Mapping[str, Sequence[str]] | None,
+    *,
+    question: Topic | None,
+    meaning: TextSimilarity | None,
+    background: Sequence[str],
+    english: bool,
+) -> Relevance | None:
+    """Key points with evidence and, given a question and a model, the on-topic judgement."""
+    if question is None and not key_points:
+        return None
+    matches = key_point_matches(tokens, parts, key_points, synonyms=synonyms)
+    foreign = tuple(p for p in key_points if looks_foreign(p))
+    if foreign and len(foreign) == len(key_points) and not any(m.covered for m in matches):
+        note = (
+            "The key points are not in English, and key points are matched by their words, so "
+            "they could not be checked against this answer."
+        )
+        text = question.question if question else ""
+        return Relevance(text, matches, None, note, foreign)
+    if question is None or not question.question.strip():
+        note = "No question was given, so staying on it was not judged."
+        return Relevance("", matches, None, note, foreign)
+    if not english:
+        note = "The on-topic check reads English only, so this answer was not judged."
+    elif meaning is None:
+        note = "The sentence-meaning model was not available, so staying on topic was not judged."
+    elif len(tokens) < MIN_WORDS:
+        note = f"Fewer than {MIN_WORDS} words: too few to judge what the answer was about."
+    else:
+        judged = on_topic(meaning, question, parts, background=background)
+        return Relevance(question.question, matches, judged, "", foreign)
+    return Relevance(question.question, matches, None, note, foreign)
 
 
 def _duration(transcript: Transcript, ends: Sequence[float], warnings: list[str]) -> float | None:

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from greenroom.analysis import bands
 from greenroom.analysis.feedback_text import Observation
 from greenroom.analysis.metrics import AnswerMetrics
+from greenroom.analysis.relevance import Relevance
+from greenroom.analysis.voice import MONOTONE_ST, VoiceStats
 
 # The bands by name, as the user reads them: nothing alarming for a first try.
 ZONES = {"green": "comfortable", "amber": "nearly there", "red": "to practise", "none": ""}
@@ -142,7 +144,65 @@ _WORDS = {
     ),
     "key_point_coverage": lambda v: f"{v:.0%} of the key points",
     "job_coverage": lambda v: f"{v:.0%} of the job description's terms",
+    "on_topic": lambda v: (
+        "almost none of what you said was about the question"
+        if v < 0.05
+        else "nearly all of what you said was about the question"
+        if v >= 0.95
+        else f"about {v:.0%} of what you said was about the question"
+    ),
+    "pitch_variation": lambda v: (
+        f"your pitch stayed quite level (it moved about {v:.1f} semitones)"
+        if v < MONOTONE_ST
+        else f"your pitch rose and fell by about {v:.1f} semitones"
+    ),
+    "loudness_variation": lambda v: (
+        f"your loudness stayed even (it moved about {v:.0f} dB)"
+        if v < 3
+        else f"your loudness rose and fell by about {v:.0f} dB"
+    ),
+    "trailing_off": lambda v: (
+        "your voice held up to the last word of every sentence"
+        if v < 0.005
+        else f"about {v:.0%} of your sentences faded on their last word"
+    ),
 }
+
+
+def on_topic_sentence(relevance: Relevance | None) -> str:
+    """Whether the answer stayed on the question, in one sentence; why not judged, if not."""
+    if relevance is None:
+        return ""
+    judged = relevance.on_topic
+    if judged is None:
+        return relevance.note
+    about = _and(judged.drift) if judged.drift else "something other than the question"
+    if judged.verdict == "on topic":
+        return "Your answer stayed on the question."
+    if judged.verdict == "off topic":
+        return (
+            f"Most of this answer was about {about}; the question asks: "
+            f"\u201c{relevance.question}\u201d"
+        )
+    return (
+        f"Part of this answer was about the question and part about {about}; try keeping "
+        "every sentence on what was asked."
+    )
+
+
+def voice_sentence(voice: VoiceStats | None) -> str:
+    """How the voice was heard, or what kept it from being measured, in plain words."""
+    if voice is None:
+        return "There is no recording of this answer, so the voice was not measured."
+    if voice.notes:
+        return " ".join(voice.notes)
+    if voice.monotone:
+        return "Your voice stayed close to one pitch; rising and falling helps a listener follow."
+    return ""
+
+
+def _and(words: Sequence[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 # How a figure reads in a sentence about change ("fewer fillers", "a steadier pace").
@@ -155,6 +215,9 @@ _CHANGE = {
     "speaking_rate": ("a pace closer to comfortable than usual", "a pace further from comfortable"),
     "star_score": ("more complete STAR stories than usual", "less complete STAR stories"),
     "key_point_coverage": ("more of the key points than usual", "fewer of the key points"),
+    "on_topic": ("more of the answer on the question than usual", "more drifting than usual"),
+    "pitch_variation": ("a livelier voice than usual", "a flatter voice than usual"),
+    "trailing_off": ("fewer sentences fading out than usual", "more sentences fading out"),
     "delivery_index": ("a higher delivery index than usual", "a lower delivery index than usual"),
     "nerves_before": ("calmer than usual before the run", "more nervous than usual before"),
     "nerves_after": ("calmer than usual after the run", "more nervous than usual after"),
@@ -165,12 +228,14 @@ _CHANGE = {
 def _figure(key: str, value: float) -> str:
     if key in ("nerves_before", "nerves_after", "confidence", "delivery_index"):
         return f"{value:.0f}"
-    if key in ("key_point_coverage", "job_coverage"):
+    if key in ("key_point_coverage", "job_coverage", "on_topic", "trailing_off"):
         return f"{value:.0%}"
     if key == "speaking_rate":
         return f"{value:.0f} words a minute"
     if key == "first_word_latency":
         return f"{value:.1f} s"
+    if key == "pitch_variation":
+        return f"{value:.1f} semitones"
     return f"{value:.1f}".rstrip("0").rstrip(".") if value % 1 else f"{value:.0f}"
 
 

@@ -18,7 +18,7 @@ def _fmt(key: str, value: float | None) -> str:
     if value is None:
         return "-"
     unit = bands.BANDS[key].unit
-    if key in ("key_point_coverage", "job_coverage"):
+    if unit == "%":
         return f"{value:.0%}"
     if unit in ("wpm", ""):
         return f"{value:.0f}" + (" wpm" if unit else "")
@@ -68,7 +68,62 @@ def _details(m: AnswerMetrics) -> list[str]:
         lines.append(f"Key points missed: {', '.join(m.key_points.missing) or 'none'}")
     if m.job:
         lines.append(f"Job terms not used: {', '.join(m.job.missing) or 'none'}")
+    return lines + _relevance(m) + _voice(m)
+
+
+def _relevance(m: AnswerMetrics) -> list[str]:
+    r = m.relevance
+    if r is None:
+        return []
+    lines = [
+        f'Key point "{k.point}": '
+        + (f'covered{_at(k.time)} by "{k.evidence}"' if k.covered else "not covered")
+        for k in r.key_points
+    ]
+    if r.on_topic:
+        o = r.on_topic
+        drift = f"; the rest was about {', '.join(o.drift)}" if o.drift else ""
+        lines.append(f"On topic: {o.share:.0%} of the answer, {o.verdict}{drift} ({o.model})")
+    if r.note:
+        lines.append(f"Relevance: {r.note}")
     return lines
+
+
+def _voice(m: AnswerMetrics) -> list[str]:
+    v = m.voice
+    if v is None:
+        return []
+    lines = []
+    if v.pitch_median_hz is not None:
+        spread = (
+            f", range {v.pitch_range_st:.1f} st, variation {v.pitch_variation_st:.1f} st"
+            if v.pitch_variation_st is not None and v.pitch_range_st is not None
+            else ""
+        )
+        flat = " (monotone)" if v.monotone else ""
+        lines.append(f"Pitch: median {v.pitch_median_hz:.0f} Hz{spread}{flat}")
+    if v.loudness_dbfs is not None:
+        spread = (
+            f", variation {v.loudness_variation_db:.1f} dB"
+            if v.loudness_variation_db is not None
+            else ""
+        )
+        trend = (
+            f", last third {v.loudness_trend_db:+.1f} dB against the first"
+            if v.loudness_trend_db is not None
+            else ""
+        )
+        lines.append(f"Loudness: median {v.loudness_dbfs:.0f} dBFS{spread}{trend}")
+    if v.trailing_off is not None:
+        lines.append(
+            f"Sentence ends: {v.trailing_off:.0%} of {v.sentences} sentences trailed off "
+            f"(median drop {v.end_drop_db or 0:.1f} dB)"
+        )
+    return lines + [f"Voice: {note}" for note in v.notes]
+
+
+def _at(time: float | None) -> str:
+    return "" if time is None else f" at {clock(time)}"
 
 
 def _feedback(items: Sequence[Observation]) -> list[str]:

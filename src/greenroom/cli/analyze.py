@@ -1,8 +1,14 @@
-"""`greenroom analyze TRANSCRIPT.json [--limit S] [--json]`: metrics and feedback for a transcript.
+"""`greenroom analyze TRANSCRIPT.json`: metrics and feedback for a transcript.
+
+    greenroom analyze answer.json [--limit S] [--json]
+        [--question TEXT] [--key-point TEXT ...] | [--bank ID --question-id QID]
+        [--audio answer.flac]
 
 Reads either what `greenroom transcribe --json` writes (Transcript.to_dict()) or a bare words
 file (a JSON list of {text, start, end[, probability]}). A words file has no VAD segments, so
-pauses and latency come from word gaps and the report says they are approximate.
+pauses and latency come from word gaps and the report says they are approximate. With a question
+(given, or from a bank) the key points are matched with the sentence that covers each and the
+answer is judged for staying on the question; with the recording, the voice is measured.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ import pathlib
 from typing import Any, TextIO
 
 from greenroom.analysis.feedback import feedback_for
-from greenroom.analysis.metrics import analyze_answer
+from greenroom.analysis.relevance import Topic
 from greenroom.analysis.report import RENDERERS
 from greenroom.core.errors import GreenroomError
 from greenroom.core.transcript import SpeechSegment, Transcript, Word
@@ -27,11 +33,60 @@ _SHAPE = (
 
 
 def run(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
-    return run_analyze(args.file, answer_limit=args.limit, as_json=args.json, out=out)
+    question = _question(args, paths)
+    return run_analyze(
+        args.file,
+        answer_limit=args.limit,
+        as_json=args.json,
+        out=out,
+        question=question,
+        audio=args.audio,
+    )
+
+
+def _question(args: argparse.Namespace, paths: AppPaths) -> Topic | None:
+    """The question from --question/--key-point, or from --bank/--question-id."""
+    key_points = tuple(k.strip() for k in args.key_points if k.strip())
+    if args.bank or args.question_id:
+        if not (args.bank and args.question_id):
+            raise GreenroomError(
+                "--bank and --question-id go together",
+                fix="Give both, for example --bank openers --question-id tell-me-about-yourself",
+            )
+        if args.question or key_points:
+            raise GreenroomError(
+                "give the question either with --bank/--question-id or with --question/--key-point",
+                fix="Leave out one of the two",
+            )
+        return _bank_question(paths, args.bank, args.question_id)
+    if args.question is None and not key_points:
+        return None
+    return Topic((args.question or "").strip(), key_points)
+
+
+def _bank_question(paths: AppPaths, bank_id: str, question_id: str) -> Topic:
+    from greenroom.services.answer_analysis import topic_of
+    from greenroom.services.startup import open_store
+    from greenroom.store import banks_repo
+
+    bank = banks_repo.get_bank(open_store(paths).engine, bank_id, include_retired=True)
+    for q in bank.questions:
+        if q.id == question_id:
+            return topic_of(q)
+    raise GreenroomError(
+        f"bank {bank_id!r} has no question with id {question_id!r}",
+        fix=f"See its questions with: greenroom banks show {bank_id}",
+    )
 
 
 def run_analyze(
-    path: pathlib.Path, *, answer_limit: float | None, as_json: bool, out: TextIO
+    path: pathlib.Path,
+    *,
+    answer_limit: float | None,
+    as_json: bool,
+    out: TextIO,
+    question: Topic | None = None,
+    audio: pathlib.Path | None = None,
 ) -> int:
     """Analyse a transcript file and print the report.
 
@@ -40,12 +95,15 @@ def run_analyze(
         answer_limit: The answer's time limit in seconds, None for none.
         as_json: Print JSON instead of text.
         out: Where to print.
+        question: The question asked (its text and key points), if known.
+        audio: The answer's recording, for the voice measures.
 
     Returns:
         0 on success.
 
     Raises:
-        GreenroomError: The file is missing, unreadable, not JSON, or not a transcript.
+        GreenroomError: The file is missing, unreadable, not JSON, or not a transcript; the
+            recording cannot be read.
     """
     if answer_limit is not None and not (math.isfinite(answer_limit) and answer_limit > 0):
         raise GreenroomError(
@@ -53,7 +111,16 @@ def run_analyze(
             fix="Pass --limit 120 for a two-minute answer, or leave it out",
         )
     transcript = load_transcript(path)
-    metrics = analyze_answer(transcript, answer_limit=answer_limit)
+    # Imported here: the models (numpy, wordllama, onnxruntime) load only for this command.
+    from greenroom.services.answer_analysis import analyze_full, voice_track
+
+    voice = voice_track(audio) if audio is not None else None  # a bad file is the user's error
+    metrics = analyze_full(
+        transcript,
+        answer_limit=answer_limit,
+        question=question if question and (question.question or question.key_points) else None,
+        voice=voice,
+    )
     out.write(RENDERERS[as_json](metrics, feedback_for(metrics)))
     return 0
 

@@ -70,6 +70,18 @@ def build_parser() -> argparse.ArgumentParser:
     an.add_argument("file", type=Path)
     an.add_argument("--limit", type=float, default=None, help="answer limit in seconds")
     an.add_argument("--json", action="store_true", help="print JSON")
+    an.add_argument("--question", help="the question asked: the answer is judged for staying on it")
+    an.add_argument(
+        "--key-point",
+        action="append",
+        default=[],
+        dest="key_points",
+        metavar="TEXT",
+        help="a key point the answer should cover (repeat for several)",
+    )
+    an.add_argument("--bank", help="take the question and its key points from this bank")
+    an.add_argument("--question-id", help="the question's id in --bank (see: greenroom banks show)")
+    an.add_argument("--audio", type=Path, help="the answer's recording, for the voice measures")
     return parser
 
 

@@ -1,7 +1,11 @@
 """History as CSV (one row per answer) or JSON (sessions with their answers).
 
 A follow-up answer carries ``follow_up_of`` (its parent answer's id) and ``follow_up_to`` (the
-question it followed up), so a spreadsheet can show "Follow-up to: <question>".
+question it followed up), so a spreadsheet can show "Follow-up to: <question>". The CSV also
+carries what the answer said against the question (on-topic share and verdict, what it drifted
+to, key points covered with the sentence that covered each, and missed) and the voice (pitch
+median and variation, monotone, loudness and its variation, trailing off, notes on the
+recording); the JSON has all of it in each answer's ``metrics`` (``relevance`` and ``voice``).
 """
 
 from __future__ import annotations
@@ -39,7 +43,51 @@ CSV_COLUMNS = (
     "answer_id",
     "follow_up_of",
     "follow_up_to",
+    "on_topic_share",
+    "on_topic_verdict",
+    "drifted_to",
+    "key_points_covered",
+    "key_points_missed",
+    "pitch_median_hz",
+    "pitch_variation_st",
+    "monotone",
+    "loudness_dbfs",
+    "loudness_variation_db",
+    "trailing_off_share",
+    "voice_notes",
 )
+
+
+def _content_and_voice(metrics: dict[str, Any]) -> list[Any]:
+    """The relevance and voice cells of one answer ("" where not measured)."""
+    relevance = metrics.get("relevance") or {}
+    judged = relevance.get("on_topic") or {}
+    points = relevance.get("key_points") or []
+    covered = [
+        f"{k['point']}: {k['evidence']}" if k.get("evidence") else k["point"]
+        for k in points
+        if k.get("covered")
+    ]
+    voice = metrics.get("voice") or {}
+    monotone = voice.get("monotone")
+
+    def cell(value: Any) -> Any:
+        return "" if value is None else value
+
+    return [
+        cell(judged.get("share")),
+        cell(judged.get("verdict")),
+        safe_cell(", ".join(judged.get("drift") or [])),
+        safe_cell(" | ".join(covered)),
+        safe_cell(" | ".join(k["point"] for k in points if not k.get("covered"))),
+        cell(voice.get("pitch_median_hz")),
+        cell(voice.get("pitch_variation_st")),
+        "" if monotone is None else ("yes" if monotone else "no"),
+        cell(voice.get("loudness_dbfs")),
+        cell(voice.get("loudness_variation_db")),
+        cell(voice.get("trailing_off")),
+        safe_cell(" ".join(voice.get("notes") or [])),
+    ]
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -127,6 +175,7 @@ def sessions_to_csv(sessions: list[PracticeSession]) -> str:
                     a.id,
                     a.follow_up_of,
                     safe_cell(s.follow_up_to(a) or ""),
+                    *_content_and_voice(a.metrics),
                 ]
             )
     return buf.getvalue()

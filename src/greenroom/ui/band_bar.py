@@ -30,6 +30,8 @@ def scale_for(band: bands.Band, value: float | None) -> tuple[float, float]:
     lo = lo - margin * 0.5 if math.isfinite(lo) and lo > 0 else max(0.0, lo)
     # An open-ended band ("4 or more") shows a little past where comfortable begins.
     hi = hi + margin * 0.5 if math.isfinite(hi) else max(band.green[0] * 1.6, band.green[0] + 2)
+    if band.unit == "%":  # a share cannot pass 0 or 100 %: the bar ends there
+        lo, hi = max(lo, 0.0), min(hi, 1.0)
     if value is not None and math.isfinite(value):
         lo, hi = min(lo, value), max(hi, value)
     return lo, hi if hi > lo else lo + 1

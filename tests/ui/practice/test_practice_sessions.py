@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from greenroom.analysis import bands
 from greenroom.core.interview import Phase
 from greenroom.core.session import AnswerKind, Mode, SessionStatus
 from greenroom.store import banks_repo, sessions_repo
@@ -49,7 +50,7 @@ def test_timed_session_from_nerves_to_summary(make_room, qtbot) -> None:
     assert says(shown_answer(page), "jfk")
     # The index is explained on screen: what each figure scored and its weight.
     assert (
-        "(weight 25)" in page.review.scoring.text()
+        f"(weight {bands.INDEX_WEIGHTS['fillers_per_minute']:.0f})" in page.review.scoring.text()
         and "Fillers per minute" in page.review.scoring.text()
     )
     # The recording can be heard right away; clicking a word plays from there.
@@ -86,7 +87,7 @@ def test_timed_session_from_nerves_to_summary(make_room, qtbot) -> None:
     summary = page.summary.text()
     assert "went from 70 to 40: down 30" in summary
     assert "first run" in summary
-    assert "weights: Fillers per minute 25" in summary
+    assert f"weights: Fillers per minute {bands.INDEX_WEIGHTS['fillers_per_minute']:.0f}" in summary
 
     [listed] = sessions_repo.list_sessions(room.ctx.engine)
     session = sessions_repo.get_session(room.ctx.engine, listed.id)

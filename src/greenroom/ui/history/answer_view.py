@@ -1,5 +1,6 @@
 """One answer in the session detail, with the pieces of the Practice feedback screen: the lead
-sentence in plain words, what we noticed, the measures as calm bands, what was said with
+sentence in plain words, what we noticed, the measures and the voice as calm bands, whether it
+stayed on the question with the key points and their sentences, what was said with
 playback, and the numbers behind "Show the numbers"; then the user's own rating and the other
 takes of the same question."""
 
@@ -24,13 +25,14 @@ from greenroom.analysis.session import delivery_index, index_explanation
 from greenroom.analysis.stress import StressMoment
 from greenroom.core.session import Answer, AnswerKind
 from greenroom.ui import widgets
+from greenroom.ui.answer_fit import QuestionFitCard, VoicePanel, coverage_html
 from greenroom.ui.band_bar import BandBar
 from greenroom.ui.history.answer_list_view import answer_label
 from greenroom.ui.history.metrics_view import MetricsView
 from greenroom.ui.history.playback import AnswerPlayer
 from greenroom.ui.history.playback_bar_view import PlaybackBar
 from greenroom.ui.history.transcript_view import TranscriptView
-from greenroom.ui.practice.review_view import BAND_KEYS, RATING_WORDS, coverage_html, feedback_html
+from greenroom.ui.practice.review_view import BAND_KEYS, RATING_WORDS, feedback_html
 from greenroom.ui.widgets import FittedText
 
 
@@ -83,6 +85,8 @@ class AnswerView(QWidget):
         self.coverage = QLabel()
         self.coverage.setWordWrap(True)
         self.coverage.setTextFormat(Qt.TextFormat.RichText)
+        self.voice = VoicePanel()
+        self.fit = QuestionFitCard()
         self.player = AnswerPlayer(self)
         self.playback = PlaybackBar(self.player)
         self.play_button = self.playback.play_button
@@ -136,6 +140,7 @@ class AnswerView(QWidget):
         for n, bar in enumerate(self.bands.values()):
             grid.addWidget(bar, n // 2, n % 2)
         self.sounded_card.body.addLayout(grid)
+        self.sounded_card.body.addWidget(self.voice)
         self.sounded_card.body.addWidget(self.coverage)
         moments = QHBoxLayout(self.moments_row)
         moments.setContentsMargins(0, 0, 0, 0)
@@ -164,6 +169,7 @@ class AnswerView(QWidget):
         for w in (self.info, self.question, self.lead_card, self.noticed_card):
             layout.addWidget(w)
         layout.addWidget(self.sounded_card)
+        layout.addWidget(self.fit)
         layout.addWidget(said)
         layout.addStretch(1)
 
@@ -204,15 +210,14 @@ class AnswerView(QWidget):
 
     def _show_bands(self, metrics: AnswerMetrics | None) -> None:
         self.sounded_card.setVisible(metrics is not None)
+        self.fit.show_metrics(metrics)
         if metrics is None:
             return
         values = metrics.values()
         for key, bar in self.bands.items():
             bar.show_value(values.get(key))
-        self.coverage.setText(
-            coverage_html("Key points of the question", metrics.key_points)
-            + coverage_html("Terms from the job description", metrics.job)
-        )
+        self.voice.show_metrics(metrics)
+        self.coverage.setText(coverage_html("Terms from the job description", metrics.job))
 
     def _show_moments(self, moments: list[StressMoment]) -> None:
         while self.moments.count():

@@ -7,7 +7,6 @@ from datetime import datetime
 
 from sqlalchemy import Engine
 
-from greenroom.analysis import analyze_answer
 from greenroom.analysis.feedback import feedback_for
 from greenroom.analysis.session import (
     SelfReport,
@@ -19,6 +18,7 @@ from greenroom.analysis.session import (
 from greenroom.core.bank import Question
 from greenroom.core.errors import StorageError
 from greenroom.core.session import Answer, SessionStatus
+from greenroom.services.answer_analysis import analyze_recorded_answer
 from greenroom.store import sessions_repo
 from greenroom.ui.practice.recorder import RecordedAnswer
 from greenroom.ui.practice.results import AnswerReview, SessionResult, best_and_weakest
@@ -35,11 +35,12 @@ def analyze(
 ) -> AnswerReview:
     """Measure the answer, then commit it (with transcript, metrics and audio path) at once."""
     transcript = recorded.transcript
-    metrics = analyze_answer(
+    metrics = analyze_recorded_answer(
         transcript,
+        question,
         answer_limit=draft.answer_limit_seconds,
-        key_points=question.key_points,
         job_description=job,
+        audio=None if typed else recorded.audio_path,
     )
     detail = delivery_index(metrics.values())
     index = detail.score

@@ -1,9 +1,11 @@
 """After an answer: plain words first, then the measures as bands, the numbers on request.
 
 Top to bottom (docs/design.md): the lead sentence (what went well, one thing to try), three
-observations with their evidence, the measures as places on calm bands with the value in
-words, the key points and job-description terms covered and missed, the transcript with
-playback, and behind "Show the numbers" the figures and how the delivery index was made.
+observations with their evidence, the measures (and the voice: pitch variation, trailing off,
+loudness) as places on calm bands with the value in words, the job-description terms covered
+and missed, whether the answer stayed on the question with each key point and the sentence that
+covered it (ui/answer_fit.py), the transcript with playback, and behind "Show the numbers" the
+figures and how the delivery index was made.
 """
 
 from __future__ import annotations
@@ -24,11 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from greenroom.analysis.coverage import Coverage
 from greenroom.analysis.feedback import Observation
 from greenroom.analysis.plain_words import lead_sentence
 from greenroom.analysis.session import index_explanation
 from greenroom.ui import widgets
+from greenroom.ui.answer_fit import QuestionFitCard, VoicePanel, coverage_html
 from greenroom.ui.band_bar import BandBar
 from greenroom.ui.history.metrics_view import MetricsView
 from greenroom.ui.history.playback import AnswerPlayer
@@ -79,18 +81,6 @@ def feedback_html(observations: list[Observation], *, answered: bool = True) -> 
     return "<ol>" + "".join(items) + "</ol>"
 
 
-def coverage_html(title: str, coverage: Coverage | None) -> str:
-    """Covered and missed items as words, or "" when there is nothing to check."""
-    if coverage is None or coverage.total == 0:
-        return ""
-    covered = ", ".join(html.escape(c) for c in coverage.covered) or "none yet"
-    missed = ", ".join(html.escape(m) for m in coverage.missing) or "none"
-    return (
-        f"<p><b>{html.escape(title)}</b> ({len(coverage.covered)} of {coverage.total})<br>"
-        f"\u2713 Covered: {covered}<br>\u25cb Not yet: {missed}</p>"
-    )
-
-
 class ReviewView(QWidget):
     """Clicking a word plays the recording from there."""
 
@@ -116,6 +106,8 @@ class ReviewView(QWidget):
         self.coverage = QLabel()
         self.coverage.setWordWrap(True)
         self.coverage.setTextFormat(Qt.TextFormat.RichText)
+        self.voice = VoicePanel()
+        self.fit = QuestionFitCard()
         self.transcript = TranscriptView()
         self.transcript.setAccessibleName("Your answer, with fillers, hedges and pauses marked")
         self.transcript.setMinimumHeight(120)
@@ -173,6 +165,7 @@ class ReviewView(QWidget):
         for n, bar in enumerate(self.bands.values()):
             grid.addWidget(bar, n // 2, n % 2)
         sounded.body.addLayout(grid)
+        sounded.body.addWidget(self.voice)
         sounded.body.addWidget(self.coverage)
         said = widgets.Card("What you said")
         heading = QHBoxLayout()
@@ -183,7 +176,8 @@ class ReviewView(QWidget):
         said.body.addWidget(self.details_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         said.body.addWidget(self.details)
         column = QVBoxLayout()
-        for w in (self.title, self.question, self.note, lead_card, noticed, sounded, said):
+        cards = (lead_card, noticed, sounded, self.fit, said)
+        for w in (self.title, self.question, self.note, *cards):
             column.addWidget(w)
         column.addStretch(1)
         content = QWidget()
@@ -229,10 +223,9 @@ class ReviewView(QWidget):
             bar.show_value(values.get(key))
             bar.setVisible(answered)
         m = review.metrics
-        self.coverage.setText(
-            coverage_html("Key points of the question", m.key_points)
-            + coverage_html("Terms from the job description", m.job)
-        )
+        self.voice.show_metrics(m)
+        self.fit.show_metrics(m if answered else None)
+        self.coverage.setText(coverage_html("Terms from the job description", m.job))
         words = [w.to_dict() for w in review.transcript.words] if not review.typed else []
         self.transcript.show_answer(words, review.metrics, review.transcript.text)
         self.metrics.show_metrics(review.metrics)

@@ -1,0 +1,149 @@
+"""One answer measured with everything Greenroom has: the transcript's metrics, content relevance
+by meaning and the voice measures from the recording. Used by the practice room and the CLI.
+
+analysis stays pure (no numpy, no models): this module loads the sentence-meaning model
+(greenroom.meaning, once per process) and tracks the recording's pitch and loudness
+(greenroom.voice), and hands both to analysis.analyze_answer. A model or a recording that cannot
+be used leaves its figures out with a note; it never stops the answer from being measured.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from greenroom.analysis.metrics import AnswerMetrics, analyze_answer
+from greenroom.analysis.relevance import Topic
+from greenroom.banks.loader import load_bank_file
+from greenroom.core.bank import Question
+from greenroom.core.errors import GreenroomError
+from greenroom.core.transcript import Transcript
+from greenroom.core.voice import VoiceTrack
+from greenroom.meaning import MeaningModel, shared_model
+
+log = logging.getLogger(__name__)
+
+
+def topic_of(question: Question) -> Topic:
+    """What the question asks, as the on-topic check reads it."""
+    return Topic(question.text, tuple(question.key_points), question.tips)
+
+
+@cache
+def interview_background() -> tuple[str, ...]:
+    """Descriptions of every built-in bank question: "interview questions in general"."""
+    folder = Path(str(resources.files("greenroom.question_banks")))
+    out: list[str] = []
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            bank = load_bank_file(path).bank
+        except GreenroomError:  # a damaged install: judge against the banks that load
+            log.warning("built-in bank %s could not be read for the on-topic check", path.name)
+            continue
+        out.extend(topic_of(q).description() for q in bank.questions)
+    return tuple(out)
+
+
+def meaning_model() -> MeaningModel | None:
+    """The process's sentence-meaning model, loaded; None (logged) if it cannot load."""
+    model = shared_model()
+    try:
+        model.load()
+    except GreenroomError as exc:
+        log.warning("on-topic check unavailable: %s", exc)
+        return None
+    return model
+
+
+def voice_track(audio: Path | str) -> VoiceTrack:
+    """The recording's pitch and loudness track (imported here: numpy and onnxruntime load
+    only when a recording is measured).
+
+    Raises:
+        AudioError: The file cannot be read.
+        VoiceUnavailable: The pitch tracker cannot be loaded.
+    """
+    from greenroom.voice import track_file
+
+    return track_file(audio)
+
+
+def analyze_full(
+    transcript: Transcript,
+    *,
+    answer_limit: float | None,
+    question: Topic | None = None,
+    key_point_synonyms: Mapping[str, Sequence[str]] | None = None,
+    job_description: str | None = None,
+    audio: Path | str | None = None,
+    voice: VoiceTrack | None = None,
+) -> AnswerMetrics:
+    """Measure an answer with relevance by meaning and, given its recording, the voice.
+
+    Args:
+        transcript: The answer's transcript.
+        answer_limit: Its time limit in seconds, None for none.
+        question: The question asked; its key points are matched and staying on it is judged.
+        key_point_synonyms: Synonyms that also count for a key point.
+        job_description: A pasted job description.
+        audio: The recording; unreadable audio is logged and leaves the voice out.
+        voice: An already measured voice track (instead of ``audio``).
+    """
+    if voice is None and audio is not None:
+        try:
+            voice = voice_track(audio)
+        except GreenroomError as exc:
+            log.warning("voice not measured: %s", exc)
+    judged = question is not None and bool(question.question.strip()) and bool(transcript.words)
+    model = meaning_model() if judged else None
+    return analyze_answer(
+        transcript,
+        answer_limit=answer_limit,
+        key_points=question.key_points if question else (),
+        key_point_synonyms=key_point_synonyms,
+        job_description=job_description,
+        question=question,
+        meaning=model,
+        background=interview_background() if model else (),
+        voice=voice,
+    )
+
+
+def analyze_recorded_answer(
+    transcript: Transcript,
+    question: Question,
+    *,
+    answer_limit: float | None,
+    job_description: str | None,
+    audio: Path | str | None,
+) -> AnswerMetrics:
+    """The practice room's call: a bank question and the saved recording (None if typed)."""
+    return analyze_full(
+        transcript,
+        answer_limit=answer_limit,
+        question=topic_of(question),
+        job_description=job_description,
+        audio=audio,
+    )
+
+
+def warm_up() -> None:
+    """Load the meaning model, embed the interview background and load the pitch tracker now.
+
+    The first answer otherwise pays for it (about a second here). Safe to call from a worker
+    thread while the user reads the first question; every part loads once per process.
+    """
+    model = meaning_model()
+    if model is not None:
+        model.embed(list(interview_background()))
+    try:
+        import numpy as np
+
+        from greenroom.voice.tracker import track_samples
+
+        track_samples(np.zeros(16_000, dtype=np.float32))
+    except GreenroomError as exc:
+        log.warning("voice measures unavailable: %s", exc)

@@ -1,0 +1,149 @@
+"""What a user sees of relevance and the voice on the Practice feedback screen and in History:
+an off-topic answer gets the drift note, key points show the sentence that covered them, a flat
+voice reads as level, a typed answer shows no voice, a whispered one says why."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from greenroom.analysis.feedback import feedback_for
+from greenroom.analysis.metrics import AnswerMetrics, analyze_answer
+from greenroom.analysis.relevance import Topic
+from greenroom.core.bank import Question
+from greenroom.core.session import Answer
+from greenroom.core.transcript import SpeechSegment, Transcript, Word
+from greenroom.core.voice import VoiceTrack
+from greenroom.ui.history.answer_view import AnswerView
+from greenroom.ui.practice.results import AnswerReview
+from greenroom.ui.practice.review_view import ReviewView
+from support.meaning import BACKGROUND, OFF, ON, WordOverlap
+
+QUESTION = Question(
+    "deadline",
+    "Tell me about a time you missed a deadline.",
+    tips="Say when you saw the deadline slipping, who you told and the plan you made.",
+    key_points=("raised it early", "new plan"),
+)
+TOPIC = Topic(QUESTION.text, QUESTION.key_points, QUESTION.tips)
+
+
+def _timed(text: str) -> Transcript:
+    words = tuple(Word(w, 1.0 + k * 0.4, 1.32 + k * 0.4) for k, w in enumerate(text.split()))
+    return Transcript(words, (SpeechSegment(1.0, words[-1].end),), words[-1].end + 0.5)
+
+
+def _voice(duration: float, *, swing: float, level: float = -20.0) -> VoiceTrack:
+    """A voice at 150 Hz moving ``swing`` semitones either way, every frame voiced."""
+    n = int(duration / 0.016)
+    f0 = tuple(150 * 2 ** (swing * math.sin(k / 25) / 12) for k in range(n))
+    return VoiceTrack(0.016, f0, (level,) * n, duration, peak=0.3, tracker="test")
+
+
+def _metrics(text: str, *, voice: VoiceTrack | None = None, typed: bool = False) -> AnswerMetrics:
+    transcript = (
+        Transcript(tuple(Word(w, 0.0, 0.0) for w in text.split())) if typed else _timed(text)
+    )
+    return analyze_answer(
+        transcript,
+        answer_limit=None,
+        key_points=TOPIC.key_points,
+        question=TOPIC,
+        meaning=WordOverlap(),
+        background=BACKGROUND,
+        voice=voice,
+    )
+
+
+def _review(qtbot: QtBot, metrics: AnswerMetrics, text: str) -> ReviewView:
+    view = ReviewView()
+    qtbot.addWidget(view)
+    review = AnswerReview(
+        0, 1, QUESTION, _timed(text), not metrics.timed, metrics, feedback_for(metrics), None
+    )
+    view.show_review(review, retakes=False, last=True)
+    view.show()
+    return view
+
+
+def _history(qtbot: QtBot, metrics: AnswerMetrics, text: str, tmp_path: Path) -> AnswerView:
+    view = AnswerView()
+    qtbot.addWidget(view)
+    answer = Answer(
+        id=1,
+        session_id=1,
+        question_key=None,
+        question_text=QUESTION.text,
+        position=0,
+        transcript=text,
+        metrics=metrics.to_dict(),
+        duration_seconds=20.0,
+    )
+    view.show_answer(answer, audio_root=tmp_path, moments=[], other_takes=0)
+    view.show()
+    return view
+
+
+@pytest.mark.parametrize("screen", ["practice", "history"])
+def test_an_off_topic_answer_shows_what_it_drifted_to_and_the_question(
+    qtbot: QtBot, tmp_path: Path, screen: str
+) -> None:
+    m = _metrics(OFF, voice=_voice(25.0, swing=4.0))
+    view = _review(qtbot, m, OFF) if screen == "practice" else _history(qtbot, m, OFF, tmp_path)
+    fit = view.fit
+    assert fit.isVisible() and fit.on_topic.isVisible()
+    assert fit.drift.text().startswith("Most of this answer was about scrooge, marley")
+    assert QUESTION.text in fit.drift.text()
+    assert "one to practise" in fit.on_topic.words.text()
+    assert "Not yet: raised it early" in fit.key_points.text()
+    assert "Not yet: new plan" in fit.key_points.text()
+
+
+@pytest.mark.parametrize("screen", ["practice", "history"])
+def test_a_covered_key_point_is_shown_with_the_sentence_that_covered_it(
+    qtbot: QtBot, tmp_path: Path, screen: str
+) -> None:
+    m = _metrics(ON, voice=_voice(15.0, swing=4.0))
+    view = _review(qtbot, m, ON) if screen == "practice" else _history(qtbot, m, ON, tmp_path)
+    fit = view.fit
+    assert fit.drift.text() == "Your answer stayed on the question."
+    assert "comfortable" in fit.on_topic.words.text()
+    shown = fit.key_points.text()
+    assert "(1 of 2)" in shown
+    assert "<b>new plan</b>: \u201cWe made a new plan and cut the scope.\u201d at 0:" in shown
+
+
+def test_a_flat_voice_reads_as_level_and_a_lively_one_as_rising_and_falling(
+    qtbot: QtBot,
+) -> None:
+    flat = _review(qtbot, _metrics(ON, voice=_voice(15.0, swing=0.8)), ON)
+    pitch = flat.voice.bands["pitch_variation"]
+    assert flat.voice.isVisible() and pitch.isVisible()
+    assert pitch.words.text().startswith("Your pitch stayed quite level")
+    assert "one to practise" in pitch.words.text()
+    assert "rising and falling helps" in flat.voice.note.text()
+    assert "Your pitch stayed in a narrow band" in flat.feedback.toPlainText()
+    lively = _review(qtbot, _metrics(ON, voice=_voice(15.0, swing=4.0)), ON)
+    words = lively.voice.bands["pitch_variation"].words.text()
+    assert words.startswith("Your pitch rose and fell") and "comfortable" in words
+    assert not lively.voice.note.isVisible()
+
+
+def test_a_typed_answer_shows_no_voice_and_an_unrecorded_one_says_why(qtbot: QtBot) -> None:
+    typed = _review(qtbot, _metrics(ON, typed=True), ON)
+    assert not typed.voice.isVisible()
+    unrecorded = _review(qtbot, _metrics(ON), ON)
+    assert unrecorded.voice.isVisible()
+    assert "no recording" in unrecorded.voice.note.text()
+    assert not any(bar.isVisible() for bar in unrecorded.voice.bands.values())
+
+
+def test_a_whisper_gets_a_note_instead_of_pitch_figures(qtbot: QtBot) -> None:
+    n = int(15.0 / 0.016)
+    whisper = VoiceTrack(0.016, (0.0,) * n, (-45.0,) * n, 15.0, peak=0.02, tracker="test")
+    view = _review(qtbot, _metrics(ON, voice=whisper), ON)
+    assert "No voiced speech" in view.voice.note.text()
+    assert not view.voice.bands["pitch_variation"].isVisible()
