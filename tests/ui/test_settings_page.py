@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import wave
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,11 +13,14 @@ from greenroom.paths import AppPaths
 from greenroom.services.startup import open_store
 from greenroom.settings import Settings, load_settings
 from greenroom.speech.models import bundled_model_folder
+from greenroom.ui.audio.mic_test import KEEP_SECONDS
 from greenroom.ui.context import AppContext, SettingsStore
 from greenroom.ui.settings_page import SettingsPage
 from greenroom.ui.speech_model import SpeechModel
 from greenroom.ui.tasks import InlineTaskRunner
+from support.audio_data import clip_info
 from support.fakes import FakeMicrophone, FakeVoice
+from support.waiting import wait_until
 
 
 def _page(qtbot: QtBot, app_paths: AppPaths, settings: Settings) -> SettingsPage:
@@ -117,3 +121,23 @@ def test_cancelling_a_download_installs_nothing(qtbot: QtBot, app_paths: AppPath
     assert not (app_paths.models / "small.en").exists()
     assert page.ctx.settings.current.speech_model == "tiny.en"
     assert not [p for p in app_paths.models.iterdir() if p.name.startswith(".small.en")]
+
+
+def test_the_microphone_test_plays_you_back(qtbot: QtBot, app_paths: AppPaths) -> None:
+    """Speak during the test, stop it, and the last seconds heard are there to play back."""
+    page = _page(qtbot, app_paths, Settings())
+    mic = page.microphone
+    assert not page.play_mic.isEnabled()  # nothing heard yet
+    page.test_mic.setChecked(True)
+    wait_until(lambda: mic.recording, 5, "the microphone to start")
+    spoken = clip_info("pra_arctic_a0010")
+    mic.speak(spoken.path)  # returns once the capture thread has delivered it
+    page.test_mic.setChecked(False)
+    wait_until(page.play_mic.isEnabled, 5, "Play it back")
+    with wave.open(str(page.mic_test_file)) as take:
+        heard = take.getnframes() / take.getframerate()
+    assert min(spoken.seconds, KEEP_SECONDS) <= heard <= KEEP_SECONDS
+    wait_until(lambda: page.mic_player.duration > 0, 5, "the take to load")
+    page.play_mic.click()
+    wait_until(lambda: page.mic_player.is_playing, 5, "playback")
+    page.mic_player.pause()

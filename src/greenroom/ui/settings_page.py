@@ -39,11 +39,13 @@ from greenroom.speech.engine import EngineInfo, available_engines
 from greenroom.speech.models import BUNDLED_MODEL_NAME
 from greenroom.speech.tts import Voice
 from greenroom.ui.audio.capture import input_devices
+from greenroom.ui.audio.mic_test import MicTestTake
 from greenroom.ui.context import AppContext
+from greenroom.ui.history.playback import AnswerPlayer
 from greenroom.ui.practice.recorder import MicrophoneLike
 from greenroom.ui.question_voice import QuestionVoice
 from greenroom.ui.speech_model import SpeechModel
-from greenroom.ui.widgets import describe_control, set_tone
+from greenroom.ui.widgets import button, describe_control, set_tone
 
 PRIVACY = (
     "Greenroom keeps everything on this computer: recordings, transcripts and your self-reports. "
@@ -69,6 +71,9 @@ class SettingsPage(QWidget):
         super().__init__(parent)
         self.ctx, self.voice, self.microphone, self.model = ctx, voice, microphone, model
         self._testing_mic = False
+        self._mic_take = MicTestTake()
+        self._mic_capture = 0
+        self.mic_player = AnswerPlayer(self)
         self._loading = False
         self.fetcher: Fetcher = hub_fetcher  # the only part that touches the network
         self._cancel_download = threading.Event()
@@ -158,14 +163,25 @@ class SettingsPage(QWidget):
         describe_control(
             self.test_mic,
             "Test microphone",
-            "Shows how loud your microphone hears you while you speak",
+            "Shows how loud your microphone hears you; stop the test to play yourself back",
         )
+        self.play_mic = button(
+            "Play it back",
+            icon="play",
+            description="Plays the last seconds of your microphone test so you hear yourself",
+        )
+        self.play_mic.setEnabled(False)
+        self.play_mic.clicked.connect(self._on_play_mic_clicked)
+        self.microphone.stopped.connect(self._on_microphone_stopped)
         self.no_mic = QLabel()
         self.no_mic.setObjectName("hint")
         self.no_mic.setWordWrap(True)
         form.addRow("Input", self.mic_combo)
         form.addRow("Level", self.mic_level)
-        form.addRow(self.test_mic)
+        row = QHBoxLayout()
+        row.addWidget(self.test_mic, 1)
+        row.addWidget(self.play_mic)
+        form.addRow(row)
         form.addRow(self.no_mic)
         return box
 
@@ -351,12 +367,33 @@ class SettingsPage(QWidget):
 
     def _on_test_mic_toggled(self, on: bool) -> None:
         if on:
-            self.microphone.start(str(self.mic_combo.currentData() or "").encode(), None)
+            self.mic_player.load(None)
+            self._mic_take.clear()
+            self.play_mic.setEnabled(False)
+            self._mic_capture = self.microphone.start(
+                str(self.mic_combo.currentData() or "").encode(), self._mic_take.feed
+            )
             self.test_mic.setText("Stop test")
         else:
             self.microphone.stop()
             self.mic_level.setValue(0)
             self.test_mic.setText("Test microphone")
+
+    def _on_microphone_stopped(self, capture: int, _seconds: float) -> None:
+        # The capture thread says stopped only after its last chunk: the take is complete now.
+        if capture != self._mic_capture or self.test_mic.isChecked():
+            return
+        heard = self._mic_take.save(self.mic_test_file)
+        self.play_mic.setEnabled(heard > 0)
+        self.mic_player.load(self.mic_test_file if heard > 0 else None)
+
+    @property
+    def mic_test_file(self) -> Path:
+        return self.ctx.paths.cache / "microphone-test.wav"
+
+    def _on_play_mic_clicked(self) -> None:
+        self.mic_player.seek(0.0)
+        self.mic_player.play()
 
     def _on_engine_combo_activated(self, _index: int) -> None:
         name = str(self.engine_combo.currentData())
