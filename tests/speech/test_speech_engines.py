@@ -106,7 +106,7 @@ def test_cli_transcribe_prints_json() -> None:
         as_json=True,
         out=out,
         model_dir=None,
-        cache_dir=None,
+        models_dir=None,
     )
     assert code == 0
     data = json.loads(out.getvalue())
@@ -124,7 +124,7 @@ def test_cli_transcribe_text_with_sphinx() -> None:
         as_json=False,
         out=out,
         model_dir=None,
-        cache_dir=None,
+        models_dir=None,
     )
     assert code == 0 and "engine: pocketsphinx" in out.getvalue()
 
@@ -135,7 +135,7 @@ def test_cli_transcribe_reports_a_bad_file(tmp_path: Path) -> None:
     out = io.StringIO()
     assert (
         run_transcribe(
-            bad, engine_name="pocketsphinx", as_json=False, out=out, model_dir=None, cache_dir=None
+            bad, engine_name="pocketsphinx", as_json=False, out=out, model_dir=None, models_dir=None
         )
         == 1
     )
@@ -146,5 +146,9 @@ def test_doctor_reports_every_part(tmp_path: Path) -> None:
     checks = {name: (ok, detail) for name, ok, detail in doctor_speech(model_dir=tmp_path)}
     assert checks["engine faster-whisper"][0] and checks["engine pocketsphinx"][0]
     ok, detail = checks["speech model"]
-    assert ok and "tiny.en (bundled)" in detail and str(tmp_path) in detail
+    # The chosen folder holds no model: the bundled one works, and the doctor says it is not
+    # the one chosen (never a silently different model).
+    assert not ok and "tiny.en (bundled)" in detail and str(tmp_path) in detail
+    checks = {name: (ok, detail) for name, ok, detail in doctor_speech()}
+    assert checks["speech model"][0] and "tiny.en (bundled)" in checks["speech model"][1]
     assert checks["espeak-ng"][0] and checks["text-to-speech"][0] and checks["voices"][0]

@@ -23,7 +23,8 @@ def run(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         as_json=args.json,
         out=out,
         model_dir=pathlib.Path(settings.model_dir) if settings.model_dir else None,
-        cache_dir=paths.models,
+        models_dir=paths.models,
+        model_name=settings.speech_model,
     )
 
 
@@ -46,7 +47,8 @@ def run_transcribe(
     as_json: bool,
     out: TextIO,
     model_dir: pathlib.Path | None,
-    cache_dir: pathlib.Path | None,
+    models_dir: pathlib.Path | None,
+    model_name: str = "tiny.en",
 ) -> int:
     """Transcribe an audio file and print the result.
 
@@ -56,14 +58,15 @@ def run_transcribe(
         as_json: Print ``Transcript.to_dict()`` as JSON instead of text.
         out: Where to write.
         model_dir: Whisper model folder chosen by the user, if any.
-        cache_dir: Greenroom's model cache folder for the model (``.../models/<name>``).
+        models_dir: Greenroom's model folder (``AppPaths.models``), holding downloads.
+        model_name: The model chosen in settings.
 
     Returns:
         0 on success, 1 when a ``GreenroomError`` was printed instead.
     """
     options: dict[str, object] = {}
     if engine_name in (None, "faster-whisper"):
-        options = {"user_dir": model_dir, "cache_dir": cache_dir}
+        options = {"user_dir": model_dir, "models_dir": models_dir, "model_name": model_name}
     try:
         engine = create_engine(engine_name, **options)
         transcript = transcribe_file(path, engine=engine)

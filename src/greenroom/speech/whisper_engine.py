@@ -11,7 +11,10 @@ Settings follow what SPEECH.md and docs/speech.md measured on a 2-core machine:
 
 from __future__ import annotations
 
+import logging
 import threading
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -19,7 +22,9 @@ import numpy.typing as npt
 
 from greenroom.core.errors import SpeechEngineError
 from greenroom.core.transcript import Word
-from greenroom.speech.models import ResolvedModel, resolve_model
+from greenroom.speech.models import BUNDLED_MODEL_NAME, ResolvedModel, resolve_model
+
+log = logging.getLogger(__name__)
 
 ENGINE_NAME = "faster-whisper"
 FILLER_PROMPT = "Um, uh, er, hmm."
@@ -73,29 +78,35 @@ class WhisperEngine:
         cls,
         *,
         user_dir: Any = None,
-        cache_dir: Any = None,
+        models_dir: Any = None,
         model_name: str = "tiny.en",
         beam_size: int = DEFAULT_BEAM_SIZE,
         cpu_threads: int = 1,
     ) -> WhisperEngine:
         """Resolve a model folder (see ``models.resolve_model``) and load it.
 
+        Args:
+            user_dir: A model folder the user chose, or None.
+            models_dir: Greenroom's model folder (``<cache>/models``), holding downloads.
+            model_name: The model asked for ("tiny.en", "base.en", ...).
+            beam_size: Beam width.
+            cpu_threads: CTranslate2 threads.
+
         Raises:
             SpeechEngineError: No usable model, or CTranslate2 could not load it.
         """
-        resolved = resolve_model(user_dir=user_dir, cache_dir=cache_dir, name=model_name)
+        resolved = resolve_model(user_dir=user_dir, models_dir=models_dir, name=model_name)
         try:
-            from faster_whisper import WhisperModel
-
-            model = WhisperModel(
-                str(resolved.path), device="cpu", compute_type="int8", cpu_threads=cpu_threads
-            )
-        except Exception as exc:  # CTranslate2 raises RuntimeError/ValueError for bad files
-            raise SpeechEngineError(
-                f"could not load the speech model ({exc})",
-                where=str(resolved.path),
-                fix="Choose another model folder in Settings or download the model again",
-            ) from exc
+            model = _load(resolved.path, cpu_threads)
+        except SpeechEngineError as exc:
+            if resolved.source == "bundled":
+                raise
+            # A folder that passed the file checks but that CTranslate2 cannot load: fall back
+            # to the bundled model, and say why (ResolvedModel.substitute_note).
+            log.warning("speech model at %s could not be loaded; using the bundled one", exc.where)
+            bundled = resolve_model(name=BUNDLED_MODEL_NAME)
+            resolved = replace(bundled, skipped=(*resolved.skipped, exc), requested=model_name)
+            model = _load(resolved.path, cpu_threads)
         english_only = resolved.name.endswith(".en")
         return cls(
             model,
@@ -155,3 +166,21 @@ class WhisperEngine:
                 where=ENGINE_NAME,
                 fix="Try again; if it keeps failing choose another model or engine in Settings",
             ) from exc
+
+
+def _load(folder: Path, cpu_threads: int) -> Any:
+    """Load a CTranslate2 Whisper model folder (int8 on the CPU).
+
+    Raises:
+        SpeechEngineError: CTranslate2 could not load it (damaged or foreign files).
+    """
+    try:
+        from faster_whisper import WhisperModel
+
+        return WhisperModel(str(folder), device="cpu", compute_type="int8", cpu_threads=cpu_threads)
+    except Exception as exc:  # CTranslate2 raises RuntimeError/ValueError for bad files
+        raise SpeechEngineError(
+            f"could not load the speech model ({exc})",
+            where=str(folder),
+            fix="Choose another model folder in Settings or download the model again",
+        ) from exc
