@@ -10,12 +10,13 @@
 from __future__ import annotations
 
 import array
+import atexit
 import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from support.virtual_mic import SINK, _pactl, ensure_virtual_mic
+from support.virtual_mic import SINK, SOURCE, _pactl, ensure_virtual_mic
 
 ROOM_SINK = "greenroom_room"
 RATE = 16000
@@ -107,11 +108,30 @@ class RoomRecording:
         return loud * window / RATE
 
 
+_listener: list[subprocess.Popen[bytes]] = []
+
+
 def keep_devices_awake() -> None:
-    """PulseAudio suspends idle sinks; waking one takes about 1.2 s here, which delayed the
-    player's clip and left gaps in the room recording. A test room keeps its devices running."""
+    """A test room whose devices answer at once, as a laptop microphone does.
+
+    PulseAudio suspends idle sinks (waking one took about 1.2 s here, delaying the player's
+    clip and leaving gaps in the room recording), and a null sink nobody listens to closely
+    renders its monitor in blocks of up to 2 s, so a newly opened microphone stream got its
+    first audio 1-2 s late. So: no suspending, and one low-latency listener on the microphone
+    for the whole run (another process: the app's own streams are still counted alone).
+    """
     if "module-suspend-on-idle" in _pactl("list", "short", "modules"):
         _pactl("unload-module", "module-suspend-on-idle")
+    for sink in (SINK, ROOM_SINK):  # those it had already suspended stay so until woken
+        _pactl("suspend-sink", sink, "0")
+    _pactl("suspend-source", SOURCE, "0")
+    if not _listener or _listener[0].poll() is not None:
+        _listener[:] = [
+            subprocess.Popen(
+                ["parec", f"--device={SOURCE}", "--latency-msec=20", "--raw", "/dev/null"]
+            )
+        ]
+        atexit.register(_listener[0].terminate)
 
 
 def setup_audio() -> bytes:

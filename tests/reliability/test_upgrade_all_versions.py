@@ -1,9 +1,9 @@
 """A database from every earlier schema version upgrades to head without losing a row.
 
 For each revision before head: build a database at that revision, fill every table that exists
-there with realistic rows (banks, questions, sessions, answers; the columns that revision has),
-open it the way the app does, and compare every value; the backup taken first must hold the
-same rows.
+there with realistic rows (banks, questions, sessions, answers, follow-up answers, interviews and
+the questions asked in them; the columns that revision has), open it the way the app does, and
+compare every value; the backup taken first must hold the same rows.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from alembic.script import ScriptDirectory
 
-from greenroom.store import sessions_repo
+from greenroom.store import interviews_repo, sessions_repo
 from greenroom.store.database import open_database
 from greenroom.store.migrate import alembic_config, head_revision
 from greenroom.store.transcript_search import search
@@ -29,6 +29,8 @@ EARLIER = sorted(
     if r.revision != HEAD
 )
 WORDS = json.dumps([{"text": "Because", "start": 0.4, "end": 0.8, "probability": 0.9}])
+# Tables added after the first revision, and the revision that added them.
+INTRODUCED = {"interviews": "0005", "interview_questions": "0005"}
 
 
 def _rows() -> dict[str, list[dict[str, Any]]]:
@@ -105,8 +107,47 @@ def _rows() -> dict[str, list[dict[str, Any]]]:
                 "metrics": json.dumps({"word_count": 8}),
                 "self_rating": 4,
                 "delivery_index": 55.5 + n,
+                # The last answer is a follow-up of the one before it (from 0005).
+                "follow_up_of": 102 if n == 3 else None,
+                "follow_up_reason": "no-result" if n == 3 else None,
             }
             for n in range(4)
+        ],
+        "interviews": [
+            {
+                "id": iid,
+                "company": company,
+                "role": "Data analyst",
+                "when_utc": f"2026-03-0{iid} 13:00:00.000000",
+                "utc_offset_minutes": offset,
+                "format": fmt,
+                "want_before": want,
+                "checklist": json.dumps([{"text": "Three stories ready", "done": iid == 1}]),
+                "nerves_before": 75 if iid == 1 else None,
+                "nerves_after": 50 if iid == 1 else None,
+                "went": 4 if iid == 1 else None,
+                "people_met": json.dumps(["Ana (hiring manager)"] if iid == 1 else []),
+                "follow_up_note": "Send the portfolio link" if iid == 1 else "",
+                "want_after": 9 if iid == 1 else None,
+                "outcome": "next-round" if iid == 1 else None,
+                "notes": "Kyōto office — 面接" if iid == 1 else "",
+                "created_at": "2026-02-20 10:00:00.000000",
+                "updated_at": "2026-03-01 18:00:00.000000",
+            }
+            for iid, company, offset, fmt, want in (
+                (1, "Acme Ünïcode", 60, "video", 7),
+                (2, "Globex", -300, None, None),
+            )
+        ],
+        "interview_questions": [
+            {
+                "id": 1,
+                "interview_id": 1,
+                "question_key": 11,
+                "text": "Why do you want to leave your current job?",
+                "position": 0,
+                "created_at": "2026-03-01 18:00:00.000000",
+            }
         ],
     }
 
@@ -117,7 +158,12 @@ def _build(path: Path, revision: str) -> dict[str, list[dict[str, Any]]]:
     with sqlite3.connect(path) as conn:
         for table, rows in _rows().items():
             columns = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
-            assert columns, f"{table} missing at {revision}"
+            exists = revision >= INTRODUCED.get(table, EARLIER[0])
+            assert bool(columns) == exists, (
+                f"{table} {'missing' if exists else 'early'} at {revision}"
+            )
+            if not exists:
+                continue
             kept = [{k: v for k, v in row.items() if k in columns} for row in rows]
             for row in kept:
                 marks = ", ".join("?" * len(row))
@@ -155,6 +201,17 @@ def test_every_row_survives_the_upgrade_from(revision: str, tmp_path: Path) -> N
     ]
     assert sessions_repo.get_session(db.engine, 2).status.value == "interrupted"
     assert {hit.answer_id for hit in search(db.engine, "mission")} == {100, 101, 102, 103}
+    if "follow_up_of" in written["answers"][3]:
+        follow_up = sessions_repo.get_session(db.engine, 2).answers[1]
+        assert (follow_up.follow_up_of, follow_up.follow_up_reason) == (102, "no-result")
+    if "interviews" in written:
+        first, second = interviews_repo.list_interviews(db.engine, newest_first=False)
+        assert (first.company, first.when.isoformat()) == (
+            "Acme Ünïcode",
+            "2026-03-01T14:00:00+01:00",
+        )
+        assert [q.text for q in first.asked] == ["Why do you want to leave your current job?"]
+        assert second.when.isoformat() == "2026-03-02T08:00:00-05:00" and second.outcome is None
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == HEAD
     db.engine.dispose()

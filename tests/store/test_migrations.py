@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from greenroom.store import sessions_repo
 from greenroom.store.database import open_database
@@ -131,3 +134,136 @@ def test_0003_to_0004_fills_session_figures_from_summaries_and_keeps_search(
             "SELECT delivery_index, fillers_per_minute, speaking_rate, very_long_pauses, "
             "first_word_latency FROM sessions WHERE id = 2"
         ).fetchone() == (66.0, None, 150.0, None, None)
+
+
+def _metrics(text: str, *, duration: float = 30.0) -> dict[str, Any]:
+    from greenroom.analysis import analyze_answer
+    from greenroom.core.transcript import SpeechSegment, Transcript, Word
+
+    words = tuple(Word(w, 1.0 + 0.4 * k, 1.3 + 0.4 * k) for k, w in enumerate(text.split()))
+    # A silent answer still has a stretch of noise the VAD took for speech: the old scoring
+    # gave such an answer pauses, zero fillers a minute and an index.
+    segments = (SpeechSegment(1.0, words[-1].end if words else 2.5),)
+    transcript = Transcript(words=words, segments=segments, duration=duration)
+    return analyze_answer(transcript, answer_limit=120, key_points=("outcome",)).to_dict()
+
+
+SPOKEN = (
+    "At my last job I was responsible for releases and as a result we reduced release time "
+    "from two days to four hours"
+)
+
+
+def test_answer_values_copy_matches_the_analysis_package() -> None:
+    """store.no_answer_fix keeps a frozen copy of AnswerMetrics.values(): same figures."""
+    from greenroom.analysis import AnswerMetrics
+    from greenroom.store.no_answer_fix import answer_values
+
+    for text in (SPOKEN, "", "um yes", "We did it together and it worked well for us"):
+        metrics = _metrics(text)
+        assert answer_values(metrics) == AnswerMetrics.from_dict(metrics).values()
+    assert answer_values({"word_count": 3}) is None  # unreadable: left alone
+
+
+def test_0004_to_0005_drops_the_index_of_answers_with_no_words_and_rebuilds_sessions(
+    tmp_path: Path,
+) -> None:
+    """An answer with no words once scored 28.6; its session's figures included it."""
+    import json
+
+    from greenroom.analysis import AnswerMetrics
+    from greenroom.analysis.session import SelfReport, delivery_index, summarize_session
+
+    path = tmp_path / "g.db"
+    database_at(path, "0004")
+    spoken, empty = _metrics(SPOKEN), _metrics("")
+    spoken_index = delivery_index(AnswerMetrics.from_dict(spoken).values()).score
+    assert spoken_index is not None
+    old_averages = {"speaking_rate": 100.0, "fillers_per_minute": 0.5, "hedges": 0.0}
+    old = {
+        "answers": 2,
+        "averages": old_averages,
+        "index": (spoken_index + 28.6) / 2,
+        "answer_indices": [spoken_index, 28.6],
+        "report": {"nerves_before": 60, "nerves_after": 40, "confidence": 55},
+        "stress": [],
+    }
+    untouched = {**old, "index": 80.0, "answer_indices": [80.0]}
+    with sqlite3.connect(path) as conn:
+        for sid, summary, index in ((1, old, old["index"]), (2, untouched, 80.0), (3, {}, None)):
+            conn.execute(
+                "INSERT INTO sessions (id, started_at, mode, status, settings, bank_ids, notes, "
+                "summary, delivery_index, speaking_rate) VALUES (?, '2026-01-01 09:00:00', "
+                "'timed', ?, '{}', '[]', '', ?, ?, 100.0)",
+                (sid, "completed" if summary else "interrupted", json.dumps(summary), index),
+            )
+        rows = [
+            (1, 0, spoken, spoken_index, SPOKEN),
+            (1, 1, empty, 28.6, ""),
+            (2, 0, spoken, 80.0, SPOKEN),
+            (3, 0, empty, 28.6, ""),  # interrupted: no summary to rebuild
+        ]
+        for sid, position, metrics, index, text in rows:
+            conn.execute(
+                "INSERT INTO answers (session_id, question_text, position, take, kind, "
+                "duration_seconds, transcript, words, segments, metrics, delivery_index) "
+                "VALUES (?, 'Tell me', ?, 1, 'spoken', 30, ?, '[]', '[]', ?, ?)",
+                (sid, position, text, json.dumps(metrics), index),
+            )
+    open_database(path, backups_dir=tmp_path / "backups")
+    with sqlite3.connect(path) as conn:
+        indices = conn.execute("SELECT delivery_index FROM answers ORDER BY id").fetchall()
+        sessions = conn.execute(
+            "SELECT id, summary, delivery_index, speaking_rate, fillers_per_minute "
+            "FROM sessions ORDER BY id"
+        ).fetchall()
+    assert [i for (i,) in indices] == [spoken_index, None, 80.0, None]
+    fixed, kept, interrupted = sessions
+    expected = summarize_session(
+        [AnswerMetrics.from_dict(spoken), AnswerMetrics.from_dict(empty)],
+        report=SelfReport(60, 40, 55),
+    ).to_dict()
+    summary = json.loads(fixed[1])
+    assert summary["index"] == expected["index"] == spoken_index
+    assert summary["answer_indices"] == [spoken_index, None]
+    assert summary["averages"] == expected["averages"]
+    assert (summary["answers"], summary["answered"]) == (2, 1)
+    assert summary["report"] == old["report"]  # the user's own ratings are kept
+    assert fixed[2:] == (
+        spoken_index,
+        expected["averages"]["speaking_rate"],
+        expected["averages"]["fillers_per_minute"],
+    )
+    assert json.loads(kept[1]) == untouched and kept[2:4] == (80.0, 100.0)
+    assert interrupted[2] is None
+
+
+def test_0005_downgrades_and_upgrades_again_keeping_answers_and_search(tmp_path: Path) -> None:
+    from greenroom.core.session import Answer, Mode, PracticeSession, follow_up_draft
+    from greenroom.store import transcript_search
+    from support.schema import downgrade_to
+
+    path = tmp_path / "g.db"
+    db = open_database(path)
+    session = sessions_repo.create_session(
+        db.engine, PracticeSession(None, datetime(2026, 1, 1, tzinfo=UTC), Mode.ONE_WAY)
+    )
+    assert session.id is not None
+    parent = sessions_repo.record_answer(
+        db.engine, Answer(None, session.id, None, "Tell me", 0, transcript="we shipped it")
+    )
+    sessions_repo.record_answer(
+        db.engine,
+        replace(follow_up_draft(parent, "What did you do yourself?"), transcript="I tested it"),
+    )
+    db.engine.dispose()
+    downgrade_to(path, "0004")
+    with sqlite3.connect(path) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        columns = {r[1] for r in conn.execute("PRAGMA table_info(answers)")}
+    assert "interviews" not in tables and "follow_up_of" not in columns
+    assert set(transcript_search.TRIGGER_NAMES) <= tables
+    db = open_database(path, backups_dir=tmp_path / "backups")
+    [a, b] = sessions_repo.get_session(db.engine, session.id).answers
+    assert (a.transcript, b.transcript, b.follow_up_of) == ("we shipped it", "I tested it", None)
+    assert transcript_search.matching_session_ids(db.engine, "tested") == {session.id}

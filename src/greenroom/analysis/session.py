@@ -196,6 +196,7 @@ class Change:
     baseline: float | None
     first: float | None
     direction: str | None  # "better", "worse", "same"; None when there is nothing to compare
+    noise: float = 0.0  # the user's run-to-run spread of this figure (a change must exceed it)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -204,7 +205,38 @@ class Change:
             "baseline": self.baseline,
             "first": self.first,
             "direction": self.direction,
+            "noise": self.noise,
         }
+
+
+# The smallest change worth a word, whatever the user's spread: below this, two runs are "the
+# same" (a mean of 2.2 STAR parts against 2.0 was once called worse while both showed as 2).
+MIN_STEP = {
+    "speaking_rate": 5.0,
+    "articulation_rate": 5.0,
+    "fillers_per_minute": 0.5,
+    "fillers_per_100_words": 0.5,
+    "very_long_pauses": 0.5,
+    "hedges": 0.5,
+    "immediate_repeats": 0.5,
+    "first_word_latency": 0.3,
+    "duration": 10.0,
+    "star_score": 0.5,
+    "key_point_coverage": 0.1,
+    "job_coverage": 0.1,
+    "delivery_index": 3.0,
+    "nerves_before": 5.0,
+    "nerves_after": 5.0,
+    "confidence": 5.0,
+}
+
+
+def _spread(values: Sequence[float]) -> float:
+    """Sample standard deviation of the recent runs (0 with fewer than three)."""
+    if len(values) < 3:
+        return 0.0
+    mean = sum(values) / len(values)
+    return float((sum((v - mean) ** 2 for v in values) / (len(values) - 1)) ** 0.5)
 
 
 def compare(current: SessionSummary, history: Sequence[SessionSummary]) -> list[Change]:
@@ -217,17 +249,25 @@ def compare(current: SessionSummary, history: Sequence[SessionSummary]) -> list[
     recent = history[-BASELINE_SESSIONS:]
     changes: list[Change] = []
     for key, value in current.figures().items():
-        baseline = _mean([s.figures().get(key) for s in recent])
+        seen = [v for s in recent if (v := s.figures().get(key)) is not None]
+        baseline = _mean(seen)
+        noise = _spread(seen)
         # The first run that measured it: a first run with no answers has no figures.
         first = next((f for s in history if (f := s.figures().get(key)) is not None), None)
-        changes.append(Change(key, value, baseline, first, _direction(key, value, baseline)))
+        direction = _direction(key, value, baseline, noise=noise)
+        changes.append(Change(key, value, baseline, first, direction, noise))
     return changes
 
 
-def _direction(key: str, now: float | None, before: float | None) -> str | None:
+def _direction(
+    key: str, now: float | None, before: float | None, *, noise: float = 0.0
+) -> str | None:
+    """Better, worse or the same, where "the same" covers anything within the user's own
+    run-to-run spread and the figure's smallest meaningful step."""
     if now is None or before is None:
         return None
-    if abs(now - before) <= 0.02 * max(abs(before), 1.0):
+    threshold = max(noise, MIN_STEP.get(key, 0.0), 0.02 * max(abs(before), 1.0))
+    if abs(now - before) <= threshold:
         return "same"
     better = _SELF_REPORTS.get(key) or ("higher" if key == "delivery_index" else None)
     band = bands.BANDS.get(key)

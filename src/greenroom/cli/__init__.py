@@ -1,11 +1,11 @@
 """`greenroom` command line. Without a subcommand it opens the app; subcommands never import Qt.
 
-One module per subcommand (banks, history, doctor, transcribe, analyze), each with a
-``run(args, paths, out)``, imported only when that subcommand runs; the arguments of all of them
-are in ``parser``. The desktop app
-(``greenroom.app``), its ``--self-test`` (``greenroom.selftest``, which drives the real window) and
-the microphone probe the doctor runs in a child process are started by name with importlib:
-that hand-over is the one way from here to Qt, and import-linter keeps every other path closed.
+One module per subcommand (banks, history, interviews, coach, doctor, transcribe, analyze), each
+with a ``run(args, paths, out)``, imported only when that subcommand runs; the arguments of all
+of them are in ``parser``. The desktop app (``greenroom.app``), its ``--self-test``
+(``greenroom.selftest``, which drives the real window) and the microphone probe the doctor runs
+in a child process are started by name with importlib: that hand-over is the one way from here
+to Qt, and import-linter keeps every other path closed.
 
 Exit codes: 0 ok, 1 a user or environment problem (one-line message on stderr), 2 bad usage.
 """
@@ -46,7 +46,7 @@ def main(
         app = importlib.import_module("greenroom.app")
         return int(app.run_app(paths))
     try:
-        return int(_run(args, paths, out))
+        return int(_run(args, paths, out, err))
     except BankError as exc:
         for problem in exc.problems:
             print(problem, file=err)
@@ -59,7 +59,7 @@ def main(
         return 130
 
 
-def _run(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+def _run(args: argparse.Namespace, paths: AppPaths, out: TextIO, err: TextIO) -> int:
     # Each command's module is imported only when it runs: `greenroom banks list` never loads
     # the speech engines, and `greenroom --version` loads none of them.
     if args.command == "banks":
@@ -70,6 +70,14 @@ def _run(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         from greenroom.cli import history
 
         return history.run(args, paths, out)
+    if args.command == "interviews":
+        from greenroom.cli import interviews
+
+        return interviews.run(args, paths, out, err)
+    if args.command == "coach":
+        from greenroom.cli import coach
+
+        return coach.run(args, paths, out)
     if args.command == "doctor":
         from greenroom.cli import doctor
 

@@ -7,8 +7,9 @@ from typing import TextIO
 
 from greenroom.banks.loader import load_bank_file
 from greenroom.core.errors import GreenroomError
+from greenroom.core.interviews import ASKED_BANK_ID
 from greenroom.paths import AppPaths
-from greenroom.services import library
+from greenroom.services import interviews, library
 from greenroom.services.startup import open_store
 from greenroom.store import banks_repo
 
@@ -32,11 +33,19 @@ def run(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
             kind = "built-in" if b.builtin else "yours"
             print(f"{b.id:32} {b.question_count:5}  {kind:8}  {b.title}", file=out)
     elif action == "show":
-        bank = banks_repo.get_bank(db.engine, args.bank_id)
+        if args.bank_id == ASKED_BANK_ID:  # shown (empty, with a hint) before its first question
+            bank = interviews.asked_bank(db.engine)
+        else:
+            bank = banks_repo.get_bank(db.engine, args.bank_id)
         print(f"{bank.title} ({bank.id}), {len(bank.questions)} questions", file=out)
         for i, q in enumerate(bank.questions, start=1):
             cat = q.category.value if q.category else "-"
             print(f"{i:4}. [{cat}, {q.difficulty.value}, {q.answer_seconds}s] {q.text}", file=out)
+        if not bank.questions and bank.id == ASKED_BANK_ID:
+            print(
+                "log the questions they ask with: greenroom interviews log ID --asked TEXT",
+                file=out,
+            )
     elif action == "import":
         outcome = library.import_bank(db.engine, args.file, bank_id=args.bank_id, title=args.title)
         for warning in outcome.loaded.warnings:

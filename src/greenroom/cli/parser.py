@@ -53,6 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=("csv", "json"), default=None, help="default: from extension"
     )
 
+    _add_interviews(sub)
+    coach = sub.add_parser("coach", help="recommend the next practice run, and say why")
+    coach.add_argument("--json", action="store_true", help="print JSON")
+
     sub.add_parser(
         "doctor", help="check Python, Qt, data folder, speech engines, voices and microphones"
     )
@@ -67,3 +71,44 @@ def build_parser() -> argparse.ArgumentParser:
     an.add_argument("--limit", type=float, default=None, help="answer limit in seconds")
     an.add_argument("--json", action="store_true", help="print JSON")
     return parser
+
+
+def _add_interviews(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    # Ratings and choices are taken as text and checked by services.interview_input, so a
+    # value out of range gets Greenroom's one-line message (exit 1), not argparse's usage.
+    iv = sub.add_parser("interviews", help="real interviews, logged as test runs")
+    isub = iv.add_subparsers(dest="interviews_command", metavar="ACTION", required=True)
+    add = isub.add_parser("add", help="add an interview; prints its id")
+    add.add_argument("--company", required=True)
+    add.add_argument("--role", required=True)
+    add.add_argument(
+        "--when", required=True, metavar="ISO-DATETIME", help="e.g. 2026-03-10T14:30[+01:00]"
+    )
+    add.add_argument("--format", metavar="F", help="phone, video or on-site")
+    add.add_argument("--want", metavar="N", help="how much you want the job: 0-10 or not-sure")
+    log = isub.add_parser("log", help="record how it went (again to add or correct)")
+    log.add_argument("id", type=int)
+    log.add_argument("--nerves-before", metavar="N", help="0-100")
+    log.add_argument("--nerves-after", metavar="N", help="0-100")
+    log.add_argument("--went", metavar="1-5", help="how it went, 1-5")
+    log.add_argument(
+        "--asked", metavar="TEXT", action="append", default=[], help="a question they asked"
+    )
+    log.add_argument("--met", metavar="TEXT", action="append", default=[], help="someone you met")
+    log.add_argument("--want-after", metavar="N", help="0-10 or not-sure")
+    log.add_argument(
+        "--outcome", metavar="O", help="waiting, next-round, offer, rejected or withdrew"
+    )
+    log.add_argument("--follow-up", metavar="TEXT", default="", help="a follow-up to do")
+    log.add_argument("--notes", metavar="TEXT", default="")
+    ilist = isub.add_parser("list", help="interviews, newest first")
+    ilist.add_argument("--json", action="store_true", help="print JSON")
+    iexp = isub.add_parser("export", help="export every interview")
+    iexp.add_argument("file", type=Path)
+    iexp.add_argument(
+        "--format", choices=("csv", "json"), default=None, help="default: from extension"
+    )
+    show = isub.add_parser("show", help="one interview and its practice plan")
+    show.add_argument("id", type=int)
+    delete = isub.add_parser("delete", help="delete an interview (its questions stay in the bank)")
+    delete.add_argument("id", type=int)

@@ -50,6 +50,15 @@ class Answer:
     self_rating: int | None = None
     take: int = 1
     delivery_index: float | None = None
+    # A follow-up question the interviewer asked after the answer with this id (same session).
+    # A follow-up has no bank question (question_key None), its own question_text, and the
+    # parent's position and take, so it sorts right after its parent.
+    follow_up_of: int | None = None
+    follow_up_reason: str | None = None  # why it was asked (analysis.follow_up.Reason values)
+
+    @property
+    def is_follow_up(self) -> bool:
+        return self.follow_up_of is not None
 
     @property
     def no_answer(self) -> bool:
@@ -80,3 +89,33 @@ class PracticeSession:
     answers: tuple[Answer, ...] = ()
     answer_count: int = 0
     summary: dict[str, Any] = field(default_factory=dict)
+
+    def follow_up_to(self, answer: Answer) -> str | None:
+        """The question a follow-up answer follows up ("Follow-up to: ..."), else None."""
+        if answer.follow_up_of is None:
+            return None
+        parent = next((a for a in self.answers if a.id == answer.follow_up_of), None)
+        return parent.question_text if parent is not None else None
+
+
+def follow_up_draft(parent: Answer, question_text: str, *, reason: str | None = None) -> Answer:
+    """A new answer to a follow-up of the saved answer ``parent``, ready to record.
+
+    Raises:
+        ValueError: ``parent`` is not saved yet (it has no id) or is itself a follow-up
+            (the interviewer asks one follow-up per answer).
+    """
+    if parent.id is None:
+        raise ValueError("save the answer before following it up")
+    if parent.follow_up_of is not None:
+        raise ValueError("a follow-up is not followed up again")
+    return Answer(
+        id=None,
+        session_id=parent.session_id,
+        question_key=None,
+        question_text=question_text,
+        position=parent.position,
+        take=parent.take,
+        follow_up_of=parent.id,
+        follow_up_reason=reason,
+    )

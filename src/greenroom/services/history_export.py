@@ -1,4 +1,8 @@
-"""History as CSV (one row per answer) or JSON (sessions with their answers)."""
+"""History as CSV (one row per answer) or JSON (sessions with their answers).
+
+A follow-up answer carries ``follow_up_of`` (its parent answer's id) and ``follow_up_to`` (the
+question it followed up), so a spreadsheet can show "Follow-up to: <question>".
+"""
 
 from __future__ import annotations
 
@@ -32,6 +36,9 @@ CSV_COLUMNS = (
     "audio_path",
     "question_key",
     "delivery_index",
+    "answer_id",
+    "follow_up_of",
+    "follow_up_to",
 )
 
 
@@ -74,6 +81,9 @@ def sessions_to_json(sessions: list[PracticeSession]) -> str:
                         "self_rating": a.self_rating,
                         "question_key": a.question_key,
                         "delivery_index": a.delivery_index,
+                        "follow_up_of": a.follow_up_of,
+                        "follow_up_to": s.follow_up_to(a),
+                        "follow_up_reason": a.follow_up_reason,
                     }
                     for a in s.answers
                 ],
@@ -105,21 +115,24 @@ def sessions_to_csv(sessions: list[PracticeSession]) -> str:
                     *head,
                     a.position,
                     a.take,
-                    _safe(a.question_text),
+                    safe_cell(a.question_text),
                     a.kind.value,
                     round(a.duration_seconds, 2),
                     a.answer_limit_seconds,
                     a.self_rating,
-                    _safe(a.transcript),
+                    safe_cell(a.transcript),
                     a.audio_path,
                     a.question_key,
                     a.delivery_index,
+                    a.id,
+                    a.follow_up_of,
+                    safe_cell(s.follow_up_to(a) or ""),
                 ]
             )
     return buf.getvalue()
 
 
-def _safe(text: str) -> str:
+def safe_cell(text: str) -> str:
     """Spreadsheets run cells starting with = + - @; a transcript must never become a formula."""
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from greenroom.core.bank import Bank, Question
 from greenroom.core.errors import GreenroomError
-from greenroom.store.convert import bank_from_row
+from greenroom.store.convert import bank_from_row, question_from_row
 from greenroom.store.models import BankRow, QuestionRow, utcnow
 
 
@@ -182,3 +182,17 @@ def question_keys(engine: Engine, bank_id: str) -> dict[str, int]:
             select(QuestionRow.slug, QuestionRow.key).join(BankRow).where(BankRow.slug == bank_id)
         ).all()
         return dict(rows)
+
+
+def questions_by_key(engine: Engine, keys: list[int]) -> dict[int, Question]:
+    """Questions by database key (retired ones too), each with its bank id; unknown keys are
+    left out. For turning the coach's question keys into questions to ask."""
+    if not keys:
+        return {}
+    with Session(engine) as s:
+        rows = s.execute(
+            select(QuestionRow, BankRow.slug)
+            .join(BankRow, QuestionRow.bank_key == BankRow.key)
+            .where(QuestionRow.key.in_(keys))
+        ).all()
+        return {row.key: question_from_row(row, slug) for row, slug in rows}

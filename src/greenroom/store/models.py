@@ -171,5 +171,77 @@ class AnswerRow(Base):
     # The answer's 0-100 delivery index, a column so history can sort and chart without JSON.
     delivery_index: Mapped[float | None] = mapped_column(Float)
     self_rating: Mapped[int | None] = mapped_column(Integer)
+    # A follow-up question's answer points at the answer it follows up (same session); its
+    # question_key is NULL and question_text is the follow-up question. SET NULL, not CASCADE:
+    # a follow-up answer is never lost with its parent.
+    follow_up_of: Mapped[int | None] = mapped_column(
+        ForeignKey("answers.id", ondelete="SET NULL", name="fk_answers_follow_up_of"),
+        index=True,
+    )
+    follow_up_reason: Mapped[str | None] = mapped_column(String(20))
 
     session: Mapped[SessionRow] = relationship(back_populates="answers")
+
+
+class InterviewRow(Base):
+    """A real interview (core.interviews.Interview). Ratings are NULL until set."""
+
+    __tablename__ = "interviews"
+    __table_args__ = (
+        CheckConstraint("want_before BETWEEN 0 AND 10", name="ck_interviews_want_before"),
+        CheckConstraint("want_after BETWEEN 0 AND 10", name="ck_interviews_want_after"),
+        CheckConstraint("nerves_before BETWEEN 0 AND 100", name="ck_interviews_nerves_before"),
+        CheckConstraint("nerves_after BETWEEN 0 AND 100", name="ck_interviews_nerves_after"),
+        CheckConstraint("went BETWEEN 1 AND 5", name="ck_interviews_went"),
+        CheckConstraint("utc_offset_minutes BETWEEN -1080 AND 1080", name="ck_interviews_offset"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(Text)
+    # UTC, plus the offset the user gave it in, so it shows at its own wall-clock time.
+    when_utc: Mapped[datetime] = mapped_column(index=True)
+    utc_offset_minutes: Mapped[int] = mapped_column(Integer, default=0)
+    format: Mapped[str | None] = mapped_column(String(10))  # core.interviews.InterviewFormat
+    want_before: Mapped[int | None] = mapped_column(Integer)
+    checklist: Mapped[list[Any]] = mapped_column(default=list)  # [{"text": ..., "done": ...}]
+    nerves_before: Mapped[int | None] = mapped_column(Integer)
+    nerves_after: Mapped[int | None] = mapped_column(Integer)
+    went: Mapped[int | None] = mapped_column(Integer)
+    people_met: Mapped[list[Any]] = mapped_column(default=list)
+    follow_up_note: Mapped[str] = mapped_column(Text, default="")
+    want_after: Mapped[int | None] = mapped_column(Integer)
+    outcome: Mapped[str | None] = mapped_column(String(12))  # core.interviews.InterviewOutcome
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    asked: Mapped[list[InterviewQuestionRow]] = relationship(
+        back_populates="interview",
+        order_by="(InterviewQuestionRow.position, InterviewQuestionRow.id)",
+        cascade="all, delete-orphan",
+    )
+
+
+class InterviewQuestionRow(Base):
+    """A question asked in a real interview, verbatim, and its copy in the personal bank.
+
+    Deleting the interview deletes these links, never the bank question; deleting the bank
+    question (only possible with its whole bank) leaves the link with its text.
+    """
+
+    __tablename__ = "interview_questions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    interview_id: Mapped[int] = mapped_column(
+        ForeignKey("interviews.id", ondelete="CASCADE"), index=True
+    )
+    question_key: Mapped[int | None] = mapped_column(
+        ForeignKey("questions.key", ondelete="SET NULL"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    interview: Mapped[InterviewRow] = relationship(back_populates="asked")
+    question: Mapped[QuestionRow | None] = relationship(lazy="selectin")

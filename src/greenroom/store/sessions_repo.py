@@ -39,8 +39,13 @@ def create_session(engine: Engine, session: PracticeSession) -> PracticeSession:
 def record_answer(engine: Engine, answer: Answer) -> Answer:
     """Commit one complete answer and return it with its id.
 
+    A follow-up answer (``answer.follow_up_of`` set; build one with
+    core.session.follow_up_draft) is linked to its parent, which must be a saved answer of the
+    same session.
+
     Raises:
         StorageError: the disk (or the database's size limit) is full; nothing was written.
+        ValueError: the follow-up's parent is not an answer of this session (a bug).
     """
     try:
         return _record_answer(engine, answer)
@@ -56,6 +61,12 @@ def record_answer(engine: Engine, answer: Answer) -> Answer:
 
 def _record_answer(engine: Engine, answer: Answer) -> Answer:
     with Session(engine) as s, s.begin():
+        if answer.follow_up_of is not None:
+            parent = s.get(AnswerRow, answer.follow_up_of)
+            if parent is None or parent.session_id != answer.session_id:
+                raise ValueError(
+                    f"answer {answer.follow_up_of} is not an answer of session {answer.session_id}"
+                )
         row = AnswerRow(
             session_id=answer.session_id,
             question_key=answer.question_key,
@@ -73,6 +84,8 @@ def _record_answer(engine: Engine, answer: Answer) -> Answer:
             metrics=dict(answer.metrics),
             delivery_index=answer.delivery_index,
             self_rating=answer.self_rating,
+            follow_up_of=answer.follow_up_of,
+            follow_up_reason=answer.follow_up_reason,
         )
         s.add(row)
         s.flush()

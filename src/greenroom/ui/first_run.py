@@ -17,11 +17,11 @@ class FirstRunBanner(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("banner")
-        self.setStyleSheet("#banner { background:#dff0e6; color:#16382a; }")
+        self.setObjectName("softCard")
         text = QLabel(TEXT)
         text.setWordWrap(True)
         ok = QPushButton("Got it")
+        ok.setToolTip("Hide this welcome; it will not come back")
         ok.clicked.connect(self._on_ok_clicked)
         layout = QHBoxLayout(self)
         layout.addWidget(text, 1)

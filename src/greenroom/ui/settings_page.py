@@ -43,6 +43,7 @@ from greenroom.ui.context import AppContext
 from greenroom.ui.practice.recorder import MicrophoneLike
 from greenroom.ui.question_voice import QuestionVoice
 from greenroom.ui.speech_model import SpeechModel
+from greenroom.ui.widgets import set_tone
 
 PRIVACY = (
     "Greenroom keeps everything on this computer: recordings, transcripts and your self-reports. "
@@ -281,8 +282,9 @@ class SettingsPage(QWidget):
         info = next((i for i in self._engines if i.name == self.engine_combo.currentData()), None)
         if info is None:
             return
-        color = "#b3412f" if info.is_online or not info.available else "gray"
-        self.engine_note.setStyleSheet(f"color:{color}")
+        # Online or unavailable is worth the user's attention; a caveat is a quiet hint.
+        alert = info.is_online or not info.available
+        set_tone(self.engine_note, "errorText" if alert else "hint")
         self.engine_note.setText(info.reason)
 
     def _on_voice_voices_listed(self, voices: list[Voice]) -> None:

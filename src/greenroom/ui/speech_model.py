@@ -38,6 +38,7 @@ class SpeechModel(QObject):
         self.engine: TranscriptionEngine | None = None
         self.state = ModelState.NOT_LOADED
         self.message = ""
+        self.note = ""
         self._loaded_for: tuple[str, str, str] | None = None
         # Loads run in a pool and can finish in any order: only the newest may win.
         self._generation = 0
@@ -63,6 +64,7 @@ class SpeechModel(QObject):
             log.info("an earlier speech model load finished after a newer one began; ignored")
             return
         self.engine, note = result
+        self.note = note  # a fallback or a skipped model folder: worth showing
         label = f"{self.engine.name} ({self.engine.model_name})"
         self._set(ModelState.READY, f"Speech model ready: {label}. {note}".strip())
 

@@ -1,25 +1,17 @@
-"""Light, dark or follow the system: Fusion style with Qt's colour-scheme hint."""
+"""Light, dark or follow the system: Fusion style, a palette and a stylesheet from the tokens.
+
+Both themes are built from resources/themes/tokens.json (ui/design.py), so every colour a
+screen shows comes from one place and is contrast-checked (tests/ui/test_design.py).
+"""
 
 from __future__ import annotations
 
-from importlib import resources
-
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-# The stylesheet is a resource (resources/themes/greenroom.qss), so it can be edited as QSS.
-STYLESHEET_RESOURCE = ("themes", "greenroom.qss")
-
-
-def stylesheet() -> str:
-    """Greenroom's Qt stylesheet, read from the installed resources."""
-    return (
-        resources.files("greenroom.resources")
-        .joinpath(*STYLESHEET_RESOURCE)
-        .read_text(encoding="utf-8")
-    )
-
+from greenroom.ui import design
+from greenroom.ui.widgets import refresh_icons
 
 _SCHEMES = {
     "light": Qt.ColorScheme.Light,
@@ -28,41 +20,53 @@ _SCHEMES = {
 }
 
 
-def _dark_palette() -> QPalette:
+def palette(theme: str) -> QPalette:
+    """The Qt palette of a theme, from its colour tokens."""
+    c = design.tokens(theme).colours
     p = QPalette()
-    base, window, text = QColor(30, 32, 36), QColor(40, 43, 48), QColor(230, 230, 230)
-    for role, color in (
-        (QPalette.ColorRole.Window, window),
-        (QPalette.ColorRole.WindowText, text),
-        (QPalette.ColorRole.Base, base),
-        (QPalette.ColorRole.AlternateBase, window),
-        (QPalette.ColorRole.Text, text),
-        (QPalette.ColorRole.Button, window),
-        (QPalette.ColorRole.ButtonText, text),
-        (QPalette.ColorRole.ToolTipBase, window),
-        (QPalette.ColorRole.ToolTipText, text),
-        (QPalette.ColorRole.Highlight, QColor(46, 125, 90)),
-        (QPalette.ColorRole.HighlightedText, QColor(255, 255, 255)),
-        (QPalette.ColorRole.PlaceholderText, QColor(150, 150, 150)),
+    R = QPalette.ColorRole
+    for role, token in (
+        (R.Window, "bg"),
+        (R.WindowText, "text"),
+        (R.Base, "surface"),
+        (R.AlternateBase, "surface_alt"),
+        (R.Text, "text"),
+        (R.Button, "surface"),
+        (R.ButtonText, "text"),
+        (R.BrightText, "on_primary"),
+        (R.ToolTipBase, "surface"),
+        (R.ToolTipText, "text"),
+        (R.Highlight, "primary"),
+        (R.HighlightedText, "on_primary"),
+        (R.PlaceholderText, "text_muted"),
+        (R.Link, "primary"),
+        (R.Mid, "border"),
+        (R.Dark, "control_border"),
     ):
-        p.setColor(role, color)
-    muted = QColor(120, 120, 120)
-    for role in (
-        QPalette.ColorRole.WindowText,
-        QPalette.ColorRole.Text,
-        QPalette.ColorRole.ButtonText,
-    ):
-        p.setColor(QPalette.ColorGroup.Disabled, role, muted)
+        p.setColor(role, QColor(c[token]))
+    for role in (R.WindowText, R.Text, R.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor(c["text_muted"]))
     return p
+
+
+def resolve(theme: str) -> str:
+    """ "light" or "dark" for a setting of light, dark or system."""
+    if theme in design.THEMES:
+        return theme
+    scheme = QGuiApplication.styleHints().colorScheme()
+    return "dark" if scheme == Qt.ColorScheme.Dark else "light"
 
 
 def apply_theme(app: QApplication, theme: str) -> None:
     """Apply ``theme`` (light | dark | system). Fusion draws the same on every platform."""
     app.setStyle("Fusion")
     QGuiApplication.styleHints().setColorScheme(_SCHEMES.get(theme, Qt.ColorScheme.Unknown))
-    dark = theme == "dark" or (
-        theme == "system" and QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
-    )
+    shown = resolve(theme)
+    design.set_theme(shown)
+    font = QFont(app.font())
+    font.setPointSizeF(design.tokens(shown).type["body"])
+    app.setFont(font)
     # Fusion follows the hint on most platforms; set the palette too so offscreen/Xvfb match.
-    app.setPalette(_dark_palette() if dark else app.style().standardPalette())
-    app.setStyleSheet(stylesheet())
+    app.setPalette(palette(shown))
+    app.setStyleSheet(design.stylesheet(shown))
+    refresh_icons()

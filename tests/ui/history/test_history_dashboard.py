@@ -1,10 +1,12 @@
-"""Progress dashboard: the series each chart draws, the baseline, the headline, and
-readability with 1 and with 2,000 sessions."""
+"""Progress dashboard: the series each chart draws by run number, the baseline, the headline in
+words, tooltips with the date, and readability with 0, 1, 2 and 2,000 sessions."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from PySide6.QtCharts import QScatterSeries
+from PySide6.QtCore import QPointF
 from pytestqt.qtbot import QtBot
 
 from greenroom.paths import AppPaths
@@ -12,9 +14,18 @@ from greenroom.services.startup import open_store
 from greenroom.settings import Settings
 from greenroom.store import history_repo
 from greenroom.store.history_repo import ProgressPoint
+from greenroom.ui import design
 from greenroom.ui.context import AppContext, SettingsStore
-from greenroom.ui.history.dashboard_data import MAX_POINTS, headline, rolling_baseline, series_for
+from greenroom.ui.history.chart_view import ChartPoint, ChartView, tick_step
+from greenroom.ui.history.dashboard_data import (
+    FIGURES_BY_KEY,
+    MAX_POINTS,
+    rolling_baseline,
+    series_for,
+)
 from greenroom.ui.history.dashboard_page import DashboardPage
+from greenroom.ui.history.dashboard_words import expect_note, headline, point_tip
+from greenroom.ui.practice.summary_view import EXPECT
 from greenroom.ui.tasks import InlineTaskRunner
 from support.history_data import seed_history
 
@@ -23,31 +34,85 @@ def _fail(exc: BaseException) -> None:
     raise AssertionError(str(exc))
 
 
-def test_charts_draw_each_session_against_the_rolling_baseline(
+def _scatter(chart: ChartView, name: str) -> QScatterSeries:
+    return next(
+        s for s in chart.chart().series() if isinstance(s, QScatterSeries) and s.name() == name
+    )
+
+
+def test_charts_draw_each_run_by_number_against_the_rolling_baseline(
     qtbot: QtBot, ctx: AppContext
 ) -> None:
     page = DashboardPage(ctx)
     qtbot.addWidget(page)
     points = history_repo.progress_points(ctx.engine)
     assert len(points) == 6
-    nerves = page.charts["Nerves before and after"].drawn
+    chart = page.charts["Nerves before and after"]
+    nerves = chart.drawn
     assert [y for _, y in nerves["Nerves before"]] == [p.nerves_before for p in points]
     assert [y for _, y in nerves["Nerves after"]] == [p.nerves_after for p in points]
-    assert [x for x, _ in nerves["Nerves before"]] == [
-        p.started_at.timestamp() * 1000 for p in points
-    ]
+    assert [x for x, _ in nerves["Nerves before"]] == [1, 2, 3, 4, 5, 6]  # runs, not dates
     values = [p.nerves_before for p in points]
     expected = [
         sum(values[max(0, i - 5) : i]) / len(values[max(0, i - 5) : i]) for i in range(1, 6)
     ]
     assert [y for _, y in nerves["baseline"]] == expected
-    rate = page.charts["Speaking rate (wpm)"].drawn
-    assert rate["green band"] == [(120.0, 160.0)]
+    assert [x for x, _ in nerves["baseline"]] == [2, 3, 4, 5, 6]
+    # Each point's tooltip names its run and its date.
+    first = points[0].started_at.astimezone()
+    assert chart.tips["Nerves before"][0] == (
+        f"Run 1 · {first:%a} {first.day} {first:%b %Y}\nNerves before: {values[0]:.0f} of 100"
+    )
+    rate = page.charts["Speaking rate (words a minute)"].drawn
+    assert rate["comfortable range"] == [(120.0, 160.0)]
     assert len(rate["Speaking rate (wpm)"]) == 6
     index = page.charts["Delivery index"].drawn["Delivery index"]
     assert [round(y, 6) for _, y in index] == [round(p.delivery_index or 0, 6) for p in points]
-    first, last = values[0], sum(values[-5:]) / 5
-    assert f"Nerves before a session: {first:.0f} then, {last:.0f} now." in page.headline.text()
+    recent = values[-3:]
+    assert page.headline.text() == (
+        f"Your nerves before a run: {values[0]:.0f} at first, "
+        f"{sum(recent) / 3:.0f} over your last 3 runs."
+    )
+    assert page.expect.isHidden()  # six runs: past the first three
+
+
+def test_pointing_at_a_point_shows_its_run_date_and_value(qtbot: QtBot, ctx: AppContext) -> None:
+    page = DashboardPage(ctx)
+    qtbot.addWidget(page)
+    chart = page.charts["Confidence after the run"]
+    dots = _scatter(chart, "Confidence after")
+    x, y = chart.drawn["Confidence after"][2]
+    dots.hovered.emit(QPointF(x + 0.2, y), True)
+    assert chart.last_tip == chart.tips["Confidence after"][2]
+    assert chart.last_tip.startswith("Run 3 · ")
+
+
+def test_the_x_axis_counts_runs_in_round_steps(qtbot: QtBot, ctx: AppContext) -> None:
+    page = DashboardPage(ctx)
+    qtbot.addWidget(page)
+    axis = page.charts["Delivery index"].x_axis
+    assert (axis.min(), axis.max()) == (0.5, 6.5)
+    assert axis.tickInterval() == 1 and axis.titleText() == "Run"
+    assert [tick_step(n) for n in (1, 8, 9, 30, 120, 2000)] == [1, 1, 2, 5, 20, 500]
+
+
+def test_runs_on_the_same_day_stand_side_by_side_with_their_dates() -> None:
+    day = datetime(2026, 12, 2, 9, tzinfo=UTC)
+    points = [
+        ProgressPoint(1, day, 70, 50, 40, 60, 5, 130, 1, 3),
+        ProgressPoint(2, day + timedelta(hours=1), None, 45, 45, 62, 4, 135, 1, 2),
+        ProgressPoint(3, day + timedelta(hours=2), 55, 40, 50, 70, 3, 140, 0, 2),
+    ]
+    nerves = series_for(points, "nerves_before")
+    assert nerves.runs == (1.0, 3.0)  # run 2 was not rated: it keeps its number, shows no point
+    assert nerves.times == (points[0].started_at, points[2].started_at)
+    assert nerves.spans == ((1, 1), (3, 3))
+    confidence = series_for(points, "confidence")
+    assert confidence.runs == (1.0, 2.0, 3.0)
+    assert [t.date() for t in confidence.times] == [day.date()] * 3
+    tip = point_tip(FIGURES_BY_KEY["confidence"], confidence, 1)
+    local = points[1].started_at.astimezone()
+    assert tip == f"Run 2 · {local:%a} {local.day} {local:%b %Y}\nConfidence after: 45 of 100"
 
 
 def test_scope_shows_one_bank_or_one_category(qtbot: QtBot, ctx: AppContext) -> None:
@@ -55,6 +120,7 @@ def test_scope_shows_one_bank_or_one_category(qtbot: QtBot, ctx: AppContext) -> 
     qtbot.addWidget(page)
     page.scope.setCurrentIndex(page.scope.findData("bank:openers"))
     assert len(page.points) == 3
+    assert [x for x, _ in page.charts["Delivery index"].drawn["Delivery index"]] == [1, 2, 3]
     page.scope.setCurrentIndex(page.scope.findData("category:closing"))
     closing = history_repo.progress_points(ctx.engine, category="closing")
     assert 0 < len(page.points) == len(closing) < 6
@@ -66,13 +132,15 @@ def test_one_session_is_readable(qtbot: QtBot, app_paths: AppPaths) -> None:
     ctx = AppContext(db.engine, app_paths, InlineTaskRunner(_fail), SettingsStore(Settings(), None))
     page = DashboardPage(ctx)
     qtbot.addWidget(page)
-    drawn = page.charts["Nerves before and after"].drawn
-    assert len(drawn["Nerves before"]) == 1 and drawn["baseline"] == []
-    chart = page.charts["Nerves before and after"].chart()
-    x_axis = chart.axes()[0]
-    assert x_axis.max().toMSecsSinceEpoch() - x_axis.min().toMSecsSinceEpoch() >= 2 * 86_400_000
-    assert "in your first session" in page.headline.text()
-    assert "Practise again" in page.headline.text()
+    chart = page.charts["Nerves before and after"]
+    assert [x for x, _ in chart.drawn["Nerves before"]] == [1]
+    assert chart.drawn["baseline"] == []
+    assert chart.x_axis.min() < 1 < chart.x_axis.max()
+    assert "baseline" not in chart.legend_html() and "average" not in chart.legend_html()
+    nerves = history_repo.progress_points(db.engine)[0].nerves_before
+    assert page.headline.text() == f"Your nerves before a run: {nerves:.0f} on your first run."
+    assert page.details.text().startswith("After your next run, this page shows")
+    assert page.expect.text() == EXPECT and not page.expect.isHidden()
 
 
 def test_no_sessions_says_so(qtbot: QtBot, app_paths: AppPaths) -> None:
@@ -80,19 +148,70 @@ def test_no_sessions_says_so(qtbot: QtBot, app_paths: AppPaths) -> None:
     ctx = AppContext(db.engine, app_paths, InlineTaskRunner(_fail), SettingsStore(Settings(), None))
     page = DashboardPage(ctx)
     qtbot.addWidget(page)
-    assert page.headline.text().startswith("No sessions yet")
-    assert "no data yet" in page.charts["Delivery index"].chart().title()
+    assert page.headline.text().startswith("No runs yet. After your first test run")
+    card = page.cards["Delivery index"]
+    assert not card.empty.isHidden() and card.chart.isHidden()
+    assert "after your first run" in card.empty.text()
 
 
-def _points(n: int) -> list[ProgressPoint]:
+def test_charts_take_their_colours_from_the_theme(qtbot: QtBot) -> None:
+    design.set_theme("dark")
+    try:
+        chart = ChartView()
+        qtbot.addWidget(chart)
+        chart.set_ranges(3, [10, 40, 30])
+        chart.add_band(20, 30)
+        chart.add_points("Practice", [ChartPoint(1, 10, "a"), ChartPoint(2, 40, "b")])
+        background = chart.chart().backgroundBrush().color()
+        assert background == design.colour("surface")
+        assert _scatter(chart, "Practice").color() == design.colour("primary")
+        assert design.hex_colour("good_soft") in chart.legend_html()
+    finally:
+        design.set_theme("light")
+
+
+def test_real_interviews_can_join_as_diamonds_in_their_own_colour(qtbot: QtBot) -> None:
+    chart = ChartView()
+    qtbot.addWidget(chart)
+    chart.set_ranges(4, [30, 70])
+    chart.add_points("Practice runs", [ChartPoint(1, 70, "Run 1"), ChartPoint(2, 50, "Run 2")])
+    chart.add_points(
+        "Real interviews",
+        [ChartPoint(3, 60, "Interview at Acme")],
+        marker="diamond",
+        colour_token="interview",
+        line=False,
+    )
+    diamonds = _scatter(chart, "Real interviews")
+    assert diamonds.markerShape() == QScatterSeries.MarkerShape.MarkerShapeRotatedRectangle
+    assert diamonds.color() == design.colour("interview")
+    assert _scatter(chart, "Practice runs").markerShape() == (
+        QScatterSeries.MarkerShape.MarkerShapeCircle
+    )
+    assert "\u25c6</span>&nbsp;Real interviews" in chart.legend_html()
+    assert chart.tip_at("Real interviews", 3) == "Interview at Acme"
+
+
+def _points(n: int, *, nerves: tuple[float | None, ...] = ()) -> list[ProgressPoint]:
     t0 = datetime(2022, 1, 3, 9, tzinfo=UTC)
     return [
-        ProgressPoint(i, t0 + timedelta(hours=12 * i), 80 - i * 0.02, 50, 60, 70, 4, 140, 1, 2)
+        ProgressPoint(
+            i,
+            t0 + timedelta(hours=12 * i),
+            nerves[i] if nerves else 80 - i * 0.02,
+            50,
+            60,
+            70,
+            4,
+            140,
+            1,
+            2,
+        )
         for i in range(n)
     ]
 
 
-def test_two_thousand_sessions_become_weekly_means() -> None:
+def test_two_thousand_sessions_become_weekly_means_over_run_ranges() -> None:
     points = _points(2000)  # two a day for about 1,000 days
     series = series_for(points, "nerves_before")
     assert series.grouping in ("week", "month") and len(series.values) <= MAX_POINTS
@@ -104,15 +223,57 @@ def test_two_thousand_sessions_become_weekly_means() -> None:
         < 0.5
     )
     assert series.values == tuple(sorted(series.values, reverse=True))  # the trend survives
+    # The means cover every run once, in order, and sit in the middle of their runs.
+    assert series.spans[0][0] == 1 and series.spans[-1][1] == 2000
+    assert all(b[0] == a[1] + 1 for a, b in zip(series.spans, series.spans[1:], strict=False))
+    assert series.runs == tuple((a + b) / 2 for a, b in series.spans)
     few = series_for(points[:100], "nerves_before")
     assert few.grouping == "session" and len(few.values) == 100
+    assert few.runs == tuple(float(n) for n in range(1, 101))
     weekly = series_for(points[:400], "nerves_before")  # 200 days: 29 weeks
     assert weekly.grouping == "week" and 28 <= len(weekly.values) <= 30
-    assert sum(1 for _ in weekly.times) == len(weekly.baseline)
+    assert sum(1 for _ in weekly.times) == len(weekly.baseline) == len(weekly.runs)
+    tip = point_tip(FIGURES_BY_KEY["nerves_before"], weekly, 1)
+    first, last = weekly.spans[1]
+    assert tip.startswith(f"Runs {first}\u2013{last} · week of Mon 10 Jan 2022\nNerves before: ")
+    assert tip.endswith(" of 100 on average")
+
+
+def test_unrated_runs_in_a_long_history_keep_their_run_numbers() -> None:
+    nerves = tuple(None if i % 2 else 80.0 for i in range(400))
+    series = series_for(_points(400, nerves=nerves), "nerves_before")
+    assert series.grouping == "week"
+    assert series.spans[0][0] == 1 and series.spans[-1][1] == 399  # run 400 was not rated
 
 
 def test_baseline_and_headline_rules() -> None:
     assert rolling_baseline([10, 20, 30, 40, 50, 60, 70]) == [None, 10, 15, 20, 25, 30, 40]
     lines = headline(_points(12))
-    assert lines[0] == "Nerves before a session: 80 then, 80 now."
-    assert headline([]) == ["No sessions yet. Your progress shows here after your first practice."]
+    assert lines[0] == "Your nerves before a run: 80 at first, 80 over your last 3 runs."
+    assert lines[1] == "Your nerves after a run: 50 at first, 50 over your last 3 runs."
+    assert "Fillers per minute: 4.0 at first, 4.0 over your last 3 runs." in lines
+    assert headline([])[0].startswith("No runs yet.")
+
+
+def test_headline_counts_runs_in_words() -> None:
+    def lead(*nerves: float | None) -> str:
+        return headline(_points(len(nerves), nerves=nerves))[0]
+
+    assert lead(70) == "Your nerves before a run: 70 on your first run."
+    assert lead(70, 55) == "Your nerves before a run: 70 at first, 55 on your last run."
+    assert lead(70, 60, 50) == "Your nerves before a run: 70 at first, 55 over your last 2 runs."
+    assert lead(70, 60, 50, 40, 30) == (
+        "Your nerves before a run: 70 at first, 40 over your last 3 runs."
+    )
+    first = headline(_points(1, nerves=(70,)))
+    assert first[1] == (
+        "After your next run, this page shows how your nerves and your delivery change from "
+        "run to run."
+    )
+    # Nerves never rated: the headline leads with what was measured.
+    assert lead(None, None) == "Your nerves after a run: 50 at first, 50 on your last run."
+
+
+def test_what_to_expect_is_said_for_the_first_three_runs_only() -> None:
+    assert [expect_note(_points(n)) for n in (0, 1, 2, 3)] == [EXPECT] * 4
+    assert expect_note(_points(4)) is None

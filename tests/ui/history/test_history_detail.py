@@ -11,7 +11,10 @@ from pathlib import Path
 from PySide6.QtMultimedia import QMediaPlayer
 from pytestqt.qtbot import QtBot
 
+from greenroom.analysis import analyze_answer
+from greenroom.core.transcript import Transcript
 from greenroom.store import history_repo, sessions_repo
+from greenroom.ui import design
 from greenroom.ui.context import AppContext
 from greenroom.ui.history.history_page import HistoryPage
 from greenroom.ui.history.session_detail_view import SessionDetailView
@@ -48,7 +51,7 @@ def test_detail_shows_each_answer_with_highlights_bands_and_feedback(
             with_fillers.append(r)
     assert with_fillers
     detail.answers.setCurrentRow(with_fillers[0])
-    assert "#f6c344" in view.transcript.toHtml().lower()
+    assert design.hex_colour("filler_bg").lower() in view.transcript.toHtml().lower()
     answer = session.answers[with_fillers[0]]
     long_pauses = [p for p in answer.metrics["pauses"]["pauses"] if p["kind"] != "short"]
     shown = [i for i in view.transcript.items if isinstance(i, TranscriptPause)]
@@ -56,7 +59,50 @@ def test_detail_shows_each_answer_with_highlights_bands_and_feedback(
     assert view.metrics.rowCount() >= 6
     assert set(view.metrics.ratings.values()) <= {"green", "amber", "red"}
     assert view.feedback.toPlainText().strip()
-    assert "nerves" in detail.summary.text()
+    assert view.lead.text().strip()  # the plain-words lead, as on the Practice feedback screen
+    assert all(not bar.isHidden() for bar in view.bands.values())
+    before, after = session.nerves_before, session.nerves_after
+    assert detail.nerves.words.text().startswith(f"Your nerves went from {before} to {after}")
+
+
+def test_detail_names_banks_by_their_titles_and_lists_every_question_in_full(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    _, detail = _open(qtbot, ctx, 2)  # seeded sessions alternate openers / behavioral-star
+    assert detail.summary.text().startswith("Behavioural questions (STAR) · 3 answers")
+    assert "behavioral-star" not in detail.summary.text()
+    session = sessions_repo.get_session(ctx.engine, 2)
+    for row, answer in enumerate(session.answers):
+        assert detail.answers.item(row).text() == (
+            f"Answer {answer.position + 1}\n{answer.question_text}"
+        )
+
+
+def test_a_retake_and_an_answer_with_no_words_say_so(qtbot: QtBot, ctx: AppContext) -> None:
+    first = sessions_repo.get_session(ctx.engine, 3).answers[0]
+    sessions_repo.record_answer(
+        ctx.engine,
+        replace(
+            first,
+            id=None,
+            take=2,
+            position=3,
+            transcript="",
+            words=[],
+            metrics=analyze_answer(Transcript(words=(), duration=6.0), answer_limit=120).to_dict(),
+            delivery_index=None,
+            audio_path=None,
+        ),
+    )
+    _, detail = _open(qtbot, ctx, 3)
+    assert detail.summary.text().endswith("4 answers (1 with no words heard)")
+    assert detail.answers.item(3).text().startswith("Answer 4 · take 2 · no answer\n")
+    detail.answers.setCurrentRow(3)
+    view = detail.answer_view
+    assert view.lead.text().startswith("No words were heard this time.")
+    assert view.sounded_card.isHidden()  # nothing to measure: no bands
+    assert view.time_label.text() == "No recording was kept for this answer."
+    assert view.play_button.isHidden()
 
 
 def test_rating_and_notes_are_saved(qtbot: QtBot, ctx: AppContext) -> None:
@@ -150,7 +196,15 @@ def test_session_export_csv_json_and_pdf_parse_back(
     detail.ask_save_path = lambda *a: next(targets)  # type: ignore[method-assign]
     detail.export_csv.click()
     detail.export_json.click()
+    assert (
+        detail.notice.text()
+        == f"Saved this session with 3 answers as JSON to {tmp_path / 's.json'}."
+    )
     detail.export_pdf.click()
+    assert detail.notice.text() == (
+        f"Saved the report of this session (3 answers) as PDF to {tmp_path / 's.pdf'}."
+    )
+    assert not detail.notice.isHidden()
     rows = list(csv.DictReader((tmp_path / "s.csv").open(encoding="utf-8")))
     assert [r["transcript"] for r in rows] == [a.transcript for a in session.answers]
     assert {r["nerves_before"] for r in rows} == {str(session.nerves_before)}
@@ -169,8 +223,14 @@ def test_export_all_history(qtbot: QtBot, ctx: AppContext, tmp_path: Path) -> No
     qtbot.addWidget(page)
     targets = iter([tmp_path / "all.csv", tmp_path / "all.json"])
     page.ask_save_path = lambda *a: next(targets)  # type: ignore[method-assign]
+    assert page.notice.isHidden()
     page.export_csv.click()
+    assert (
+        page.notice.text() == f"Saved 6 sessions with 18 answers as CSV to {tmp_path / 'all.csv'}."
+    )
+    assert not page.notice.isHidden()
     page.export_json.click()
+    assert page.notice.text().startswith("Saved 6 sessions with 18 answers as JSON to ")
     rows = list(csv.DictReader((tmp_path / "all.csv").open(encoding="utf-8")))
     assert len(rows) == 18 and {r["session_id"] for r in rows} == {str(i) for i in range(1, 7)}
     data = json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))
@@ -205,6 +265,21 @@ def test_cancelled_delete_keeps_everything(qtbot: QtBot, ctx: AppContext) -> Non
     detail.confirm_delete = lambda: False  # type: ignore[method-assign]
     detail.delete.click()
     assert history_repo.count_sessions(ctx.engine) == 6
+
+
+def test_export_words_count_right() -> None:
+    from greenroom.ui.history.export_notice import export_notice, session_notice
+
+    where = Path("/tmp/x.csv")
+    assert export_notice(sessions=1, answers=1, fmt="csv", path=where) == (
+        "Saved 1 session with 1 answer as CSV to /tmp/x.csv."
+    )
+    assert export_notice(sessions=0, answers=0, fmt="json", path=where) == (
+        "Nothing to export yet: the JSON file at /tmp/x.csv lists no sessions."
+    )
+    assert session_notice(answers=2, fmt="csv", path=where) == (
+        "Saved this session with 2 answers as CSV to /tmp/x.csv."
+    )
 
 
 def test_player_reports_duration_without_an_audio_device(qtbot: QtBot, wav: Path) -> None:

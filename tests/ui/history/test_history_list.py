@@ -30,15 +30,19 @@ def test_list_shows_every_session_newest_first_with_its_figures(
     page = HistoryPage(ctx)
     qtbot.addWidget(page)
     assert page.model.rowCount() == 6 and page.count.text() == "6 sessions"
-    dates = _texts(page, "started_at")
+    dates = [page.model.item(r).started_at for r in range(6)]
     assert dates == sorted(dates, reverse=True)
     first = page.model.item(0)
+    when = first.started_at.astimezone()
+    assert _texts(page, "started_at")[0] == f"{when:%a} {when.day} {when:%b %Y, %H:%M}"
+    assert _texts(page, "mode")[0] in ("Warm-up", "Timed", "One-way interview", "Drill")
     assert _texts(page, "answers")[0] == "3"
     assert _texts(page, "nerves_before")[0] == str(first.nerves_before)
-    assert _texts(page, "banks")[0] in (
+    # Bank titles, never their ids ("behavioral-star").
+    assert set(_texts(page, "banks")) == {
         "Openers and first impressions",
         "Behavioural questions (STAR)",
-    )
+    }
     assert first.delivery_index is not None and 0 <= first.delivery_index <= 100
 
 

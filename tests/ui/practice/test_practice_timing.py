@@ -91,7 +91,7 @@ def test_answers_that_finish_out_of_order_are_filed_and_summarised_in_order(make
     assert first.question_text == q1 and "losing game" in plain(first.transcript)
     assert second.question_text == q2 and "reports from the north" in plain(second.transcript)
     reviews = page.controller.reviews
-    best = page.summary.body.toPlainText()
+    best = page.summary.text()
     named = {r.question.text for r in reviews}
     assert named == {q1, q2} and (q1 in best or q2 in best)
 
@@ -274,7 +274,7 @@ def test_an_answer_with_no_words_is_no_answer_and_left_out_of_the_figures(make_r
     assert "No words were heard" in page.review.feedback.toPlainText()
     QTest.mouseClick(page.review.next, Qt.MouseButton.LeftButton)
     finish_run(room, nerves=None)
-    assert "1 answer had no words" in page.summary.body.toPlainText()
+    assert "1 answer had no words" in page.summary.text()
     spoken, silent = _saved(room).answers
     assert silent.no_answer and silent.delivery_index is None
     summary = _saved(room).summary

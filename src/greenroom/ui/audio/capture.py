@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -86,6 +87,7 @@ class _CaptureWorker(QObject):
         self._timer: QTimer | None = None
         self._devices: QMediaDevices | None = None
         self._capture = 0  # id of the running capture, 0 when none
+        self._opened = 0.0
         self._consumer_lock = threading.Lock()
         self._consumers: dict[int, Consumer | None] = {}
 
@@ -131,7 +133,8 @@ class _CaptureWorker(QObject):
             )
             return
         self._device, self._consumer, self._bytes = device, consumer, 0
-        self._capture = capture
+        self._capture, self._opened = capture, time.monotonic()
+        log.info("capture %d: %s opened", capture, device.description())
         assert self._timer is not None
         self._timer.start(POLL_MS)
         self.started.emit(capture, device.description())
@@ -174,6 +177,12 @@ class _CaptureWorker(QObject):
         if not data:
             return
         pcm = self._converter.convert(data)
+        if not self._bytes:  # device latency, for the log: timings only, never audio
+            log.info(
+                "capture %d: first audio %.2f s after opening",
+                self._capture,
+                time.monotonic() - self._opened,
+            )
         self._bytes += len(pcm)
         if self._consumer is not None:
             self._feed(pcm)

@@ -41,6 +41,7 @@ from greenroom.ui.banks.import_dialog import dropped_file
 from greenroom.ui.banks.question_detail_view import QuestionDetailView
 from greenroom.ui.banks.question_table_model import BANK_COLUMN, QuestionTableModel
 from greenroom.ui.context import AppContext
+from greenroom.ui.widgets import set_tone
 
 READ_ONLY_HINT = "Built-in banks are read-only — Duplicate to edit"
 
@@ -221,8 +222,7 @@ class BanksPage(QWidget):
     def show_message(self, text: str, *, error: bool = False) -> None:
         self.banner.setText(text)
         self.banner.setProperty("error", error)
-        color = "#d9534f" if error else "palette(window-text)"
-        self.banner.setStyleSheet(f"QLabel#banner {{ color: {color}; font-weight: 600; }}")
+        set_tone(self.banner, "errorText" if error else "goodText")
         self.banner.show()
 
     def current_bank(self) -> Bank | None:

@@ -7,8 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton
 
 def validation_label(accessible_name: str) -> QLabel:
     label = QLabel()
-    label.setObjectName("validation")
-    label.setStyleSheet("color: #d9534f; font-weight: 600;")
+    label.setObjectName("errorText")
     label.setWordWrap(True)
     label.setAccessibleName(accessible_name)
     return label

@@ -1,5 +1,7 @@
-"""One answer in the session detail: question, transcript, playback, figures, feedback,
-self-rating, and the other takes of the same question."""
+"""One answer in the session detail, with the pieces of the Practice feedback screen: the lead
+sentence in plain words, what we noticed, the measures as calm bands, what was said with
+playback, and the numbers behind "Show the numbers"; then the user's own rating and the other
+takes of the same question."""
 
 from __future__ import annotations
 
@@ -11,21 +13,25 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
-    QSlider,
-    QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from greenroom.analysis.feedback import clock, feedback_for
 from greenroom.analysis.metrics import AnswerMetrics
+from greenroom.analysis.plain_words import lead_sentence
+from greenroom.analysis.session import delivery_index, index_explanation
 from greenroom.analysis.stress import StressMoment
-from greenroom.core.session import Answer
+from greenroom.core.session import Answer, AnswerKind
+from greenroom.ui import widgets
+from greenroom.ui.band_bar import BandBar
+from greenroom.ui.history.answer_list_view import answer_label
 from greenroom.ui.history.metrics_view import MetricsView
 from greenroom.ui.history.playback import AnswerPlayer
+from greenroom.ui.history.playback_bar_view import PlaybackBar
 from greenroom.ui.history.transcript_view import TranscriptView
+from greenroom.ui.practice.review_view import BAND_KEYS, RATING_WORDS, coverage_html, feedback_html
+from greenroom.ui.widgets import FittedText
 
 
 def metrics_of(answer: Answer) -> AnswerMetrics | None:
@@ -33,6 +39,24 @@ def metrics_of(answer: Answer) -> AnswerMetrics | None:
         return AnswerMetrics.from_dict(answer.metrics) if answer.metrics else None
     except (KeyError, TypeError, ValueError):  # an older or damaged record: show the text only
         return None
+
+
+def seconds_words(seconds: float) -> str:
+    whole = round(seconds)
+    if whole < 60:
+        return f"{whole} second{'s' if whole != 1 else ''}"
+    return f"{whole // 60} min {whole % 60:02d} s"
+
+
+def lead_for(answer: Answer, metrics: AnswerMetrics | None) -> str:
+    """The sentence the answer's feedback leads with (as on the Practice feedback screen)."""
+    if answer.kind is AnswerKind.SKIPPED:
+        return "You skipped this question in this run; it is there to try another time."
+    if metrics is None and answer.no_answer:
+        return "No words were heard in this answer, so there is nothing to measure."
+    if metrics is None:
+        return "There are no figures for this answer, only what you said."
+    return lead_sentence(feedback_for(metrics), metrics)
 
 
 class AnswerView(QWidget):
@@ -45,69 +69,100 @@ class AnswerView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.answer: Answer | None = None
-        self.audio_root: Path | None = None
-        self.question = QLabel()
-        self.question.setObjectName("questionText")
-        self.question.setWordWrap(True)
-        self.info = QLabel()
-        self.info.setObjectName("hint")
-        self.transcript = TranscriptView()
+        self.info = widgets.hint()
+        self.question = widgets.heading("", level="sectionTitle")
+        self.question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.lead = QLabel()
+        self.lead.setObjectName("leadSentence")
+        self.lead.setWordWrap(True)
+        self.lead.setAccessibleName("What went well and one thing to try")
+        self.feedback = FittedText()
+        self.feedback.setAccessibleName("Three things we noticed")
+        self.feedback.setAccessibleDescription("Each with where it happened and what to try")
+        self.bands = {key: BandBar(key) for key in BAND_KEYS}
+        self.coverage = QLabel()
+        self.coverage.setWordWrap(True)
+        self.coverage.setTextFormat(Qt.TextFormat.RichText)
         self.player = AnswerPlayer(self)
-        self.play_button = QPushButton("▶ Play")
-        self.timeline = QSlider(Qt.Orientation.Horizontal)
-        self.time_label = QLabel("0:00 / 0:00")
+        self.playback = PlaybackBar(self.player)
+        self.play_button = self.playback.play_button
+        self.timeline = self.playback.timeline
+        self.time_label = self.playback.time_label
+        self.transcript = TranscriptView(fit=True)
+        self.transcript.setAccessibleName("Your answer, with fillers, hedges and pauses marked")
         self.moments = QHBoxLayout()
+        self.moments_row = QWidget()
+        self.details_toggle = widgets.button(
+            "Show the numbers",
+            role="quiet",
+            icon="chevron-down",
+            description="The figures behind the words, and how the delivery index was made",
+        )
+        self.details_toggle.setCheckable(True)
         self.metrics = MetricsView()
-        self.feedback = QTextBrowser()
+        self.metrics.setAccessibleName("Figures of this answer")
+        self.scoring = widgets.hint()
+        self.details = QWidget()
         self.rating = QComboBox()
-        self.rating.addItem("not rated", 0)
-        for n in range(1, 6):
-            self.rating.addItem("★" * n, n)
-        self.compare_button = QPushButton("Compare takes…")
+        self.rating.setAccessibleName("How did that answer feel?")
+        self.rating.setToolTip("Your own rating, 1 to 5; kept with the answer")
+        self.rating.setAccessibleDescription("Your own rating, 1 to 5; kept with the answer")
+        self.rating.addItem("Not rated", 0)
+        for n, word in RATING_WORDS.items():
+            self.rating.addItem(f"{n} · {word}", n)
+        self.compare_button = widgets.button(
+            "Compare takes…",
+            icon="retake",
+            description="Your takes of this question side by side",
+        )
         self._build()
-        self.play_button.clicked.connect(self._on_play_button_clicked)
-        self.timeline.sliderMoved.connect(self._on_timeline_slider_moved)
-        self.player.position_changed.connect(self._on_player_position_changed)
-        self.player.duration_changed.connect(self._on_player_duration_changed)
-        self.player.playing_changed.connect(self._on_player_playing_changed)
         self.transcript.word_clicked.connect(self._on_transcript_word_clicked)
+        self.details_toggle.toggled.connect(self._on_details_toggled)
         self.rating.activated.connect(self._on_rating_activated)
         self.compare_button.clicked.connect(self._on_compare_button_clicked)
 
     def _build(self) -> None:
-        controls = QHBoxLayout()
-        controls.addWidget(self.play_button)
-        controls.addWidget(self.timeline, 1)
-        controls.addWidget(self.time_label)
-        moments_row = QHBoxLayout()
-        moments_row.addWidget(QLabel("Stress moments:"))
-        moments_row.addLayout(self.moments)
-        moments_row.addStretch(1)
-        left = QWidget()
-        lv = QVBoxLayout(left)
-        lv.setContentsMargins(0, 0, 0, 0)
-        lv.addWidget(self.transcript, 1)
-        lv.addLayout(controls)
-        lv.addLayout(moments_row)
-        right = QWidget()
-        rv = QGridLayout(right)
-        rv.setContentsMargins(0, 0, 0, 0)
-        rv.addWidget(self.metrics, 0, 0, 1, 2)
-        rv.addWidget(QLabel("Feedback"), 1, 0, 1, 2)
-        rv.addWidget(self.feedback, 2, 0, 1, 2)
-        rv.addWidget(QLabel("Your rating"), 3, 0)
-        rv.addWidget(self.rating, 3, 1)
-        rv.addWidget(self.compare_button, 4, 0, 1, 2)
-        split = QSplitter()
-        split.addWidget(left)
-        split.addWidget(right)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        self.lead_card = widgets.Card(soft=True)
+        self.lead_card.body.addWidget(self.lead)
+        self.noticed_card = widgets.Card("Three things we noticed")
+        self.noticed_card.body.addWidget(self.feedback)
+        self.sounded_card = widgets.Card("How it sounded")
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        grid.setVerticalSpacing(12)
+        for n, bar in enumerate(self.bands.values()):
+            grid.addWidget(bar, n // 2, n % 2)
+        self.sounded_card.body.addLayout(grid)
+        self.sounded_card.body.addWidget(self.coverage)
+        moments = QHBoxLayout(self.moments_row)
+        moments.setContentsMargins(0, 0, 0, 0)
+        moments.addWidget(QLabel("Moments to hear again:"))
+        moments.addLayout(self.moments)
+        moments.addStretch(1)
+        details = QVBoxLayout(self.details)
+        details.setContentsMargins(0, 0, 0, 0)
+        details.addWidget(self.metrics)
+        details.addWidget(self.scoring)
+        self.details.setVisible(False)
+        said = widgets.Card("What you said")
+        said.body.addWidget(self.playback)
+        said.body.addWidget(self.transcript)
+        said.body.addWidget(self.moments_row)
+        said.body.addWidget(self.details_toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        said.body.addWidget(self.details)
+        rating = QHBoxLayout()
+        rating.addWidget(QLabel("How did that answer feel?"))
+        rating.addWidget(self.rating)
+        rating.addStretch(1)
+        rating.addWidget(self.compare_button)
+        said.body.addLayout(rating)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.question)
-        layout.addWidget(self.info)
-        layout.addWidget(split, 1)
+        for w in (self.info, self.question, self.lead_card, self.noticed_card):
+            layout.addWidget(w)
+        layout.addWidget(self.sounded_card)
+        layout.addWidget(said)
+        layout.addStretch(1)
 
     def show_answer(
         self,
@@ -119,34 +174,42 @@ class AnswerView(QWidget):
     ) -> None:
         self.answer = answer
         metrics = metrics_of(answer)
-        take = f" · take {answer.take}" if answer.take > 1 or other_takes else ""
+        answered = metrics is not None and metrics.answered
+        self.info.setText(" · ".join(p for p in (answer_label(answer), _length(answer)) if p))
         self.question.setText(answer.question_text)
-        index = "–" if answer.delivery_index is None else f"{answer.delivery_index:.0f}"
-        scored = "no answer (nothing was heard)" if answer.no_answer else f"delivery index {index}"
-        self.info.setText(f"{answer.kind.value}{take} · {answer.duration_seconds:.0f} s · {scored}")
+        self.lead.setText(lead_for(answer, metrics))
+        self.noticed_card.setVisible(metrics is not None)
+        if metrics is not None:
+            self.feedback.setHtml(feedback_html(feedback_for(metrics), answered=answered))
+        self._show_bands(metrics if answered else None)
         self.transcript.show_answer(answer.words, metrics, answer.transcript)
+        self.transcript.setVisible(bool(answer.transcript.strip()))
         self.metrics.show_metrics(metrics)
-        self._show_feedback(metrics)
+        self.scoring.setText(_scoring(answer, metrics))
         self.rating.setCurrentIndex(max(self.rating.findData(answer.self_rating or 0), 0))
         self.compare_button.setEnabled(other_takes > 0)
+        self.compare_button.setVisible(other_takes > 0)
         self._show_moments(moments)
         audio = audio_root / answer.audio_path if answer.audio_path else None
-        audio = audio if audio and audio.is_file() else None
-        self.player.load(audio)
-        for w in (self.play_button, self.timeline):
-            w.setEnabled(audio is not None)
-        if audio is None:
-            self.time_label.setText("no recording kept" if answer.audio_path is None else "")
+        found = audio if audio and audio.is_file() else None
+        why = (
+            "No recording was kept for this answer."
+            if answer.audio_path is None
+            else "The recording of this answer is no longer on this computer."
+        )
+        self.playback.load(found, why_none="" if answer.kind is AnswerKind.SKIPPED else why)
 
-    def _show_feedback(self, metrics: AnswerMetrics | None) -> None:
+    def _show_bands(self, metrics: AnswerMetrics | None) -> None:
+        self.sounded_card.setVisible(metrics is not None)
         if metrics is None:
-            self.feedback.setPlainText("No figures for this answer.")
             return
-        lines = []
-        for o in feedback_for(metrics):
-            mark = "✓" if o.kind == "praise" else "→"
-            lines.append(f"<p><b>{mark} {o.message}</b><br>{o.try_next}</p>")
-        self.feedback.setHtml("".join(lines) or "<p>Nothing to remark.</p>")
+        values = metrics.values()
+        for key, bar in self.bands.items():
+            bar.show_value(values.get(key))
+        self.coverage.setText(
+            coverage_html("Key points of the question", metrics.key_points)
+            + coverage_html("Terms from the job description", metrics.job)
+        )
 
     def _show_moments(self, moments: list[StressMoment]) -> None:
         while self.moments.count():
@@ -155,41 +218,30 @@ class AnswerView(QWidget):
             if widget is not None:
                 widget.deleteLater()
         for m in moments:
-            button = QPushButton(f"{clock(m.start)}")
-            button.setToolTip(
-                f"{m.fillers} fillers, {m.long_pauses} long pauses"
-                + (f", pace {m.pace}" if m.pace else "")
-                + (f": “{m.words}”" if m.words else "")
-            )
-            button.clicked.connect(lambda _=False, t=m.start: self.seek(t))
+            what = f"{m.fillers} filler{'s' if m.fillers != 1 else ''}, {m.long_pauses} long "
+            what += f"pause{'s' if m.long_pauses != 1 else ''}"
+            what += f", pace {m.pace}" if m.pace else ""
+            what += f": \u201c{m.words}\u201d" if m.words else ""
+            button = widgets.button(clock(m.start), role="quiet", icon="play", description=what)
+            button.setAccessibleName(f"Hear the moment at {clock(m.start)}")
+            button.clicked.connect(lambda _=False, t=m.start: self._play_from(t))
             self.moments.addWidget(button)
-        if not moments:
-            self.moments.addWidget(QLabel("none"))
+        self.moments_row.setVisible(bool(moments))
 
     def seek(self, seconds: float) -> None:
         self.player.seek(seconds)
 
-    def _on_transcript_word_clicked(self, seconds: float) -> None:
+    def _play_from(self, seconds: float) -> None:
         self.player.seek(seconds)
         self.player.play()
 
-    def _on_play_button_clicked(self) -> None:
-        self.player.toggle()
+    def _on_transcript_word_clicked(self, seconds: float) -> None:
+        self._play_from(seconds)
 
-    def _on_timeline_slider_moved(self, value: int) -> None:
-        self.player.seek(value / 1000.0)
-
-    def _on_player_position_changed(self, seconds: float) -> None:
-        if not self.timeline.isSliderDown():
-            self.timeline.setValue(round(seconds * 1000))
-        self.time_label.setText(f"{clock(seconds)} / {clock(self.player.duration)}")
-
-    def _on_player_duration_changed(self, seconds: float) -> None:
-        self.timeline.setRange(0, round(seconds * 1000))
-        self.time_label.setText(f"{clock(self.player.position)} / {clock(seconds)}")
-
-    def _on_player_playing_changed(self, playing: bool) -> None:
-        self.play_button.setText("⏸ Pause" if playing else "▶ Play")
+    def _on_details_toggled(self, shown: bool) -> None:
+        self.details.setVisible(shown)
+        self.details_toggle.setText("Hide the numbers" if shown else "Show the numbers")
+        widgets.set_icon(self.details_toggle, "chevron-up" if shown else "chevron-down", "primary")
 
     def _on_rating_activated(self, _index: int) -> None:
         if self.answer is not None and self.answer.id is not None:
@@ -198,3 +250,15 @@ class AnswerView(QWidget):
     def _on_compare_button_clicked(self) -> None:
         if self.answer is not None and self.answer.id is not None:
             self.compare_requested.emit(self.answer.id)
+
+
+def _length(answer: Answer) -> str:
+    return "" if answer.kind is AnswerKind.SKIPPED else seconds_words(answer.duration_seconds)
+
+
+def _scoring(answer: Answer, metrics: AnswerMetrics | None) -> str:
+    if metrics is None or not metrics.answered:
+        return "No delivery index: there were no words to measure."
+    index = answer.delivery_index
+    said = "" if index is None else f"Delivery index {index:.0f} of 100. "
+    return said + index_explanation(delivery_index(metrics.values()))

@@ -1,135 +1,262 @@
-"""One progress chart: the figure per session (or week), its rolling baseline, and the green
-band where the figure has one."""
+"""One progress chart in a card: the figure per run against the run number, the user's rolling
+baseline (dashed), and the comfortable band where the figure has one.
+
+Every colour is a design token, read when the chart is drawn (redraw after a theme change).
+The legend is a line of words above the chart, so it wraps instead of being cut. Pointing at a
+point shows its run, its date and its value.
+
+Series are added one by one with ``add_points``, so a second kind of point (real interviews,
+``marker="diamond"``, ``colour_token="interview"``) can join the practice runs on the same axes.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+import bisect
+import html
+import math
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from PySide6.QtCharts import (
+    QAbstractAxis,
     QAreaSeries,
     QChart,
     QChartView,
-    QDateTimeAxis,
     QLineSeries,
+    QScatterSeries,
     QValueAxis,
+    QXYSeries,
 )
-from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QMargins, QPointF, Qt
+from PySide6.QtGui import QBrush, QCursor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QLabel, QToolTip, QWidget
 
-from greenroom.ui.history.dashboard_data import ChartSeries, Figure
+from greenroom.ui import design, widgets
 
-COLOURS = ("#2e7d5a", "#b4492f")  # first and second series
-BASELINE_COLOUR = "#8a8f98"
-GREEN_BAND = QColor(46, 125, 90, 45)
+MARKERS = {
+    "circle": QScatterSeries.MarkerShape.MarkerShapeCircle,
+    "diamond": QScatterSeries.MarkerShape.MarkerShapeRotatedRectangle,
+}
+_LEGEND_MARK = {"circle": "\u25cf", "diamond": "\u25c6"}
+BASELINE_NAME = "your average over the previous 5 runs"
+BAND_NAME = "comfortable range"
 
 
-def _ms(t: datetime) -> float:
-    return t.timestamp() * 1000.0
+class ChartPoint(NamedTuple):
+    x: float  # the run number (or the middle of the runs a mean covers)
+    y: float
+    tip: str  # what the point says on hover
+
+
+def tick_step(span: float) -> float:
+    """A round step (1, 2, 5, 10, 20, 50...) giving at most 8 run numbers on the axis."""
+    step = 1.0
+    while span / step > 8:
+        for factor in (2.0, 2.5, 2.0):  # 1 -> 2 -> 5 -> 10 -> 20 -> 50 ...
+            step *= factor
+            if span / step <= 8:
+                break
+    return step
 
 
 class ChartView(QChartView):
-    """Draws one or two series of a figure (e.g. nerves before and after) against time."""
+    """The chart itself; ``drawn`` holds each series' points (for tests and the tooltips)."""
 
-    def __init__(self, title: str, *, dark: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         chart = QChart()
-        chart.setTitle(title)
-        chart.setMargins(QMargins(4, 4, 4, 4))
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        chart.setTheme(
-            QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight
-        )
-        chart.setBackgroundRoundness(4)
+        chart.setMargins(QMargins(0, 6, 6, 0))
+        layout = chart.layout()
+        if layout is not None:
+            layout.setContentsMargins(0, 0, 0, 0)
+        chart.legend().hide()
+        chart.setBackgroundRoundness(0)
         super().__init__(chart, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(230)
+        self.setMinimumHeight(210)
+        self.setFrameShape(QChartView.Shape.NoFrame)
         self.drawn: dict[str, list[tuple[float, float]]] = {}
-        self._band_edges: tuple[QLineSeries, QLineSeries] | None = None
+        self.tips: dict[str, list[str]] = {}
+        self.last_tip = ""
+        self.legend_entries: list[tuple[str, str, str]] = []  # (kind, colour token, name)
+        self._kept: list[QLineSeries] = []  # edges of the band: QAreaSeries does not own them
+        self.x_axis = QValueAxis()
+        self.y_axis = QValueAxis()
+        self.clear()
 
-    def show_series(self, figure: Figure, series: list[tuple[str, ChartSeries]]) -> None:
-        """``series``: (legend name, data); the first one's baseline is drawn dashed."""
+    # --- building ------------------------------------------------------------------------
+    def clear(self) -> None:
         chart = self.chart()
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
-        self.drawn = {}
-        times = [t for _, s in series for t in s.times]
-        values = [v for _, s in series for v in s.values]
-        if not times:
-            chart.setTitle(f"{chart.title().split(' — ')[0]} — no data yet")
-            return
-        lo_t, hi_t = min(times), max(times)
-        if hi_t - lo_t < timedelta(days=2):
-            lo_t, hi_t = lo_t - timedelta(days=1), hi_t + timedelta(days=1)
-        x_axis = QDateTimeAxis()
-        x_axis.setFormat("d MMM yy")
-        x_axis.setTickCount(5)
-        x_axis.setRange(
-            QDateTime.fromMSecsSinceEpoch(int(_ms(lo_t))),
-            QDateTime.fromMSecsSinceEpoch(int(_ms(hi_t))),
-        )
-        y_axis = QValueAxis()
-        lo_v, hi_v = min(values), max(values)
-        if figure.green is not None:
-            lo_v = min(lo_v, max(figure.green[0], 0.0))
-            hi_v = max(hi_v, min(figure.green[1], hi_v * 1.5 + 1))
-        pad = max((hi_v - lo_v) * 0.1, 1.0)
-        y_axis.setRange(max(0.0, lo_v - pad), hi_v + pad)
-        y_axis.setLabelFormat("%.0f" if hi_v - lo_v > 5 else "%.1f")
-        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        if figure.green is not None:
-            self._add_band(figure, lo_t, hi_t, y_axis, x_axis)
-        for n, (name, data) in enumerate(series):
-            grouped = "" if data.grouping == "session" else f" ({data.grouping}ly mean)"
-            line = QLineSeries()
-            line.setName(name + grouped)
-            line.setPen(QPen(QColor(COLOURS[n % 2]), 2))
-            line.setPointsVisible(len(data.values) <= 60)
-            pts = [(_ms(t), v) for t, v in zip(data.times, data.values, strict=True)]
-            line.append([QPointF(x, y) for x, y in pts])  # one call, not one per point
-            self.drawn[name] = pts
-            chart.addSeries(line)
-            line.attachAxis(x_axis)
-            line.attachAxis(y_axis)
-            if n == 0:
-                self._add_baseline(data, x_axis, y_axis)
+        self.drawn, self.tips, self.legend_entries, self._kept = {}, {}, [], []
+        self.x_axis, self.y_axis = QValueAxis(), QValueAxis()
+        self.x_axis.setTitleText("Run")
+        self.x_axis.setLabelFormat("%d")
+        self.x_axis.setTickType(QValueAxis.TickType.TicksDynamic)
+        self.x_axis.setTickAnchor(0)
+        chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
+        self._paint_chart()
 
-    def _add_baseline(self, data: ChartSeries, x_axis: QDateTimeAxis, y_axis: QValueAxis) -> None:
+    def set_ranges(self, runs: int, values: Sequence[float], *, floor: float = 0.0) -> None:
+        """Axes for ``runs`` runs and the values to show (the band's edges included)."""
+        self.x_axis.setRange(0.5, max(runs, 1) + 0.5)
+        self.x_axis.setTickInterval(tick_step(max(runs, 1)))
+        lo, hi = (min(values), max(values)) if values else (0.0, 1.0)
+        pad = max((hi - lo) * 0.1, 1.0 if hi - lo > 5 else 0.2)
+        self.y_axis.setRange(max(floor, lo - pad), hi + pad)
+        self.y_axis.applyNiceNumbers()
+        if self.y_axis.min() < floor:
+            self.y_axis.setMin(floor)
+        self.y_axis.setLabelFormat("%.0f" if self.y_axis.max() - self.y_axis.min() > 5 else "%.1f")
+
+    def add_band(self, lo: float, hi: float, *, name: str = BAND_NAME) -> None:
+        """The comfortable range as a soft band behind everything else."""
+        lo, hi = max(lo, self.y_axis.min()), min(hi, self.y_axis.max())
+        if hi <= lo:
+            return
+        upper, lower = QLineSeries(), QLineSeries()
+        for x in (self.x_axis.min(), self.x_axis.max()):
+            upper.append(x, hi)
+            lower.append(x, lo)
+        area = QAreaSeries(upper, lower)
+        self._kept += [upper, lower]
+        area.setName(name)
+        area.setBrush(QBrush(design.colour("good_soft")))
+        area.setPen(QPen(Qt.PenStyle.NoPen))
+        self._attach(area)
+        self.drawn[name] = [(lo, hi)]
+        self.legend_entries.append(("band", "good_soft", name))
+
+    def add_points(
+        self,
+        name: str,
+        points: Sequence[ChartPoint],
+        *,
+        marker: str = "circle",
+        colour_token: str = "primary",
+        line: bool = True,
+    ) -> None:
+        """A series of points (joined by a line unless ``line`` is False), each with its
+        tooltip; ``marker`` is "circle" (practice runs) or "diamond" (real interviews)."""
+        colour = design.colour(colour_token)
+        xy = [QPointF(p.x, p.y) for p in points]
+        if line and len(points) > 1:
+            joined = QLineSeries()
+            joined.setName(name)
+            joined.setPen(QPen(colour, 2))
+            joined.append(xy)  # one call, not one per point
+            self._attach(joined)
+        dots = QScatterSeries()
+        dots.setName(name)
+        dots.setMarkerShape(MARKERS[marker])
+        dots.setMarkerSize(9.0 if len(points) <= 60 else 5.0)
+        dots.setColor(colour)
+        dots.setBorderColor(design.colour("surface"))
+        dots.append(xy)
+        self._attach(dots)
+        dots.hovered.connect(lambda point, state, n=name: self._on_series_hovered(n, point, state))
+        self.drawn[name] = [(p.x, p.y) for p in points]
+        self.tips[name] = [p.tip for p in points]
+        self.legend_entries.append((marker, colour_token, name))
+
+    def add_baseline(
+        self, points: Sequence[tuple[float, float]], *, name: str = BASELINE_NAME
+    ) -> None:
+        """The user's rolling baseline, dashed in the muted text colour."""
         base = QLineSeries()
-        base.setName("your rolling baseline (previous 5)")
-        pen = QPen(QColor(BASELINE_COLOUR), 1.5)
+        base.setName(name)
+        pen = QPen(design.colour("text_muted"), 1.5)
         pen.setStyle(Qt.PenStyle.DashLine)
         base.setPen(pen)
-        pts = [(_ms(t), b) for t, b in zip(data.times, data.baseline, strict=True) if b is not None]
-        base.append([QPointF(x, y) for x, y in pts])
-        self.drawn["baseline"] = pts
-        self.chart().addSeries(base)
-        base.attachAxis(x_axis)
-        base.attachAxis(y_axis)
+        base.append([QPointF(x, y) for x, y in points])
+        self._attach(base)
+        self.drawn["baseline"] = list(points)
+        if len(points) > 1:  # one point draws no line: nothing to explain yet
+            self.legend_entries.append(("dashed", "text_muted", name))
 
-    def _add_band(
-        self,
-        figure: Figure,
-        lo_t: datetime,
-        hi_t: datetime,
-        y_axis: QValueAxis,
-        x_axis: QDateTimeAxis,
-    ) -> None:
-        assert figure.green is not None
-        lo = max(figure.green[0], y_axis.min())
-        hi = min(figure.green[1], y_axis.max())
-        upper, lower = QLineSeries(), QLineSeries()
-        for t in (lo_t, hi_t):
-            upper.append(_ms(t), hi)
-            lower.append(_ms(t), lo)
-        area = QAreaSeries(upper, lower)
-        # QAreaSeries does not own its edge series: keep them alive as long as it is drawn.
-        self._band_edges = (upper, lower)
-        area.setName("green band")
-        area.setBrush(QBrush(GREEN_BAND))
-        area.setPen(QPen(Qt.PenStyle.NoPen))
-        self.drawn["green band"] = [(lo, hi)]
-        self.chart().addSeries(area)
-        area.attachAxis(x_axis)
-        area.attachAxis(y_axis)
+    def _attach(self, series: QXYSeries | QAreaSeries) -> None:
+        chart = self.chart()
+        chart.addSeries(series)
+        axes: tuple[QAbstractAxis, ...] = (self.x_axis, self.y_axis)
+        for axis in axes:
+            series.attachAxis(axis)
+
+    # --- look ----------------------------------------------------------------------------
+    def _paint_chart(self) -> None:
+        chart = self.chart()
+        surface = design.colour("surface")
+        chart.setBackgroundBrush(QBrush(surface))
+        chart.setBackgroundPen(QPen(Qt.PenStyle.NoPen))
+        self.setBackgroundBrush(QBrush(surface))
+        small = QFont(self.font())
+        small.setPointSizeF(design.tokens(design.current_theme()).type["caption"])
+        for axis in (self.x_axis, self.y_axis):
+            axis.setLabelsFont(small)
+            axis.setTitleFont(small)
+            axis.setLabelsColor(design.colour("text_muted"))
+            axis.setTitleBrush(QBrush(design.colour("text_muted")))
+            axis.setGridLineColor(design.colour("border"))
+            axis.setLinePenColor(design.colour("control_border"))
+            axis.setMinorGridLineVisible(False)
+
+    def legend_html(self) -> str:
+        """The legend as words with coloured marks (drawn above the chart by ChartCard)."""
+        parts = []
+        for kind, token, name in self.legend_entries:
+            colour = design.hex_colour(token)
+            if kind == "band":
+                mark = f'<span style="background-color:{colour}">&nbsp;&nbsp;&nbsp;&nbsp;</span>'
+            elif kind == "dashed":
+                mark = f'<span style="color:{colour}"><b>- - -</b></span>'
+            else:
+                mark = f'<span style="color:{colour}">{_LEGEND_MARK[kind]}</span>'
+            parts.append(f"{mark}&nbsp;{html.escape(name)}")
+        return "&nbsp;&nbsp;&nbsp; ".join(parts)
+
+    # --- hover ---------------------------------------------------------------------------
+    def tip_at(self, name: str, x: float) -> str:
+        """The tooltip of the point of series ``name`` nearest to ``x``."""
+        xs = [p[0] for p in self.drawn.get(name, [])]
+        if not xs:
+            return ""
+        i = bisect.bisect_left(xs, x)
+        candidates = [j for j in (i - 1, i) if 0 <= j < len(xs)]
+        nearest = min(candidates, key=lambda j: math.fabs(xs[j] - x))
+        return self.tips[name][nearest]
+
+    def _on_series_hovered(self, name: str, point: QPointF, state: bool) -> None:
+        if not state:
+            QToolTip.hideText()
+            return
+        self.last_tip = self.tip_at(name, point.x())
+        QToolTip.showText(QCursor.pos(), self.last_tip, self)
+
+
+class ChartCard(widgets.Card):
+    """A card with the chart's title, its legend in words, and the chart."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent=parent)
+        self.legend = QLabel()
+        self.legend.setObjectName("caption")
+        self.legend.setWordWrap(True)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.empty = widgets.hint()
+        self.empty.hide()
+        self.chart = ChartView()
+        self.chart.setAccessibleName(title)
+        self.body.addWidget(self.legend)
+        self.body.addWidget(self.chart, 1)
+        self.body.addWidget(self.empty)
+
+    def finish(self, description: str) -> None:
+        """Show the legend of what was drawn; ``description`` is the chart in one sentence."""
+        self.legend.setText(self.chart.legend_html())
+        self.chart.setAccessibleDescription(description)
+        has_data = any(self.chart.drawn.get(name) for _, _, name in self.chart.legend_entries)
+        self.chart.setVisible(has_data)
+        self.legend.setVisible(has_data)
+        self.empty.setVisible(not has_data)
+        self.empty.setText(description)

@@ -1,5 +1,10 @@
-"""Chart series for the progress dashboard: per-session values, the rolling baseline, and
-weekly or monthly means once there are too many sessions to draw one by one.
+"""Chart series for the progress dashboard: per-run values against the run number, the rolling
+baseline, and weekly or monthly means once there are too many runs to draw one by one.
+
+The x axis is the run number (1 for the first run shown, 2 for the next...), so runs on the
+same day stand side by side instead of on one line at their date; each point keeps its date for
+the tooltip. A weekly or monthly mean sits at the middle of the runs it covers and keeps their
+first and last run numbers.
 
 Pure Python (no Qt), so the numbers the charts draw are tested directly.
 """
@@ -9,14 +14,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import cast
+from typing import NamedTuple, cast
 
 from greenroom.analysis import bands
 from greenroom.analysis.session import BASELINE_SESSIONS
 from greenroom.store.history_repo import ProgressPoint
 
-MAX_POINTS = 120  # more sessions than this are drawn as weekly (then monthly) means
-LATEST = 5  # "now" in the headline: the mean of the latest five sessions
+MAX_POINTS = 120  # more runs than this are drawn as weekly (then monthly) means
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,13 +52,20 @@ FIGURES_BY_KEY = {f.key: f for f in FIGURES}
 
 @dataclass(frozen=True, slots=True)
 class ChartSeries:
-    """One figure ready to draw: values and the rolling baseline at the same times."""
+    """One figure ready to draw: values and the rolling baseline at the same runs.
+
+    ``runs`` are the x positions: run numbers, or for a weekly or monthly mean the middle of
+    the runs it covers (``spans`` holds their first and last run number). ``times`` are the
+    runs' dates (for a mean, the start of its week or month), shown in the tooltips.
+    """
 
     key: str
+    runs: tuple[float, ...]
     times: tuple[datetime, ...]
     values: tuple[float, ...]
     baseline: tuple[float | None, ...]
     grouping: str  # "session", "week" or "month"
+    spans: tuple[tuple[int, int], ...]  # first and last run number of each point
 
 
 def _mean(values: Sequence[float]) -> float:
@@ -116,24 +127,40 @@ def series_many(points: Sequence[ProgressPoint], keys: Sequence[str]) -> dict[st
         values = list(map(float, column)) if complete else [float(column[i]) for i in picked]
         baseline = rolling_baseline(values)
         if grouping == "session":
+            numbers = range(1, len(column) + 1) if complete else [i + 1 for i in picked]
             times = tuple(times_all) if complete else tuple(times_all[i] for i in picked)
-            out[key] = ChartSeries(key, times, tuple(values), tuple(baseline), grouping)
+            out[key] = ChartSeries(
+                key,
+                tuple(map(float, numbers)),
+                times,
+                tuple(values),
+                tuple(baseline),
+                grouping,
+                tuple((n, n) for n in numbers),
+            )
             continue
         if complete and runs is not None:
             means = _run_means(runs, values, baseline)
         else:
-            means = _bucket_means([buckets[i] for i in picked], values, baseline)
+            means = _bucket_means([buckets[i] for i in picked], picked, values, baseline)
         out[key] = ChartSeries(
             key,
-            tuple(_bucket_time(k, grouping) for k, _, _ in means),
-            tuple(v for _, v, _ in means),
-            tuple(b for _, _, b in means),
+            tuple((m.first + m.last) / 2 for m in means),
+            tuple(_bucket_time(m.bucket, grouping) for m in means),
+            tuple(m.value for m in means),
+            tuple(m.baseline for m in means),
             grouping,
+            tuple((m.first, m.last) for m in means),
         )
     return out
 
 
-_Means = list[tuple[int, float, float | None]]  # (bucket, mean value, mean baseline)
+class _Mean(NamedTuple):
+    bucket: int
+    value: float
+    baseline: float | None
+    first: int  # run numbers (1-based) of the first and last run in the bucket
+    last: int
 
 
 def _runs(buckets: Sequence[int]) -> list[tuple[int, int, int]] | None:
@@ -152,30 +179,41 @@ def _runs(buckets: Sequence[int]) -> list[tuple[int, int, int]] | None:
 
 def _run_means(
     runs: Sequence[tuple[int, int, int]], values: list[float], baseline: list[float | None]
-) -> _Means:
+) -> list[_Mean]:
     """Bucket means over contiguous runs (every point has the figure)."""
-    out: _Means = []
+    out: list[_Mean] = []
     for bucket, start, end in runs:
         base = cast(list[float], baseline[start + (start == 0) : end])  # only [0] is None
         base_mean = sum(base) / len(base) if base else None
-        out.append((bucket, sum(values[start:end]) / (end - start), base_mean))
+        value = sum(values[start:end]) / (end - start)
+        out.append(_Mean(bucket, value, base_mean, start + 1, end))
     return out
 
 
-def _bucket_means(keys: Sequence[int], values: list[float], baseline: list[float | None]) -> _Means:
-    """Bucket means for any order of keys (some points lack the figure)."""
+def _bucket_means(
+    keys: Sequence[int], indices: Sequence[int], values: list[float], baseline: list[float | None]
+) -> list[_Mean]:
+    """Bucket means for any order of keys (some points lack the figure); ``indices`` are the
+    points' places among all runs."""
     sums: dict[int, list[float]] = {}
-    for bucket, value, base in zip(keys, values, baseline, strict=True):
+    for bucket, index, value, base in zip(keys, indices, values, baseline, strict=True):
         acc = sums.get(bucket)
         if acc is None:
-            acc = sums[bucket] = [0.0, 0, 0.0, 0]
+            acc = sums[bucket] = [0.0, 0, 0.0, 0, index, index]
         acc[0] += value
         acc[1] += 1
         if base is not None:
             acc[2] += base
             acc[3] += 1
+        acc[4], acc[5] = min(acc[4], index), max(acc[5], index)
     return [
-        (k, sums[k][0] / sums[k][1], sums[k][2] / sums[k][3] if sums[k][3] else None)
+        _Mean(
+            k,
+            sums[k][0] / sums[k][1],
+            sums[k][2] / sums[k][3] if sums[k][3] else None,
+            int(sums[k][4]) + 1,
+            int(sums[k][5]) + 1,
+        )
         for k in sorted(sums)
     ]
 
@@ -183,32 +221,3 @@ def _bucket_means(keys: Sequence[int], values: list[float], baseline: list[float
 def series_for(points: Sequence[ProgressPoint], key: str) -> ChartSeries:
     """The figure's values per session, or weekly/monthly means when there are many sessions."""
     return series_many(points, [key])[key]
-
-
-def headline(points: Sequence[ProgressPoint]) -> list[str]:
-    """Plain sentences on the change since the first session.
-
-    "then" is the first session's value; "now" is the mean of the latest five sessions.
-    """
-    if not points:
-        return ["No sessions yet. Your progress shows here after your first practice."]
-    lines: list[str] = []
-    for key, label in (
-        ("nerves_before", "Nerves before a session"),
-        ("nerves_after", "Nerves after a session"),
-        ("confidence", "Confidence after a session"),
-        ("delivery_index", "Delivery index"),
-        ("fillers_per_minute", "Fillers per minute"),
-    ):
-        values = [v for p in points if (v := getattr(p, key)) is not None]
-        if not values:
-            continue
-        digits = 1 if key == "fillers_per_minute" else 0
-        if len(values) == 1:
-            lines.append(f"{label}: {values[0]:.{digits}f} in your first session.")
-            continue
-        now = _mean(values[-LATEST:])
-        lines.append(f"{label}: {values[0]:.{digits}f} then, {now:.{digits}f} now.")
-    if len(points) == 1:
-        lines.append("Practise again to see the change.")
-    return lines

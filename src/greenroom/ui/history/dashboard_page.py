@@ -1,10 +1,10 @@
-"""Progress dashboard: the headline change since the first session and one chart per figure,
-each against the user's rolling baseline; for all sessions, one bank or one category."""
+"""Progress: a headline in words (your nerves at first and lately), what to expect on the first
+runs, and one chart per figure by run number, each against the user's rolling baseline; for
+all sessions, one bank or one category."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -17,23 +17,24 @@ from PySide6.QtWidgets import (
 
 from greenroom.store import history_repo
 from greenroom.store.history_repo import FilterChoices, ProgressPoint
+from greenroom.ui import widgets
 from greenroom.ui.context import AppContext
-from greenroom.ui.history.chart_view import ChartView
-from greenroom.ui.history.dashboard_data import FIGURES_BY_KEY, headline, series_many
+from greenroom.ui.history.chart_view import BASELINE_NAME, ChartCard, ChartPoint
+from greenroom.ui.history.dashboard_data import FIGURES_BY_KEY, ChartSeries, series_many
+from greenroom.ui.history.dashboard_words import change_words, expect_note, headline, point_tips
 
+# (card title, ((figure, colour token), ...)): nerves before and after in the colours of the
+# nerves picture on the Practice summary (before slate blue, after green).
 CHARTS = (
-    ("Nerves before and after", ("nerves_before", "nerves_after")),
-    ("Confidence after the session", ("confidence",)),
-    ("Delivery index", ("delivery_index",)),
-    ("Fillers per minute", ("fillers_per_minute",)),
-    ("Speaking rate (wpm)", ("speaking_rate",)),
-    ("Very long pauses per answer", ("very_long_pauses",)),
-    ("First-word latency (s)", ("first_word_latency",)),
+    ("Nerves before and after", (("nerves_before", "work"), ("nerves_after", "primary"))),
+    ("Confidence after the run", (("confidence", "primary"),)),
+    ("Delivery index", (("delivery_index", "primary"),)),
+    ("Fillers per minute", (("fillers_per_minute", "primary"),)),
+    ("Speaking rate (words a minute)", (("speaking_rate", "primary"),)),
+    ("Very long pauses per answer", (("very_long_pauses", "primary"),)),
+    ("First-word latency (seconds)", (("first_word_latency", "primary"),)),
 )
-
-
-def _is_dark() -> bool:
-    return QGuiApplication.palette().window().color().lightness() < 128
+_GROUPED = {"week": " (weekly average)", "month": " (monthly average)"}
 
 
 class DashboardPage(QWidget):
@@ -41,32 +42,45 @@ class DashboardPage(QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self.points: list[ProgressPoint] = []
-        title = QLabel("Progress")
-        title.setObjectName("pageTitle")
+        self._loaded = False
+        title = widgets.heading("Progress")
         self.headline = QLabel()
+        self.headline.setObjectName("leadSentence")
         self.headline.setWordWrap(True)
-        self.headline.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.headline.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        self.headline.setFont(font)
+        self.headline.setAccessibleName("Your progress in a sentence")
+        self.details = widgets.hint()
+        self.expect = widgets.hint()
         self.scope = QComboBox()
+        self.scope.setAccessibleName("Show")
+        self.scope.setToolTip("All your runs, or only those of one bank or one category")
+        self.scope.setAccessibleDescription(
+            "All your runs, or only those of one bank or one category"
+        )
         self.scope.addItem("All sessions", "")
-        dark = _is_dark()
-        self.charts = {name: ChartView(name, dark=dark) for name, _ in CHARTS}
-        grid_host = QWidget()
-        grid = QGridLayout(grid_host)
-        for n, chart in enumerate(self.charts.values()):
-            grid.addWidget(chart, n // 2, n % 2)
+        self.cards = {name: ChartCard(name) for name, _ in CHARTS}
+        self.charts = {name: card.chart for name, card in self.cards.items()}
+        words = widgets.Card(soft=True)
+        for w in (self.headline, self.details, self.expect):
+            words.body.addWidget(w)
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        for n, card in enumerate(self.cards.values()):
+            grid.addWidget(card, n // 2, n % 2)
+        column = QVBoxLayout()
+        column.addWidget(words)
+        column.addLayout(grid)
+        column.addStretch(1)
+        content = QWidget()
+        content.setLayout(column)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setWidget(grid_host)
+        scroll.setWidget(content)
         top = QHBoxLayout()
         top.addWidget(title, 1)
         top.addWidget(QLabel("Show"))
         top.addWidget(self.scope)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.headline)
         layout.addWidget(scroll, 1)
         self.scope.currentIndexChanged.connect(self._on_scope_current_index_changed)
         self.refresh()
@@ -103,8 +117,56 @@ class DashboardPage(QWidget):
 
     def _on_points_loaded(self, points: list[ProgressPoint]) -> None:
         self.points = points
-        self.headline.setText("\n".join(headline(points)))
-        every = series_many(points, [k for _, keys in CHARTS for k in keys])
+        self._loaded = True
+        self._draw()
+
+    def _draw(self) -> None:
+        points = self.points
+        lines = headline(points)
+        self.headline.setText(lines[0])
+        self.details.setText("\n".join(lines[1:]))
+        self.details.setVisible(len(lines) > 1)
+        note = expect_note(points)
+        self.expect.setText(note or "")
+        self.expect.setVisible(note is not None)
+        every = series_many(points, [k for _, keys in CHARTS for k, _ in keys])
         for name, keys in CHARTS:
-            series = [(FIGURES_BY_KEY[k].title, every[k]) for k in keys]
-            self.charts[name].show_series(FIGURES_BY_KEY[keys[0]], series)
+            self._draw_chart(self.cards[name], len(points), [(every[k], tone) for k, tone in keys])
+
+    def _draw_chart(
+        self, card: ChartCard, runs: int, series: list[tuple[ChartSeries, str]]
+    ) -> None:
+        chart = card.chart
+        chart.clear()
+        first = FIGURES_BY_KEY[series[0][0].key]
+        shown = [v for data, _ in series for v in data.values]
+        if first.green is not None and shown:
+            lo, hi = first.green
+            shown += [max(lo, 0.0), min(hi, max(shown) * 1.5 + 1)]
+        chart.set_ranges(runs, shown)
+        if first.green is not None and shown:
+            chart.add_band(*first.green)
+        said: list[str] = []
+        for n, (data, tone) in enumerate(series):
+            figure = FIGURES_BY_KEY[data.key]
+            points = [
+                ChartPoint(x, y, tip)
+                for x, y, tip in zip(data.runs, data.values, point_tips(figure, data), strict=True)
+            ]
+            chart.add_points(
+                figure.title + _GROUPED.get(data.grouping, ""), points, colour_token=tone
+            )
+            if n == 0:
+                base = [
+                    (x, b) for x, b in zip(data.runs, data.baseline, strict=True) if b is not None
+                ]
+                mine = f"{figure.title.lower()}: {BASELINE_NAME}" if len(series) > 1 else ""
+                chart.add_baseline(base, name=mine or BASELINE_NAME)
+            if data.values:
+                said.append(change_words(figure.title, data.values, 1 if figure.unit else 0))
+        card.finish(" ".join(said) or "Nothing to show yet: this fills in after your first run.")
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._loaded:
+            self._draw()  # the charts paint with the theme's tokens: repaint in the new one

@@ -11,11 +11,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from greenroom.store.history_repo import FilterChoices, HistoryFilter
+from greenroom.ui import widgets
+from greenroom.ui.history.history_model import mode_text
 
 ANY_DATE = QDate(2000, 1, 1)  # shown as "any": the date edit's minimum means no limit
 SEARCH_DELAY_MS = 250
@@ -28,21 +30,29 @@ class FilterBarView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.date_from = self._date_edit("From: any")
-        self.date_to = self._date_edit("To: any")
-        self.bank = QComboBox()
-        self.mode = QComboBox()
-        self.category = QComboBox()
+        self.date_from = self._date_edit("From: any", "From", "Show runs on or after this day")
+        self.date_to = self._date_edit("To: any", "To", "Show runs on or before this day")
+        self.bank = self._combo("Bank", "Show runs that used this question bank")
+        self.mode = self._combo("Mode", "Show runs of one mode: warm-up, timed, one-way or drill")
+        self.category = self._combo("Category", "Show runs with questions of this category")
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search transcripts…")
+        self.search.setPlaceholderText("Search what you said…")
         self.search.setClearButtonEnabled(True)
-        self.clear = QPushButton("Clear filters")
+        self.search.setAccessibleName("Search your answers")
+        self.search.setToolTip("Find runs by words in their transcripts")
+        self.search.setAccessibleDescription("Find runs by words in their transcripts")
+        self.clear = widgets.button(
+            "Clear filters", role="quiet", description="Show every run again"
+        )
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # Search on a line of its own (the filter most used), the narrowing choices below it.
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.clear)
+        choices = QHBoxLayout()
         for label, widget in (
             ("", self.date_from),
             ("", self.date_to),
@@ -51,10 +61,13 @@ class FilterBarView(QWidget):
             ("Category", self.category),
         ):
             if label:
-                layout.addWidget(QLabel(label))
-            layout.addWidget(widget)
-        layout.addWidget(self.search, 1)
-        layout.addWidget(self.clear)
+                choices.addSpacing(8)
+                choices.addWidget(QLabel(label))
+            choices.addWidget(widget, 1 if widget is self.bank else 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(search_row)
+        layout.addLayout(choices)
         self.set_choices(FilterChoices((), (), ()))
         for combo in (self.bank, self.mode, self.category):
             combo.currentIndexChanged.connect(self._on_any_changed)
@@ -63,20 +76,34 @@ class FilterBarView(QWidget):
         self.search.textChanged.connect(self._on_search_text_changed)
         self.clear.clicked.connect(self._on_clear_clicked)
 
-    def _date_edit(self, any_text: str) -> QDateEdit:
+    @staticmethod
+    def _date_edit(any_text: str, name: str, description: str) -> QDateEdit:
         edit = QDateEdit()
         edit.setCalendarPopup(True)
         edit.setMinimumDate(ANY_DATE)
         edit.setSpecialValueText(any_text)
-        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDisplayFormat("d MMM yyyy")
         edit.setDate(ANY_DATE)
+        edit.setAccessibleName(name)
+        edit.setToolTip(description)
+        edit.setAccessibleDescription(description)
         return edit
+
+    @staticmethod
+    def _combo(name: str, description: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(12)
+        combo.setAccessibleName(name)
+        combo.setToolTip(description)
+        combo.setAccessibleDescription(description)
+        return combo
 
     def set_choices(self, choices: FilterChoices) -> None:
         """Fill the combo boxes, keeping the current selection where it still exists."""
         for combo, items in (
             (self.bank, list(choices.banks)),
-            (self.mode, [(m, m) for m in choices.modes]),
+            (self.mode, [(m, mode_text(m)) for m in choices.modes]),
             (self.category, [(c, c) for c in choices.categories]),
         ):
             current = combo.currentData()

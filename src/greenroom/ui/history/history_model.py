@@ -6,6 +6,7 @@ so 10,000 sessions open as fast as 10.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -15,11 +16,14 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 
+from greenroom.core.session import Mode
 from greenroom.store import history_repo
 from greenroom.store.history_repo import HistoryFilter, SessionListItem
+from greenroom.ui import design
 from greenroom.ui.context import AppContext
+from greenroom.ui.practice.setup_view import MODE_TEXT
 
 PAGE = 200
 COLUMNS = (
@@ -27,16 +31,36 @@ COLUMNS = (
     ("mode", "Mode"),
     ("banks", "Banks"),
     ("answers", "Answers"),
-    ("nerves_before", "Nerves before"),
-    ("nerves_after", "Nerves after"),
-    ("confidence", "Confidence"),
-    ("delivery_index", "Delivery index"),
+    ("nerves_before", "Nerves\nbefore"),
+    ("nerves_after", "Nerves\nafter"),
+    ("confidence", "Confidence\nafter"),
+    ("delivery_index", "Delivery\nindex"),
 )
+HEADER_TIPS = {
+    "nerves_before": "How nervous you felt before the run, 0 to 100",
+    "nerves_after": "How nervous you felt after the run, 0 to 100",
+    "confidence": "How confident you felt after the run, 0 to 100",
+    "delivery_index": "The mean delivery index of the run's answers, 0 to 100",
+}
 _Index = QModelIndex | QPersistentModelIndex
 
 
 def _num(value: float | None) -> str:
     return "–" if value is None else f"{value:.0f}"
+
+
+def when_text(when: datetime) -> str:
+    """A session's start in local time, as people write it: "Sat 31 Oct 2026, 18:50"."""
+    local = when.astimezone()
+    return f"{local:%a} {local.day} {local:%b %Y, %H:%M}"
+
+
+def mode_text(mode: str) -> str:
+    """The mode's name as the set-up screen shows it ("One-way interview", not "one-way")."""
+    try:
+        return MODE_TEXT[Mode(mode)][0]
+    except ValueError:
+        return mode
 
 
 class SessionTableModel(QAbstractTableModel):
@@ -136,8 +160,14 @@ class SessionTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section][1]
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return COLUMNS[section][1].replace("\n", " ")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS.get(COLUMNS[section][0])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -149,8 +179,8 @@ class SessionTableModel(QAbstractTableModel):
             return self._text(item, key)
         if role == Qt.ItemDataRole.ToolTipRole and item.interrupted:
             return "Interrupted: the session ended before its last question."
-        if role == Qt.ItemDataRole.ForegroundRole and item.interrupted:
-            return QBrush(QColor("#b4492f"))
+        if role == Qt.ItemDataRole.DecorationRole and item.interrupted and key == "started_at":
+            return design.icon("alert", "near")
         if role == Qt.ItemDataRole.FontRole and item.interrupted and key == "started_at":
             font = QFont()
             font.setItalic(True)
@@ -161,10 +191,10 @@ class SessionTableModel(QAbstractTableModel):
 
     def _text(self, item: SessionListItem, key: str) -> str:
         if key == "started_at":
-            when = item.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            return f"{when}  ⚠ interrupted" if item.interrupted else when
+            when = when_text(item.started_at)
+            return f"{when} (interrupted)" if item.interrupted else when
         if key == "mode":
-            return item.mode
+            return mode_text(item.mode)
         if key == "banks":
             return ", ".join(self.bank_titles.get(b, b) for b in item.bank_ids)
         if key == "answers":

@@ -1,4 +1,7 @@
-"""History: every session, filtered, sorted and searched; opening one shows its detail."""
+"""History: every session, filtered, sorted and searched; opening one shows its detail.
+
+The list sits in a card under the screen's title; exports say what they wrote and where.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -22,10 +24,13 @@ from PySide6.QtWidgets import (
 from greenroom.services.history_export import write_export
 from greenroom.store import history_repo, sessions_repo
 from greenroom.store.history_repo import FilterChoices
+from greenroom.ui import widgets
 from greenroom.ui.context import AppContext
 from greenroom.ui.history.audio_files import apply_retention
+from greenroom.ui.history.export_notice import count as counted
+from greenroom.ui.history.export_notice import export_notice
 from greenroom.ui.history.filter_bar_view import FilterBarView
-from greenroom.ui.history.history_model import SessionTableModel
+from greenroom.ui.history.history_model import COLUMNS, SessionTableModel
 from greenroom.ui.history.retention_view import RetentionView
 from greenroom.ui.history.session_detail_view import SessionDetailView
 
@@ -45,15 +50,35 @@ class HistoryPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setAccessibleName("Your test runs")
+        self.table.setAccessibleDescription("Newest first; press Enter or click a run to open it")
+        self.table.verticalHeader().setDefaultSectionSize(32)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((190, 80, 220, 70, 105, 100, 95)):
-            self.table.setColumnWidth(column, width)
-        self.count = QLabel()
-        self.count.setObjectName("hint")
-        self.export_csv = QPushButton("Export all as CSV…")
-        self.export_json = QPushButton("Export all as JSON…")
+        for column, width in enumerate((190, 150, 0, 80, 80, 80, 96, 80)):
+            if width:
+                self.table.setColumnWidth(column, width)
+        banks = [key for key, _ in COLUMNS].index("banks")
+        header.setSectionResizeMode(banks, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
+        self.count = widgets.hint()
+        self.notice = QLabel()
+        self.notice.setObjectName("notice")
+        self.notice.setWordWrap(True)
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice.setAccessibleName("What was saved")
+        self.notice.hide()
+        self.export_csv = widgets.button(
+            "Export all as CSV…",
+            icon="export",
+            description="Save every session and answer in one CSV file, for a spreadsheet",
+        )
+        self.export_json = widgets.button(
+            "Export all as JSON…",
+            icon="export",
+            description="Save every session with all its figures in one JSON file",
+        )
         self.retention = RetentionView(ctx.settings.current.keep_audio_days)
         self.detail = SessionDetailView(ctx)
         self.stack = QStackedWidget()
@@ -61,7 +86,7 @@ class HistoryPage(QWidget):
         self.filters.changed.connect(self._on_filters_changed)
         self.model.loaded.connect(self._on_model_loaded)
         self.table.activated.connect(self._on_table_activated)
-        self.table.doubleClicked.connect(self._on_table_activated)
+        self.table.clicked.connect(self._on_table_activated)
         self.detail.back_requested.connect(self._on_detail_back_requested)
         self.detail.session_deleted.connect(self._on_detail_session_deleted)
         self.detail.changed.connect(self._on_detail_changed)
@@ -71,23 +96,31 @@ class HistoryPage(QWidget):
         self.refresh()
 
     def _build(self) -> None:
-        title = QLabel("History")
-        title.setObjectName("pageTitle")
         list_page = QWidget()
         lv = QVBoxLayout(list_page)
         lv.setContentsMargins(0, 0, 0, 0)
-        lv.addWidget(self.filters)
-        lv.addWidget(self.table, 1)
+        lv.addWidget(widgets.heading("History"))
+        lv.addWidget(
+            widgets.hint(
+                "Every test run you have done, newest first. Open one to hear your answers "
+                "again and read what went well."
+            )
+        )
+        card = widgets.Card()
+        card.body.addWidget(self.filters)
+        card.body.addWidget(self.table, 1)
+        lv.addWidget(card, 1)
+        lv.addWidget(self.notice)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count, 1)
         bottom.addWidget(self.retention)
+        bottom.addSpacing(12)
         bottom.addWidget(self.export_csv)
         bottom.addWidget(self.export_json)
         lv.addLayout(bottom)
         self.stack.addWidget(list_page)
         self.stack.addWidget(self.detail)
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
         layout.addWidget(self.stack, 1)
 
     def refresh(self) -> None:
@@ -108,8 +141,11 @@ class HistoryPage(QWidget):
         self.model.set_filter(f)
 
     def _on_model_loaded(self, total: int) -> None:
-        searching = " matching" if self.model.filter != history_repo.HistoryFilter() else ""
-        self.count.setText(f"{total}{searching} session{'s' if total != 1 else ''}")
+        filtered = self.model.filter != history_repo.HistoryFilter()
+        if total == 0 and not filtered:
+            self.count.setText("No sessions yet: your test runs appear here after the first one.")
+            return
+        self.count.setText(counted(total, "matching session" if filtered else "session"))
 
     def _on_table_activated(self, index: QModelIndex) -> None:
         if index.isValid():
@@ -137,9 +173,18 @@ class HistoryPage(QWidget):
         if path is None:
             return
         engine = self._ctx.engine
-        self._ctx.tasks.run(
-            lambda: write_export(path, sessions_repo.all_sessions_with_answers(engine), fmt=fmt)
-        )
+
+        def job() -> tuple[int, int]:
+            sessions = sessions_repo.all_sessions_with_answers(engine)
+            write_export(path, sessions, fmt=fmt)
+            return len(sessions), sum(len(s.answers) for s in sessions)
+
+        self._ctx.tasks.run(job, lambda counts: self._on_exported(fmt, path, counts), owner=self)
+
+    def _on_exported(self, fmt: str, path: Path, counts: tuple[int, int]) -> None:
+        sessions, answers = counts
+        self.notice.setText(export_notice(sessions=sessions, answers=answers, fmt=fmt, path=path))
+        self.notice.show()
 
     def _on_retention_changed(self, keep_audio_days: int | None) -> None:
         self._ctx.settings.update(keep_audio_days=keep_audio_days)

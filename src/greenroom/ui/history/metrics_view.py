@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from greenroom.analysis import bands
 from greenroom.analysis.metrics import AnswerMetrics
+from greenroom.ui import design
 
-RATING_COLOURS = {"green": "#2e7d5a", "amber": "#c98a00", "red": "#b4492f"}
+# The rating's colour token: calm names and colours for the bands (docs/design.md).
+RATING_TOKENS = {"green": "good", "amber": "near", "red": "work"}
 SHOWN = (
     "first_word_latency",
     "speaking_rate",
@@ -41,10 +43,10 @@ def band_text(key: str) -> str:
         return "no band"
     lo, hi = band.green
     if lo == 0 or lo == -bands.INF:
-        return f"green ≤ {hi:g}"
+        return f"≤ {hi:g}"
     if hi == bands.INF:
-        return f"green ≥ {lo:g}"
-    return f"green {lo:g}–{hi:g}"
+        return f"≥ {lo:g}"
+    return f"{lo:g}–{hi:g}"
 
 
 class MetricsView(QTableWidget):
@@ -52,7 +54,7 @@ class MetricsView(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 3, parent)
-        self.setHorizontalHeaderLabels(["Figure", "Value", "Band"])
+        self.setHorizontalHeaderLabels(["Figure", "Value", "Comfortable range"])
         self.verticalHeader().hide()
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setStretchLastSection(True)
@@ -73,7 +75,7 @@ class MetricsView(QTableWidget):
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(band.definition)
-                if col == 1 and rating in RATING_COLOURS:
-                    item.setForeground(QBrush(QColor(RATING_COLOURS[rating])))
+                if col == 1 and rating in RATING_TOKENS:
+                    item.setForeground(QBrush(design.colour(RATING_TOKENS[rating])))
                     item.setText(f"● {text}")
                 self.setItem(row, col, item)

@@ -20,9 +20,16 @@ class RetentionView(QWidget):
         self.choice.setToolTip(
             "Recordings older than this are deleted; transcripts and figures are kept."
         )
+        self.choice.setAccessibleName("Keep recordings")
+        self.choice.setAccessibleDescription(
+            "Recordings older than this are deleted; transcripts and figures are kept."
+        )
         self.days = QSpinBox()
         self.days.setRange(1, 3650)
         self.days.setSuffix(" days")
+        self.days.setAccessibleName("Days to keep recordings")
+        self.days.setToolTip("Recordings older than this many days are deleted")
+        self.days.setAccessibleDescription("Recordings older than this many days are deleted")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel("Keep recordings"))

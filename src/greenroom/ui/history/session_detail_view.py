@@ -1,21 +1,24 @@
-"""One session: its self-reports and notes, its answers, export, report and delete."""
+"""One session: when, which banks and how it felt, your notes, every answer listed in full, and
+the selected answer with its feedback; export, report and delete.
+
+The whole detail scrolls as one page: the session's card on top, the answers on the left, the
+selected answer on the right, so nothing is squeezed into a box of its own.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
-    QSplitter,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -24,21 +27,44 @@ from greenroom.analysis.stress import stress_moments
 from greenroom.core.session import Answer, PracticeSession, SessionStatus
 from greenroom.services.history_export import write_export
 from greenroom.store import history_repo, sessions_repo
+from greenroom.ui import widgets
 from greenroom.ui.context import AppContext
+from greenroom.ui.history.answer_list_view import AnswerListView
 from greenroom.ui.history.answer_view import AnswerView, metrics_of
 from greenroom.ui.history.audio_files import delete_audio_files
 from greenroom.ui.history.compare_view import CompareDialog
+from greenroom.ui.history.export_notice import count, session_notice
+from greenroom.ui.history.history_model import mode_text, when_text
 from greenroom.ui.history.report_pdf import write_session_pdf
+from greenroom.ui.nerves_picture import NervesPicture
 
-
-def _num(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0f}"
+ANSWERS_WIDTH = 300
 
 
 def same_question(a: Answer, b: Answer) -> bool:
     if a.question_key is not None or b.question_key is not None:
         return a.question_key == b.question_key
     return a.question_text == b.question_text
+
+
+def session_summary(session: PracticeSession, bank_titles: dict[str, str]) -> str:
+    """Which banks, how many answers (and how many had no words), whether it ended early."""
+    banks = ", ".join(bank_titles.get(b, b) for b in session.bank_ids) or "No bank"
+    answers = count(len(session.answers), "answer")
+    silent = sum(1 for a in session.answers if a.no_answer)
+    if silent:
+        answers += f" ({silent} with no words heard)"
+    parts = [banks, answers]
+    if session.status == SessionStatus.INTERRUPTED:
+        parts.append("stopped before the last question")
+    return " · ".join(parts)
+
+
+def self_report_words(session: PracticeSession) -> str:
+    confidence = session.confidence_after
+    if confidence is None:
+        return "Confidence after the run was not rated."
+    return f"Confidence after the run: {confidence:.0f} of 100."
 
 
 class SessionDetailView(QWidget):
@@ -52,22 +78,51 @@ class SessionDetailView(QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self.session: PracticeSession | None = None
-        self.back = QPushButton("← All sessions")
-        self.title = QLabel()
-        self.title.setObjectName("pageTitle")
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
+        self.bank_titles: dict[str, str] = {}
+        self.back = widgets.button(
+            "All sessions", role="quiet", icon="back", description="Back to the list (Esc)"
+        )
+        self.title = widgets.heading("")
+        self.summary = widgets.hint()
+        self.notice = QLabel()
+        self.notice.setObjectName("notice")
+        self.notice.setWordWrap(True)
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice.setAccessibleName("What was saved")
+        self.notice.hide()
+        self.nerves = NervesPicture()
+        self.self_report = widgets.hint()
         self.notes = QPlainTextEdit()
-        self.notes.setPlaceholderText("Your notes on this session…")
-        self.notes.setMaximumHeight(70)
-        self.save_notes = QPushButton("Save notes")
-        self.answers = QListWidget()
+        self.notes.setPlaceholderText("What you want to remember from this run…")
+        self.notes.setAccessibleName("Your notes on this session")
+        self.notes.setAccessibleDescription("Kept with the session when you save them")
+        self.notes.setFixedHeight(76)
+        self.save_notes = widgets.button(
+            "Save notes", icon="note", description="Keep these notes with the session"
+        )
+        self.answers = AnswerListView()
         self.answer_view = AnswerView()
-        self.export_csv = QPushButton("Export CSV…")
-        self.export_json = QPushButton("Export JSON…")
-        self.export_pdf = QPushButton("PDF report…")
-        self.delete = QPushButton("Delete session…")
+        self.export_csv = widgets.button(
+            "Export CSV…", icon="export", description="Save this session's answers as a CSV file"
+        )
+        self.export_json = widgets.button(
+            "Export JSON…",
+            icon="export",
+            description="Save this session with all its figures as a JSON file",
+        )
+        self.export_pdf = widgets.button(
+            "PDF report…", icon="download", description="Save a report of this session as a PDF"
+        )
+        self.delete = widgets.button(
+            "Delete session…",
+            role="danger",
+            description="Delete this session, its answers and their recordings (asks first)",
+        )
+        widgets.set_icon(self.delete, "delete", "danger")
         self._build()
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self._on_back_clicked)
         self.back.clicked.connect(self._on_back_clicked)
         self.save_notes.clicked.connect(self._on_save_notes_clicked)
         self.answers.currentRowChanged.connect(self._on_answers_current_row_changed)
@@ -81,51 +136,69 @@ class SessionDetailView(QWidget):
     def _build(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.back)
-        top.addWidget(self.title, 1)
+        top.addStretch(1)
         for b in (self.export_csv, self.export_json, self.export_pdf, self.delete):
             top.addWidget(b)
-        notes = QHBoxLayout()
-        notes.addWidget(self.notes, 1)
-        notes.addWidget(self.save_notes)
-        split = QSplitter()
-        split.addWidget(self.answers)
-        split.addWidget(self.answer_view)
-        split.setStretchFactor(1, 4)
-        split.setSizes([260, 900])
+        header = widgets.Card()
+        row = QHBoxLayout()
+        row.setSpacing(24)
+        felt = QVBoxLayout()
+        felt.addWidget(self.nerves)
+        felt.addWidget(self.self_report)
+        felt.addStretch(1)
+        row.addLayout(felt, 3)
+        notes = QVBoxLayout()
+        notes.addWidget(QLabel("Your notes"))
+        notes.addWidget(self.notes)
+        notes.addWidget(self.save_notes, 0, Qt.AlignmentFlag.AlignRight)
+        row.addLayout(notes, 2)
+        header.body.addLayout(row)
+        answers = widgets.Card("Your answers")
+        answers.body.addWidget(self.answers)
+        answers.setFixedWidth(ANSWERS_WIDTH)
+        body = QHBoxLayout()
+        body.addWidget(answers, 0, Qt.AlignmentFlag.AlignTop)
+        body.addWidget(self.answer_view, 1)
+        column = QVBoxLayout()
+        for w in (self.title, self.summary, self.notice, header):
+            column.addWidget(w)
+        column.addSpacing(8)
+        column.addLayout(body)
+        column.addStretch(1)
+        content = QWidget()
+        content.setLayout(column)
+        self.page_scroll = QScrollArea()
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setWidget(content)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addWidget(self.summary)
-        layout.addLayout(notes)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.page_scroll, 1)
 
     # --- loading -------------------------------------------------------------------------
     def load(self, session_id: int) -> None:
         engine = self._ctx.engine
-        self._ctx.tasks.run(
-            lambda: sessions_repo.get_session(engine, session_id), self.show_session
-        )
+
+        def job() -> tuple[PracticeSession, dict[str, str]]:
+            titles = dict(history_repo.filter_choices(engine).banks)
+            return sessions_repo.get_session(engine, session_id), titles
+
+        self._ctx.tasks.run(job, self._on_session_loaded)
+
+    def _on_session_loaded(self, loaded: tuple[PracticeSession, dict[str, str]]) -> None:
+        session, self.bank_titles = loaded
+        self.show_session(session)
 
     def show_session(self, session: PracticeSession) -> None:
         self.session = session
-        when = session.started_at.astimezone().strftime("%a %d %b %Y, %H:%M")
-        self.title.setText(f"{when} · {session.mode.value}")
-        interrupted = session.status == SessionStatus.INTERRUPTED
-        self.summary.setText(
-            ("⚠ Interrupted before the end. " if interrupted else "")
-            + f"Banks: {', '.join(session.bank_ids) or '–'} · {len(session.answers)} answers · "
-            f"nerves {_num(session.nerves_before)} → {_num(session.nerves_after)} · "
-            f"confidence {_num(session.confidence_after)} · delivery index "
-            f"{_num(_mean([a.delivery_index for a in session.answers if not a.no_answer]))}"
-        )
+        self.notice.hide()
+        self.title.setText(f"{when_text(session.started_at)} · {mode_text(session.mode.value)}")
+        self.summary.setText(session_summary(session, self.bank_titles))
+        self.nerves.show_nerves(session.nerves_before, session.nerves_after)
+        self.self_report.setText(self_report_words(session))
         self.notes.setPlainText(session.notes)
-        self.answers.clear()
-        for a in session.answers:
-            label = f"{a.position + 1}. {a.question_text}"
-            label += f" (take {a.take})" if a.take > 1 else ""
-            label += " · no answer" if a.no_answer else ""
-            item = QListWidgetItem(label)
-            item.setToolTip(a.question_text)
-            self.answers.addItem(item)
+        self.answers.show_answers(session.answers)
+        self.page_scroll.verticalScrollBar().setValue(0)
         if session.answers:
             self.answers.setCurrentRow(0)
 
@@ -149,10 +222,14 @@ class SessionDetailView(QWidget):
         engine, sid, text = self._ctx.engine, self.session.id, self.notes.toPlainText()
         self._ctx.tasks.run(
             lambda: history_repo.set_notes(engine, sid, text),
-            lambda _: self.changed.emit(),
+            lambda _: self._on_notes_saved(),
             write=True,
             owner=self,
         )
+
+    def _on_notes_saved(self) -> None:
+        self.show_notice("Your notes are saved with this session.")
+        self.changed.emit()
 
     def _on_answer_view_rating_changed(self, answer_id: int, rating: int) -> None:
         engine = self._ctx.engine
@@ -192,12 +269,23 @@ class SessionDetailView(QWidget):
 
     def confirm_delete(self) -> bool:
         """Ask before deleting (tests replace this)."""
-        answer = QMessageBox.question(
-            self,
-            "Delete session",
-            "Delete this session, its answers and their recordings? This cannot be undone.",
+        n = len(self.session.answers) if self.session is not None else 0
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Delete this session?")
+        box.setText(
+            f"This deletes the session, its {count(n, 'answer')} and their recordings from "
+            "this computer. It cannot be undone."
         )
-        return answer == QMessageBox.StandardButton.Yes
+        delete = box.addButton("Delete session", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        return box.clickedButton() is delete
+
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.show()
 
     def _suggested(self, suffix: str) -> str:
         assert self.session is not None
@@ -208,9 +296,15 @@ class SessionDetailView(QWidget):
         if self.session is None:
             return
         path = self.ask_save_path(f"Export session as {fmt.upper()}", self._suggested(fmt), "")
-        if path is not None:
-            session = self.session
-            self._ctx.tasks.run(lambda: write_export(path, [session], fmt=fmt))
+        if path is None:
+            return
+        session = self.session
+        answers = len(session.answers)
+        self._ctx.tasks.run(
+            lambda: write_export(path, [session], fmt=fmt),
+            lambda _: self.show_notice(session_notice(answers=answers, fmt=fmt, path=path)),
+            owner=self,
+        )
 
     def _on_export_pdf_clicked(self) -> None:
         if self.session is None:
@@ -218,6 +312,8 @@ class SessionDetailView(QWidget):
         path = self.ask_save_path("Save session report", self._suggested("pdf"), "PDF (*.pdf)")
         if path is not None:
             write_session_pdf(self.session, path)  # QPdfWriter paints: GUI thread
+            answers = len(self.session.answers)
+            self.show_notice(session_notice(answers=answers, fmt="pdf", path=path))
 
     def _on_delete_clicked(self) -> None:
         if self.session is None or self.session.id is None or not self.confirm_delete():
@@ -237,8 +333,3 @@ class SessionDetailView(QWidget):
     def _on_back_clicked(self) -> None:
         self.answer_view.player.stop()
         self.back_requested.emit()
-
-
-def _mean(values: list[float | None]) -> float | None:
-    present = [v for v in values if v is not None]
-    return sum(present) / len(present) if present else None

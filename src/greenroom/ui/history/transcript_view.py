@@ -8,16 +8,24 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QSizePolicy, QTextBrowser, QWidget
 
 from greenroom.analysis.metrics import AnswerMetrics
 from greenroom.analysis.tokens import clean_words, tokenize
 from greenroom.core.transcript import Word
+from greenroom.ui import design
 
-FILLER_STYLE = "background-color:#f6c344;color:#222;"
-HEDGE_STYLE = "background-color:#9cc3f5;color:#222;"
-PAUSE_STYLE = "color:#b4492f;font-weight:600;"
+
+def _styles() -> dict[str, str]:
+    """Marks in the theme's colours: the word keeps the text colour on a soft tint."""
+    text = design.hex_colour("text")
+    return {
+        "filler": f"background-color:{design.hex_colour('filler_bg')};color:{text};",
+        "hedge": f"background-color:{design.hex_colour('hedge_bg')};color:{text};",
+        "pause": f"color:{design.hex_colour('work')};font-weight:600;",
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,17 +75,39 @@ def _start(p: Any) -> float:
 
 
 class TranscriptView(QTextBrowser):
-    """Read-only transcript; ``word_clicked`` carries the clicked word's start in seconds."""
+    """Read-only transcript; ``word_clicked`` carries the clicked word's start in seconds.
+
+    With ``fit`` it is as tall as its text at the width it is given (no inner scrolling), for
+    a page that scrolls as a whole.
+    """
 
     word_clicked = Signal(float)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, fit: bool = False) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_self_anchor_clicked)
         self.items: list[TranscriptWord | TranscriptPause] = []
         self.timed = False
+        self._fit_to_text = fit
+        if fit:
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            self.document().contentsChanged.connect(self._fit)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._fit_to_text:
+            self._fit()
+
+    def _fit(self) -> None:
+        document = self.document()
+        document.setTextWidth(self.viewport().width())
+        margins = self.contentsMargins()
+        height = int(document.size().height() + margins.top() + margins.bottom() + 2)
+        if height != self.height():
+            self.setFixedHeight(height)
 
     def show_answer(
         self, words: Sequence[dict[str, Any]], metrics: AnswerMetrics | None, transcript: str
@@ -91,22 +121,25 @@ class TranscriptView(QTextBrowser):
         self.setHtml(self._html())
 
     def _html(self) -> str:
+        styles = _styles()
         parts: list[str] = []
         for i, item in enumerate(self.items):
             if isinstance(item, TranscriptPause):
                 label = f"pause {item.duration:.1f} s"
-                parts.append(f'<a href="t:{item.start:.3f}" style="{PAUSE_STYLE}">[{label}]</a>')
+                parts.append(
+                    f'<a href="t:{item.start:.3f}" style="{styles["pause"]}">[{label}]</a>'
+                )
                 continue
             text = html.escape(item.text)
-            style = {"filler": FILLER_STYLE, "hedge": HEDGE_STYLE}.get(item.kind, "")
+            style = styles.get(item.kind, "") if item.kind != "word" else ""
             if self.timed:
                 parts.append(f'<a href="w:{i}" style="{style}">{text}</a>')
             else:
                 parts.append(f'<span style="{style}">{text}</span>')
         legend = (
-            f'<p style="font-size:small"><span style="{FILLER_STYLE}">filler</span> '
-            f'<span style="{HEDGE_STYLE}">hedge</span> '
-            f'<span style="{PAUSE_STYLE}">[pause over 1 s]</span>'
+            f'<p style="font-size:small"><span style="{styles["filler"]}">filler</span> '
+            f'<span style="{styles["hedge"]}">hedge</span> '
+            f'<span style="{styles["pause"]}">[pause over 1 s]</span>'
             + (" · click a word to hear it" if self.timed else "")
             + "</p>"
         )

@@ -107,6 +107,7 @@ def summarize(
         practise_again=weakest,
         first_session=not history,
         baseline_sessions=min(5, len(history)),
+        run_number=len(history) + 1,
     )
 
 

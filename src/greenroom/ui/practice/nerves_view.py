@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
+
+from greenroom.ui import widgets
 
 WHY = (
     "We ask so you can see your nerves fall over repeated runs: your own numbers, "
@@ -34,6 +36,8 @@ class RatingScale(QWidget):
         self.slider.setRange(0, 100)
         self.slider.setPageStep(10)
         self.slider.setAccessibleName(question)
+        scale = f"0 means {low.split(' ', 1)[1]}, 100 {high.split(' ', 1)[1]}"
+        self.slider.setAccessibleDescription(f"{scale}; not set until you move it")
         self.shown = QLabel()
         self.shown.setObjectName("bigTimer")
         self.shown.setMinimumWidth(120)
@@ -94,6 +98,10 @@ class RatingScale(QWidget):
         self.shown.setText(UNSET_TEXT if unset else str(self._value))
         self.shown.setAccessibleName("not set" if unset else f"{self._value} of 100")
         self.hint.setVisible(unset)
+        if bool(self.slider.property("unset")) != unset:  # a dashed handle until touched
+            self.slider.setProperty("unset", unset)
+            self.slider.style().unpolish(self.slider)
+            self.slider.style().polish(self.slider)
 
 
 class NervesView(QWidget):
@@ -118,11 +126,18 @@ class NervesView(QWidget):
         why = QLabel(WHY)
         why.setObjectName("hint")
         why.setWordWrap(True)
-        self.go = QPushButton("&See my summary" if after else "&Start")
-        self.go.setDefault(True)
+        self.go = widgets.button(
+            "&See my summary" if after else "&Start",
+            role="primary",
+            icon="next",
+            description="Go on with these ratings (Enter)",
+        )
         self.go.clicked.connect(self._on_go_clicked)
-        self.skip = QPushButton("S&kip rating" if not after else "S&kip the rest")
-        self.skip.setToolTip("Go on without a rating; nothing is compared with a missing one")
+        self.skip = widgets.button(
+            "S&kip rating" if not after else "S&kip the rest",
+            role="quiet",
+            description="Go on without a rating; nothing is compared with a missing one",
+        )
         self.skip.clicked.connect(self._on_go_clicked)
         for scale in self._scales():
             scale.changed.connect(self._update_buttons)

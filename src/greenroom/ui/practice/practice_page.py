@@ -191,6 +191,9 @@ class PracticePage(QWidget):
             show_tip=self.controller.plan is not None
             and self.controller.plan.mode.value == "warm-up",
         )
+        self.question.show_paused(
+            bool(self.controller.interview and self.controller.interview.paused)
+        )
         self.stack.setCurrentWidget(self.question)
         self.question.primary.setFocus()
 
@@ -240,8 +243,7 @@ class PracticePage(QWidget):
             self.controller.rate_answer(self._current_review, rating)
 
     def _on_question_pause_clicked(self) -> None:
-        paused = self.controller.toggle_pause()
-        self.question.pause.setText("Resume  (Ctrl+P)" if paused else "Pause  (Ctrl+P)")
+        self.question.show_paused(self.controller.toggle_pause())
 
     def _on_question_leave_clicked(self) -> None:
         if self.confirm_leave():
@@ -272,6 +274,8 @@ class PracticePage(QWidget):
         self.stack.setCurrentWidget(self.setup)
         self.refresh()
 
-    def _on_model_state_changed(self, _state: str, message: str) -> None:
+    def _on_model_state_changed(self, state: str, message: str) -> None:
+        # A ready engine needs no words; loading, a failure or a fallback does.
+        ready_and_plain = state == "ready" and not self.services.model.note
         self.model_state.setText(message)
-        self.model_state.setVisible(bool(message))
+        self.model_state.setVisible(bool(message) and not ready_and_plain)

@@ -1,4 +1,8 @@
-"""During a question: the question, a large clear timer, the level meter and live transcript."""
+"""During a question: the question, a large clear timer, the level meter and live transcript.
+
+One focus (docs/design.md): the question card and the time; the words you say appear below;
+one primary action (Start answering / Stop) and the rest quieter.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +10,16 @@ import math
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from greenroom.core.interview import Phase
+from greenroom.ui import widgets
 from greenroom.ui.practice.controller import QuestionState
 
 PHASE_TEXT = {
@@ -52,50 +55,74 @@ class QuestionView(QWidget):
         self.timer = QLabel("0:00")
         self.timer.setObjectName("bigTimer")
         self.timer.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.timer.setAccessibleName("Time left")
-        self.banner = QLabel()
-        self.banner.setObjectName("banner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(
-            "background:#fbe3b0; color:#3a2a00; padding:6px; border-radius:6px;"
+        self.timer.setAccessibleName("Time")
+        self.timer.setAccessibleDescription(
+            "Time left in prep or the answer; time taken in Warm-up"
         )
+        self.banner = QLabel()
+        self.banner.setObjectName("notice")
+        self.banner.setWordWrap(True)
         self.banner.hide()
+        self.paused = QLabel("Paused: the clock is stopped. Resume when you are ready (Ctrl+P).")
+        self.paused.setObjectName("paused")
+        self.paused.hide()
         self.level = QProgressBar()
         self.level.setRange(0, 100)
         self.level.setTextVisible(False)
-        self.level.setMaximumHeight(14)
+        self.level.setMaximumHeight(10)
         self.level.setAccessibleName("Microphone level")
+        self.level.setAccessibleDescription("How loud the microphone hears you right now")
         self.live = QPlainTextEdit()
         self.live.setReadOnly(True)
         self.live.setPlaceholderText("Your words appear here as you speak.")
         self.live.setAccessibleName("Live transcript")
+        self.live.setAccessibleDescription("The words heard so far in this answer")
         self.typed = QPlainTextEdit()
         self.typed.setPlaceholderText(
             "No microphone: type your answer here, then press Submit (Ctrl+Enter)."
         )
+        self.typed.setAccessibleName("Your typed answer")
+        self.typed.setAccessibleDescription("Type your answer, then Submit with Ctrl+Enter")
         self.typed.hide()
-        self.submit = QPushButton("Submit answer  (Ctrl+Enter)")
+        self.submit = widgets.button(
+            "Submit answer (Ctrl+Enter)", role="primary", description="Submit the typed answer"
+        )
         self.submit.hide()
         self.submit.clicked.connect(lambda: self.typed_submitted.emit(self.typed.toPlainText()))
-        self.primary = QPushButton("Start answering  (Space)")
-        self.skip = QPushButton("Skip  (Ctrl+S)")
-        self.retake = QPushButton("Retake  (Ctrl+R)")
-        self.pause = QPushButton("Pause  (Ctrl+P)")
-        self.leave = QPushButton("End session  (Esc)")
+        self.primary = widgets.button(
+            "Start answering (Space)",
+            role="primary",
+            icon="mic",
+            description="Start your answer now; press Space again to stop",
+        )
+        self.skip = widgets.button(
+            "Skip (Ctrl+S)", icon="skip", description="Skip this question and go to the next"
+        )
+        self.retake = widgets.button(
+            "Retake (Ctrl+R)", icon="retake", description="Drop this take and answer again"
+        )
+        self.pause = widgets.button(
+            "Pause (Ctrl+P)", icon="pause", description="Stop the clock between answers"
+        )
+        self.leave = widgets.button(
+            "End session (Esc)",
+            role="quiet",
+            icon="end",
+            description="End the run now; finished answers are kept",
+        )
         buttons = QHBoxLayout()
         for b in (self.primary, self.skip, self.retake, self.pause):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.leave)
-        card = QFrame()
-        card.setFrameShape(QFrame.Shape.StyledPanel)
-        card_layout = QVBoxLayout(card)
-        card_layout.addWidget(self.header)
-        card_layout.addWidget(self.question)
-        card_layout.addWidget(self.tip)
+        card = widgets.Card()
+        card.body.addWidget(self.header)
+        card.body.addWidget(self.question)
+        card.body.addWidget(self.tip)
         layout = QVBoxLayout(self)
         layout.addWidget(card)
         layout.addWidget(self.banner)
+        layout.addWidget(self.paused)
         row = QHBoxLayout()
         row.addWidget(self.phase, 1)
         row.addWidget(self.timer)
@@ -126,7 +153,8 @@ class QuestionView(QWidget):
     def show_phase(self, phase: Phase, *, typing: bool) -> None:
         self.phase.setText(PHASE_TEXT.get(phase, ""))
         answering = phase is Phase.ANSWERING
-        self.primary.setText("Stop  (Space)" if answering else "Start answering  (Space)")
+        self.primary.setText("Stop (Space)" if answering else "Start answering (Space)")
+        widgets.set_icon(self.primary, "stop" if answering else "mic", "on_primary")
         self.primary.setEnabled(phase in (Phase.READY, Phase.PREP) or (answering and not typing))
         self.skip.setEnabled(phase in (Phase.READY, Phase.PREP, Phase.ANSWERING))
         self.pause.setEnabled(not answering)  # pause between answers; Stop ends an answer
@@ -140,7 +168,15 @@ class QuestionView(QWidget):
     def show_time(self, left: float | None, elapsed: float) -> None:
         self.timer.setText(clock_text(left if left is not None else elapsed))
         warn = left is not None and left <= 10
-        self.timer.setStyleSheet("color:#b3412f;" if warn else "")
+        if bool(self.timer.property("warn")) != warn:  # re-polish only when it changes
+            self.timer.setProperty("warn", warn)
+            self.timer.style().unpolish(self.timer)
+            self.timer.style().polish(self.timer)
+
+    def show_paused(self, paused: bool) -> None:
+        self.paused.setVisible(paused)
+        self.pause.setText("Resume (Ctrl+P)" if paused else "Pause (Ctrl+P)")
+        widgets.set_icon(self.pause, "play" if paused else "pause")
 
     def show_banner(self, text: str) -> None:
         self.banner.setText(text)

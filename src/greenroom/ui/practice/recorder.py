@@ -101,6 +101,7 @@ class _Take:
         started, so the silence before the first captured sample is put back."""
         first_sample_at = time.monotonic() - samples / SAMPLE_RATE
         lead = first_sample_at - self.started_at
+        log.info("capture %d: audio began %.2f s after the answer started", self.capture, lead)
         if 0.0 < lead <= MAX_LEAD_PAD_S:
             self.stream.feed(np.zeros(round(lead * SAMPLE_RATE), dtype=np.float32))
 

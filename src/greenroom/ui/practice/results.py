@@ -37,6 +37,7 @@ class SessionResult:
     first_session: bool
     baseline_sessions: int = 0
     notes: list[str] = field(default_factory=list)
+    run_number: int = 1  # this run's place among the user's completed runs
 
 
 def best_and_weakest(

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QRadioButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from greenroom.core.bank import Category, Difficulty
 from greenroom.core.session import Mode
 from greenroom.store.banks_repo import BankListing
+from greenroom.ui import widgets
 from greenroom.ui.practice.plan import Order, SetupChoices
 
 MODE_TEXT = {
@@ -43,48 +44,94 @@ ORDER_TEXT = {
 
 
 class SetupView(QWidget):
+    """Banks, the rung of the ladder and how many questions up front; filters, timing and the
+    job description under "More options" (one focus, docs/design.md)."""
+
     start_requested = Signal(object)  # SetupChoices
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        title = QLabel("Set up a test run")
-        title.setObjectName("pageTitle")
-        intro = QLabel(
+        title = widgets.heading("Set up a test run")
+        intro = widgets.hint(
             "Every run is practice. Start gentle, climb the ladder to a realistic interview."
         )
-        intro.setObjectName("hint")
         self.banks = QListWidget()
         self.banks.setAccessibleName("Question banks to draw from")
-        self.banks.setMinimumHeight(180)
+        self.banks.setAccessibleDescription("Tick the banks whose questions you want")
+        self.banks.setMinimumHeight(160)
         self.error = QLabel()
-        self.error.setStyleSheet("color:#b3412f;")
+        self.error.setObjectName("errorText")
         self.error.setWordWrap(True)
-        self.start_button = QPushButton("&Start test run")  # Alt+S
-        self.start_button.setDefault(True)
+        self.start_button = widgets.button(
+            "&Start test run",  # Alt+S
+            role="primary",
+            icon="mic",
+            description="Check in with your nerves, then the first question",
+        )
         self.start_button.clicked.connect(self._on_start_button_clicked)
-
-        left = QVBoxLayout()
-        left.addWidget(QLabel("Banks"))
-        left.addWidget(self.banks, 1)
-        left.addWidget(self._filters())
+        self.more = widgets.button(
+            "More options",
+            role="quiet",
+            icon="chevron-down",
+            description="Categories, difficulty, order, timing, voice and a job description",
+        )
+        self.more.setCheckable(True)
+        self.more.toggled.connect(self._on_more_toggled)
+        questions = widgets.Card("Questions")
+        questions.body.addWidget(self.banks, 1)
+        questions.body.addLayout(self._count_row())
+        ladder = widgets.Card("How realistic")
+        ladder.body.addWidget(self._modes())
+        self.speak = QCheckBox("Read each question aloud")
+        self.speak.setChecked(True)
+        self.speak.setToolTip("The interviewer's voice reads each question before your prep time")
+        ladder.body.addWidget(self.speak)
+        ladder.body.addStretch(1)
+        self.options = QWidget()
+        options = QHBoxLayout(self.options)
+        options.setContentsMargins(0, 0, 0, 0)
+        options.addWidget(self._filters(), 1)
         right = QVBoxLayout()
-        right.addWidget(self._modes())
         right.addWidget(self._timing())
         right.addWidget(self._job())
+        options.addLayout(right, 1)
+        self.options.setVisible(False)
         columns = QHBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
+        columns.addWidget(questions, 1)
+        columns.addWidget(ladder, 1)
         bottom = QHBoxLayout()
+        bottom.addWidget(self.more)
         bottom.addWidget(self.error, 1)
         bottom.addWidget(self.start_button)
+        column = QVBoxLayout()
+        column.addWidget(title)
+        column.addWidget(intro)
+        column.addLayout(columns, 1)
+        column.addWidget(self.options)
+        content = QWidget()
+        content.setLayout(column)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(intro)
-        layout.addLayout(columns, 1)
+        layout.addWidget(scroll, 1)
         layout.addLayout(bottom)
+        for button in self.mode_buttons.values():
+            button.toggled.connect(self._on_mode_toggled)
+        self._on_mode_toggled(True)
+
+    def _count_row(self) -> QFormLayout:
+        form = QFormLayout()
+        self.count = QSpinBox()
+        self.count.setRange(1, 30)
+        self.count.setValue(5)
+        self.count.setAccessibleName("Number of questions")
+        self.count.setToolTip("How many questions this run asks (a drill asks one, several times)")
+        form.addRow("Number of questions", self.count)
+        return form
 
     def _filters(self) -> QGroupBox:
-        box = QGroupBox("Questions")
+        box = QGroupBox("Which questions")
         form = QFormLayout(box)
         self.categories: dict[str, QCheckBox] = {}
         cats = QWidget()
@@ -96,6 +143,7 @@ class SetupView(QWidget):
                 grid.addLayout(col)
                 col = QVBoxLayout()
             check = QCheckBox(cat.value.replace("-", " "))
+            check.setToolTip(f"Only {cat.value.replace('-', ' ')} questions (none ticked: all)")
             self.categories[cat.value] = check
             col.addWidget(check)
         grid.addLayout(col)
@@ -104,31 +152,29 @@ class SetupView(QWidget):
         row = QHBoxLayout(diffs)
         row.setContentsMargins(0, 0, 0, 0)
         self.difficulties = {d.value: QCheckBox(d.value) for d in Difficulty}
-        for check in self.difficulties.values():
+        for value, check in self.difficulties.items():
+            check.setToolTip(f"Only {value} questions (none ticked: all)")
             row.addWidget(check)
         form.addRow("Difficulty (none = all)", diffs)
-        self.count = QSpinBox()
-        self.count.setRange(1, 30)
-        self.count.setValue(5)
-        form.addRow("Number of questions", self.count)
         self.order = QComboBox()
         for key, text in ORDER_TEXT.items():
             self.order.addItem(text, key)
+        self.order.setAccessibleName("Order of the questions")
+        self.order.setToolTip("Shuffled, as listed, or the ones you struggled with first")
         form.addRow("Order", self.order)
         return box
 
-    def _modes(self) -> QGroupBox:
-        box = QGroupBox("Mode: from gentle to realistic")
+    def _modes(self) -> QWidget:
+        box = QWidget()
         layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
         self.mode_group = QButtonGroup(self)
         self.mode_buttons: dict[Mode, QRadioButton] = {}
         for mode, (label, text) in MODE_TEXT.items():
             button = QRadioButton(label)
             button.setToolTip(text)
-            hint = QLabel(text)
-            hint.setObjectName("hint")
-            hint.setWordWrap(True)
-            hint.setContentsMargins(24, 0, 0, 4)
+            hint = widgets.hint(text)
+            hint.setContentsMargins(28, 0, 0, 4)
             self.mode_group.addButton(button)
             self.mode_buttons[mode] = button
             layout.addWidget(button)
@@ -137,27 +183,30 @@ class SetupView(QWidget):
         return box
 
     def _timing(self) -> QGroupBox:
-        box = QGroupBox("Timing and voice")
+        box = QGroupBox("Timing")
         form = QFormLayout(box)
         self.own_timing = QCheckBox("Use each question's own prep and answer time")
         self.own_timing.setChecked(True)
+        self.own_timing.setToolTip("Each bank question says how long to think and to answer")
         self.prep = QSpinBox()
         self.prep.setRange(0, 600)
         self.prep.setValue(30)
         self.prep.setSuffix(" s")
+        self.prep.setAccessibleName("Prep time")
+        self.prep.setToolTip("Seconds to think before the answer starts by itself")
         self.answer = QSpinBox()
         self.answer.setRange(10, 1800)
         self.answer.setValue(120)
         self.answer.setSuffix(" s")
+        self.answer.setAccessibleName("Answer limit")
+        self.answer.setToolTip("Seconds before the answer is stopped for you")
         for spin in (self.prep, self.answer):
             spin.setEnabled(False)
         self.own_timing.toggled.connect(self._on_own_timing_toggled)
-        self.speak = QCheckBox("Read each question aloud")
-        self.speak.setChecked(True)
+        self.answer_label = QLabel("Answer limit")
         form.addRow(self.own_timing)
         form.addRow("Prep time", self.prep)
-        form.addRow("Answer limit", self.answer)
-        form.addRow(self.speak)
+        form.addRow(self.answer_label, self.answer)
         return box
 
     def _job(self) -> QGroupBox:
@@ -165,11 +214,24 @@ class SetupView(QWidget):
         layout = QVBoxLayout(box)
         self.job = QPlainTextEdit()
         self.job.setPlaceholderText(
-            "Paste the advert: Greenroom checks which of its key terms your answers use."
+            "Paste the advert: Greenroom shows which of its key terms your answers use."
         )
-        self.job.setMaximumHeight(90)
+        self.job.setAccessibleName("Job description")
+        self.job.setToolTip("Its key terms are checked in every answer of this run")
+        self.job.setMaximumHeight(110)
         layout.addWidget(self.job)
         return box
+
+    def _on_more_toggled(self, shown: bool) -> None:
+        self.options.setVisible(shown)
+        self.more.setText("Fewer options" if shown else "More options")
+        widgets.set_icon(self.more, "chevron-up" if shown else "chevron-down", "primary")
+
+    def _on_mode_toggled(self, _checked: bool) -> None:
+        # Warm-up is untimed: an answer limit there would only confuse.
+        untimed = self.mode_buttons[Mode.WARM_UP].isChecked()
+        self.answer.setVisible(not untimed)
+        self.answer_label.setVisible(not untimed)
 
     def set_banks(self, banks: list[BankListing], *, selected: tuple[str, ...] = ()) -> None:
         self.banks.clear()

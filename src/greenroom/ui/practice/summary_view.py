@@ -1,24 +1,35 @@
-"""After the session: nerves before and after, each figure against the user's own baseline."""
+"""After the run: nerves before and after as a picture, what changed against your own runs in
+words (only beyond your run-to-run noise), your answers, and the numbers on request."""
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QScrollArea, QTextBrowser, QVBoxLayout, QWidget
 
 from greenroom.analysis import bands
-from greenroom.analysis.session import index_explanation
+from greenroom.analysis.plain_words import change_sentence
+from greenroom.analysis.session import Change, index_explanation
+from greenroom.ui import widgets
 from greenroom.ui.history.metrics_view import format_value
+from greenroom.ui.nerves_picture import NervesPicture
 from greenroom.ui.practice.results import AnswerReview, SessionResult
+from greenroom.ui.widgets import FittedText
 
-ARROW = {"better": "▲ better", "worse": "▼ worse", "same": "= same", None: ""}
 SELF_REPORT_LABELS = {
     "nerves_before": "Nerves before",
     "nerves_after": "Nerves after",
     "confidence": "Confidence",
-    "index": "Delivery index",
+    "delivery_index": "Delivery index",
 }
+DIRECTION_WORDS = {"better": "better", "worse": "one to watch", "same": "about the same"}
+EARLY_RUNS = 3
+EXPECT = (
+    "What to expect: in studies of repeated speaking practice, nerves fall across about "
+    "three runs, and they can rise on the second before they fall. A harder run now is part "
+    "of the climb, not a step back."
+)
 
 
 def _label(key: str) -> str:
@@ -27,56 +38,108 @@ def _label(key: str) -> str:
 
 
 def _value(key: str, value: float | None) -> str:
-    return (
-        format_value(key, value)
-        if key in bands.BANDS
-        else ("–" if value is None else f"{value:.0f}")
+    if key in bands.BANDS:
+        return format_value(key, value)
+    return "–" if value is None else f"{value:.0f}"
+
+
+def changes_words(result: SessionResult) -> list[str]:
+    """What changed against the user's recent runs, in sentences; empty when nothing did."""
+    if result.first_session:
+        return [
+            "This is your first run: it becomes your baseline, so the next one has something "
+            "to be compared with."
+        ]
+    said = [
+        text
+        for ch in result.changes
+        if ch.current is not None and ch.baseline is not None and ch.direction
+        if (text := change_sentence(ch.key, ch.current, ch.baseline, ch.direction))
+    ]
+    return said or [
+        f"Everything was about the same as your last {result.baseline_sessions} run(s)."
+    ]
+
+
+def numbers_html(result: SessionResult) -> str:
+    """The figures behind the words: this run, your baseline, your first run."""
+    rows = [
+        f"<tr><td>{html.escape(_label(ch.key))}</td><td>{_value(ch.key, ch.current)}</td>"
+        f"<td>{_value(ch.key, ch.baseline)}</td><td>{_value(ch.key, ch.first)}</td>"
+        f"<td>{DIRECTION_WORDS.get(ch.direction or '', '')}</td></tr>"
+        for ch in result.changes
+        if ch.current is not None
+    ]
+    table = (
+        "<table cellpadding='4'><tr><th align='left'>Measure</th><th>This run</th>"
+        "<th>Your recent runs</th><th>Your first run</th><th></th></tr>"
+        + "".join(rows)
+        + "</table>"
     )
+    return f"{table}<p>{html.escape(index_explanation())}</p>"
 
 
 def summary_html(result: SessionResult) -> str:
+    """The whole summary as text (exports and tests read it; the screen shows it in cards)."""
     r = result.summary.report
     nerves = ""
     if r.nerves_before is not None and r.nerves_after is not None:
         drop = r.nerves_before - r.nerves_after
         how = f"down {drop:.0f}" if drop > 0 else ("unchanged" if drop == 0 else f"up {-drop:.0f}")
-        change = f"{r.nerves_before:.0f} → {r.nerves_after:.0f}"
-        nerves = f"<p style='font-size:15pt'>Nerves: <b>{change}</b> ({how})</p>"
-    compare_to = (
-        "This is your first session: it becomes your baseline."
-        if result.first_session
-        else f"Compared with your previous {result.baseline_sessions} session(s) and your first."
-    )
-    rows = []
-    for ch in result.changes:
-        if ch.current is None:
-            continue
-        rows.append(
-            f"<tr><td>{html.escape(_label(ch.key))}</td><td>{_value(ch.key, ch.current)}</td>"
-            f"<td>{_value(ch.key, ch.baseline)}</td><td>{_value(ch.key, ch.first)}</td>"
-            f"<td>{ARROW.get(ch.direction, '')}</td></tr>"
-        )
-    table = (
-        "<table cellpadding='4'><tr><th align='left'>Measure</th><th>This run</th>"
-        "<th>Your baseline</th><th>First run</th><th></th></tr>" + "".join(rows) + "</table>"
-    )
+        nerves = f"<p>Nerves: {r.nerves_before:.0f} → {r.nerves_after:.0f} ({how})</p>"
+    said = "".join(f"<p>{html.escape(s)}</p>" for s in changes_words(result))
+    return nerves + said + answers_html(result) + numbers_html(result)
+
+
+def answers_html(result: SessionResult) -> str:
+    parts = [
+        _answer_line("Best answer", result.best),
+        _answer_line("Practise again", result.practise_again),
+    ]
     missing = result.summary.unanswered
     if missing:
         noun = "answer" if missing == 1 else "answers"
-        compare_to += (
-            f" {missing} {noun} had no words and {'is' if missing == 1 else 'are'} left out of "
-            "these figures."
-        )
-    best = _answer_line("Best answer", result.best)
-    again = _answer_line("Practise again", result.practise_again)
-    scoring = f"<p style='color:gray'>{html.escape(index_explanation())}</p>"
-    return f"{nerves}<p>{compare_to}</p>{table}{best}{again}{scoring}"
+        verb = "is" if missing == 1 else "are"
+        parts.append(f"<p>{missing} {noun} had no words and {verb} left out of these figures.</p>")
+    covered = _coverage_lines(result.reviews)
+    return "".join(parts) + covered
 
 
 def _answer_line(label: str, review: AnswerReview | None) -> str:
     if review is None or review.index is None:
         return ""
-    return f"<p><b>{label}:</b> {html.escape(review.question.text)} (index {review.index:.0f})</p>"
+    return f"<p><b>{label}:</b> {html.escape(review.question.text)}</p>"
+
+
+def _coverage_lines(reviews: list[AnswerReview]) -> str:
+    lines = []
+    for r in reviews:
+        kp = r.metrics.key_points
+        if kp.total:
+            missed = ", ".join(kp.missing) or "none"
+            lines.append(
+                f"<li>{html.escape(r.question.text)} \u2014 {len(kp.covered)} of {kp.total} key "
+                f"points; not yet: {html.escape(missed)}</li>"
+            )
+    terms_used = sorted({t for r in reviews if r.metrics.job for t in r.metrics.job.covered})
+    terms_all = sorted(
+        {
+            t
+            for r in reviews
+            if r.metrics.job
+            for t in (*r.metrics.job.covered, *r.metrics.job.missing)
+        }
+    )
+    job = ""
+    if terms_all:
+        unused = [t for t in terms_all if t not in terms_used]
+        job = (
+            "<p><b>Job-description terms you used:</b> "
+            f"{html.escape(', '.join(terms_used) or 'none yet')}"
+            f"<br><b>Not yet:</b> {html.escape(', '.join(unused) or 'none')}</p>"
+        )
+    points = f"<p><b>Key points</b></p><ul>{''.join(lines)}</ul>" if lines else ""
+    return points + job
 
 
 class SummaryView(QWidget):
@@ -84,21 +147,76 @@ class SummaryView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        title = QLabel("Session summary")
-        title.setObjectName("pageTitle")
-        self.body = QTextBrowser()
-        self.body.setAccessibleName("Session summary")
-        self.again = QPushButton("Start the next test run")
-        self.again.setDefault(True)
+        self.title = widgets.heading("Run complete")
+        self.saved = widgets.hint()
+        self.nerves = NervesPicture()
+        self.expect = widgets.hint(EXPECT)
+        self.changed = QLabel()
+        self.changed.setWordWrap(True)
+        self.changed.setAccessibleName("What changed against your recent runs")
+        self.answers = FittedText()
+        self.answers.setAccessibleName("Your answers")
+        self.details_toggle = widgets.button(
+            "Show the numbers",
+            role="quiet",
+            icon="chevron-down",
+            description="Each figure against your recent runs and your first run",
+        )
+        self.details_toggle.setCheckable(True)
+        self.details_toggle.toggled.connect(self._on_details_toggled)
+        self.body = QTextBrowser()  # the numbers
+        self.body.setAccessibleName("The numbers of this run")
+        self.body.setVisible(False)
+        self.again = widgets.button(
+            "Start the next test run",
+            role="primary",
+            icon="next",
+            description="Back to set-up for another run",
+        )
         self.again.clicked.connect(self.again_requested)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.again)
+        nerves_card = widgets.Card(soft=True)
+        nerves_card.body.addWidget(self.nerves)
+        nerves_card.body.addWidget(self.expect)
+        changed_card = widgets.Card("Compared with your recent runs")
+        changed_card.body.addWidget(self.changed)
+        answers_card = widgets.Card("Your answers")
+        answers_card.body.addWidget(self.answers)
+        answers_card.body.addWidget(self.details_toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        answers_card.body.addWidget(self.body)
+        column = QVBoxLayout()
+        for w in (self.title, self.saved, nerves_card, changed_card, answers_card):
+            column.addWidget(w)
+        column.addStretch(1)
+        content = QWidget()
+        content.setLayout(column)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(self.body, 1)
-        layout.addLayout(row)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.again, 0, Qt.AlignmentFlag.AlignRight)
 
     def show_result(self, result: SessionResult) -> None:
-        self.body.setHtml(summary_html(result))
+        n = result.summary.answers
+        self.saved.setText(f"Your {n} answer{'s are' if n != 1 else ' is'} saved in History.")
+        r = result.summary.report
+        self.nerves.show_nerves(r.nerves_before, r.nerves_after)
+        self.expect.setVisible(result.run_number <= EARLY_RUNS)
+        self.changed.setText("\n".join(changes_words(result)))
+        self.answers.setHtml(answers_html(result))
+        self.body.setHtml(numbers_html(result))
+        self.body.setMinimumHeight(360)
         self.again.setFocus()
+
+    def text(self) -> str:
+        """Everything the summary says, as plain text (the screen reads top to bottom)."""
+        parts = (self.nerves.words.text(), self.changed.text(), self.answers.toPlainText())
+        return "\n".join((*parts, self.body.toPlainText()))
+
+    def _on_details_toggled(self, shown: bool) -> None:
+        self.body.setVisible(shown)
+        self.details_toggle.setText("Hide the numbers" if shown else "Show the numbers")
+        widgets.set_icon(self.details_toggle, "chevron-up" if shown else "chevron-down", "primary")
+
+
+__all__ = ["Change", "SummaryView", "changes_words", "numbers_html", "summary_html"]

@@ -1,0 +1,126 @@
+"""Small building blocks of Greenroom's look (docs/design.md): cards, buttons, headings.
+
+A screen is a column of cards with one primary action. Buttons get their role as a dynamic
+property the stylesheet knows (``role="primary" | "quiet" | "danger"``), and their icon from
+Greenroom's own icon set, re-coloured when the theme changes.
+"""
+
+from __future__ import annotations
+
+import weakref
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from greenroom.ui import design
+
+_iconed: weakref.WeakKeyDictionary[QAbstractButton, tuple[str, str]] = weakref.WeakKeyDictionary()
+
+
+def set_icon(button: QAbstractButton, name: str, tone: str = "text") -> None:
+    """Give ``button`` one of Greenroom's icons; it follows the theme from then on."""
+    _iconed[button] = (name, tone)
+    button.setIcon(design.icon(name, tone))
+    button.setIconSize(QSize(18, 18))
+
+
+def refresh_icons() -> None:
+    """Re-colour every icon for the theme now showing (ui/theme.py calls this)."""
+    for button, (name, tone) in list(_iconed.items()):
+        button.setIcon(design.icon(name, tone))
+
+
+def button(
+    text: str,
+    *,
+    role: str = "",
+    icon: str | None = None,
+    description: str = "",
+    parent: QWidget | None = None,
+) -> QPushButton:
+    """A push button with a role (primary, quiet, danger or plain) and an accessible description
+    (also its tooltip)."""
+    b = QPushButton(text, parent)
+    if role:
+        b.setProperty("role", role)
+    if icon:
+        tone = "on_primary" if role == "primary" else ("primary" if role == "quiet" else "text")
+        set_icon(b, icon, tone)
+    if description:
+        b.setToolTip(description)
+        b.setAccessibleDescription(description)
+    return b
+
+
+def heading(text: str, *, level: str = "pageTitle") -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(level)
+    label.setWordWrap(True)
+    return label
+
+
+def hint(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("hint")
+    label.setWordWrap(True)
+    return label
+
+
+class Card(QFrame):
+    """A white (or dark) surface with rounded corners holding one idea."""
+
+    def __init__(
+        self, title: str = "", *, soft: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("softCard" if soft else "card")
+        self.body = QVBoxLayout(self)
+        s = design.tokens(design.current_theme()).space
+        self.body.setContentsMargins(s["l"], s["m"], s["l"], s["l"])
+        self.body.setSpacing(s["s"])
+        self.title = heading(title, level="sectionTitle") if title else None
+        if self.title is not None:
+            self.title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+            self.body.addWidget(self.title)
+
+
+class FittedText(QTextBrowser):
+    """Rich text that is as tall as its text at the width it is given (no inner scrolling), so
+    a card holds exactly what it says."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("plain")
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.document().contentsChanged.connect(self._fit)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        document = self.document()
+        document.setTextWidth(self.viewport().width())
+        margins = self.contentsMargins()
+        height = int(document.size().height() + margins.top() + margins.bottom() + 2)
+        if height != self.height():
+            self.setFixedHeight(height)
+
+
+def set_tone(label: QLabel, object_name: str) -> None:
+    """Restyle a label by its role in the stylesheet (errorText, goodText, hint...)."""
+    if label.objectName() != object_name:
+        label.setObjectName(object_name)
+        label.style().unpolish(label)
+        label.style().polish(label)
