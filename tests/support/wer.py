@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 _ONES = [
     "zero",
@@ -86,26 +87,74 @@ def normalise(text: str) -> list[str]:
     return words
 
 
-def _sub_cost(r: str, h: str) -> int:
-    return 0 if r in (h, OPTIONAL) else 1
+def _chars_apart(a: str, b: str) -> int:
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+    return row[-1]
 
 
-def _del_cost(r: str) -> int:
-    return 0 if r == OPTIONAL else 1
+@cache
+def _joined_cost(word: str, first: str, second: str) -> int | None:
+    """Cost of one word written as two ("aligner" -> "a liner", "coldhearted" -> "cold
+    hearted") or two as one: 0 when the letters are the same, 1 (one substitution) when they are
+    close, None when the pair is not a split of the word at all."""
+    slack = max(1, len(word) // 4)
+    if OPTIONAL in (word, first, second) or abs(len(word) - len(first) - len(second)) > slack:
+        return None
+    apart = _chars_apart(word, first + second)
+    return apart and (1 if apart <= slack else None)
+
+
+# One cell of the alignment table: (edits, -exact matches), compared as tuples, so the
+# alignment has the fewest edits and, among those, the most exact matches.
+_Cost = tuple[int, int]
+# A move into a cell: its cost, how many reference and hypothesis words it consumes, and the
+# hits, substitutions and deletions it counts (a move consuming only a hypothesis word inserts).
+_Move = tuple[_Cost, int, int, int, int, int]
+
+
+def _moves(ref: list[str], hyp: list[str], cost: list[list[_Cost]], i: int, j: int) -> list[_Move]:
+    """Every way to reach cell (i, j): match or substitute, delete, insert, a reference word
+    split in two, two reference words joined in one."""
+    moves: list[_Move] = []
+    r, h = (ref[i - 1] if i else ""), (hyp[j - 1] if j else "")
+    if i and j:
+        e, k = cost[i - 1][j - 1]
+        sub, hit = r not in (h, OPTIONAL), r == h
+        moves.append(((e + sub, k - hit), 1, 1, hit, sub, 0))
+    if i:
+        e, k = cost[i - 1][j]
+        dele = r != OPTIONAL
+        moves.append(((e + dele, k), 1, 0, 0, 0, dele))
+    if j:
+        e, k = cost[i][j - 1]
+        moves.append(((e + 1, k), 0, 1, 0, 0, 0))
+    if i and j >= 2 and (c := _joined_cost(r, hyp[j - 2], h)) is not None:
+        e, k = cost[i - 1][j - 2]
+        moves.append(((e + c, k - (c == 0)), 1, 2, c == 0, c, 0))
+    if i >= 2 and j and (c := _joined_cost(h, ref[i - 2], r)) is not None:
+        e, k = cost[i - 2][j - 1]
+        moves.append(((e + c, k - 2 * (c == 0)), 2, 1, 2 * (c == 0), c, 0))
+    return moves
+
+
+def _table(ref: list[str], hyp: list[str]) -> list[list[_Cost]]:
+    cost: list[list[_Cost]] = [[(0, 0)] * (len(hyp) + 1) for _ in range(len(ref) + 1)]
+    for i in range(len(ref) + 1):
+        for j in range(len(hyp) + 1):
+            if i or j:
+                cost[i][j] = min(m[0] for m in _moves(ref, hyp, cost, i, j))
+    return cost
 
 
 def edit_distance(ref: list[str], hyp: list[str]) -> int:
-    """Word edits from ``ref`` to ``hyp``; an ``OPTIONAL`` reference word matches one word or
-    none for free."""
-    row = list(range(len(hyp) + 1))
-    for r in ref:
-        prev, row[0] = row[0], row[0] + _del_cost(r)
-        for j, h in enumerate(hyp, 1):
-            prev, row[j] = (
-                row[j],
-                min(row[j] + _del_cost(r), row[j - 1] + 1, prev + _sub_cost(r, h)),
-            )
-    return row[-1]
+    """Word edits from ``ref`` to ``hyp``. An ``OPTIONAL`` reference word matches one word or
+    none for free; a word written as two (or two as one) is one substitution, none when the
+    letters are the same."""
+    return _table(ref, hyp)[-1][-1][0]
 
 
 def reference_words(text: str) -> int:
@@ -132,49 +181,22 @@ def align(ref_text: str, hyp_text: str) -> Alignment:
 
     Its edit count equals ``edit_distance``; the split into substitutions, deletions and
     insertions is what the benchmarks report (inserted words per minute: words invented). A
-    word written for a cut-off or laughter mark is neither a hit nor an edit.
+    word written for a cut-off or laughter mark is neither a hit nor an edit, and a word split
+    in two ("aligner" -> "a liner") is a substitution, not an invented word.
     """
     ref, hyp = normalise(ref_text), normalise(hyp_text)
-    n, m = len(ref), len(hyp)
-    # (edits, -hits), compared as tuples: fewest edits first, then most hits.
-    cost = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
-    for i in range(1, n + 1):
-        cost[i][0] = (cost[i - 1][0][0] + _del_cost(ref[i - 1]), 0)
-    for j in range(m + 1):
-        cost[0][j] = (j, 0)
-
-    def step(i: int, j: int) -> list[tuple[tuple[int, int], str]]:
-        r, h = ref[i - 1] if i else "", hyp[j - 1] if j else ""
-        moves = []
-        if i and j:
-            e, k = cost[i - 1][j - 1]
-            moves.append(((e + _sub_cost(r, h), k - (r == h)), "diag"))
-        if i:
-            e, k = cost[i - 1][j]
-            moves.append(((e + _del_cost(r), k), "del"))
-        if j:
-            e, k = cost[i][j - 1]
-            moves.append(((e + 1, k), "ins"))
-        return moves
-
-    for i in range(1, n + 1):
-        for j in range(1, m + 1):
-            cost[i][j] = min(c for c, _ in step(i, j))
+    cost = _table(ref, hyp)
     hits = subs = dels = 0
     inserted: list[str] = []
-    i, j = n, m
+    i, j = len(ref), len(hyp)
     while i or j:
-        move = next(name for c, name in step(i, j) if c == cost[i][j])
-        if move == "diag":
-            hits += ref[i - 1] == hyp[j - 1]
-            subs += ref[i - 1] not in (hyp[j - 1], OPTIONAL)
-            i, j = i - 1, j - 1
-        elif move == "del":
-            dels += ref[i - 1] != OPTIONAL
-            i -= 1
-        else:
+        _c, di, dj, hit, sub, dele = next(
+            m for m in _moves(ref, hyp, cost, i, j) if m[0] == cost[i][j]
+        )
+        hits, subs, dels = hits + hit, subs + sub, dels + dele
+        if (di, dj) == (0, 1):
             inserted.append(hyp[j - 1])
-            j -= 1
+        i, j = i - di, j - dj
     return Alignment(hits, subs, dels, tuple(reversed(inserted)))
 
 
