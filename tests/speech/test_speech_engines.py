@@ -13,12 +13,14 @@ from speech_helpers import normalise
 
 from greenroom.cli.transcribe import run_transcribe
 from greenroom.core.errors import SpeechEngineError
+from greenroom.core.transcript import Word
 from greenroom.speech import tts
-from greenroom.speech.audio import load_audio
+from greenroom.speech.audio import float_to_pcm16, load_audio
 from greenroom.speech.checks import doctor_speech
 from greenroom.speech.engine import TranscriptionEngine, available_engines, create_engine
 from greenroom.speech.google_engine import GoogleEngine
 from greenroom.speech.sphinx_engine import SphinxEngine
+from greenroom.speech.streaming import StreamingTranscriber, replay
 from greenroom.speech.tts import QuestionSpeaker, TextToSpeechUnavailable
 from greenroom.speech.whisper_engine import WhisperEngine
 from support.audio_data import clip
@@ -113,6 +115,50 @@ def test_cli_transcribe_prints_json() -> None:
     assert data["engine"] == "faster-whisper" and data["model"] == "tiny.en"
     assert "ledger" in data["text"].lower() and data["words"][0]["start"] >= 0
     assert data["segments"]
+
+
+@pytest.mark.slow
+@pytest.mark.slow
+def test_cli_streaming_prints_what_the_app_transcriber_gives(whisper: WhisperEngine) -> None:
+    path = clip("pra_arctic_aew_a0003")
+    out = io.StringIO()
+    code = run_transcribe(
+        path,
+        engine_name=None,
+        as_json=True,
+        streaming=True,
+        out=out,
+        model_dir=None,
+        models_dir=None,
+    )
+    assert code == 0
+    printed = json.loads(out.getvalue())
+    # The recorder's transcriber, fed 30 ms polls of int16 PCM as the microphone delivers them.
+    stream = StreamingTranscriber(whisper)
+    samples = load_audio(path)
+    for i in range(0, len(samples), 480):
+        stream.feed(float_to_pcm16(samples[i : i + 480]))
+    assert printed == stream.finish().to_dict()
+    assert "evening" in printed["text"]
+
+
+def test_realtime_replay_paces_the_audio_as_spoken() -> None:
+    class Engine:
+        name, model_name, is_online = "fake", "fake-1", False
+
+        def transcribe(self, samples: object, *, offset: float = 0.0) -> list[Word]:
+            return []
+
+    now = [0.0]
+    fed_over = replay(
+        load_audio(clip("praat_mary")),
+        Engine(),  # type: ignore[arg-type]
+        realtime=True,
+        sleep=lambda s: now.__setitem__(0, now[0] + s),
+        clock=lambda: now[0],
+    )
+    # The last 100 ms chunk goes in when the audio before it has been spoken.
+    assert fed_over.duration - 0.1 <= now[0] <= fed_over.duration
 
 
 @pytest.mark.slow

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable
 
 import numpy as np
@@ -18,7 +19,7 @@ import numpy.typing as npt
 
 from greenroom.core.errors import GreenroomError, SpeechEngineError
 from greenroom.core.transcript import SpeechSegment, Transcript, Word
-from greenroom.speech.audio import pcm16_to_float
+from greenroom.speech.audio import float_to_pcm16, pcm16_to_float
 from greenroom.speech.engine import TranscriptionEngine
 from greenroom.speech.segmenter import ClosedSegment, Segmenter
 from greenroom.speech.vad import DEFAULT_VAD, SAMPLE_RATE, FrameProbabilities, VadSettings
@@ -219,3 +220,33 @@ class StreamingTranscriber:
                     segment.end / SAMPLE_RATE,
                 )
                 self._error = exc
+
+
+# The replay feeds 100 ms of int16 PCM at a time, as the capture thread delivers it.
+REPLAY_CHUNK = SAMPLE_RATE // 10
+
+
+def replay(
+    samples: npt.NDArray[np.float32],
+    engine: TranscriptionEngine,
+    *,
+    realtime: bool = False,
+    sleep: Callable[[float], None] = time.sleep,
+    clock: Callable[[], float] = time.monotonic,
+) -> Transcript:
+    """Transcribe recorded audio through the streaming transcriber the app records with.
+
+    The samples go in as 16-bit PCM in 100 ms chunks, as the microphone delivers them; with
+    ``realtime`` each chunk waits until it would have been spoken, otherwise they go in as fast
+    as the machine allows (same words: segments depend on the audio, not on the pace).
+
+    Raises:
+        SpeechEngineError: The engine failed (see ``StreamingTranscriber.finish``).
+    """
+    stream = StreamingTranscriber(engine)
+    began = clock()
+    for i in range(0, len(samples), REPLAY_CHUNK):
+        if realtime and (wait := began + i / SAMPLE_RATE - clock()) > 0:
+            sleep(wait)
+        stream.feed(float_to_pcm16(samples[i : i + REPLAY_CHUNK]))
+    return stream.finish()

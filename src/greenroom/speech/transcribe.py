@@ -79,7 +79,8 @@ def transcribe_file(
         path: WAV, FLAC or OGG file, any sample rate, mono or stereo.
         engine: An engine to reuse; when None one is created from ``engine_name``.
         engine_name: "faster-whisper" (default), "pocketsphinx" or "google".
-        **engine_options: Passed to ``create_engine`` (e.g. ``user_dir``, ``models_dir``, ``model_name``).
+        **engine_options: Passed to ``create_engine`` (e.g. ``user_dir``, ``models_dir``,
+            ``model_name``).
 
     Returns:
         Words and VAD segments in seconds from the start of the file.
