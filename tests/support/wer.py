@@ -73,7 +73,7 @@ def normalise(text: str) -> list[str]:
     unified; a cut-off or laughter mark in a reference becomes ``OPTIONAL``."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     text = _HESITATED.sub(r" \1 ", _CUTOFF.sub(f" {OPTIONAL} ", text.lower()))
-    text = text.replace("%", " percent")
+    text = re.sub(r"\betc\b\.?", "et cetera", text.replace("%", " percent"))
     text = re.sub(r"(\d),(\d)", r"\1\2", text)
     words: list[str] = []
     for token in re.findall(rf"[a-z0-9']+|\{OPTIONAL}", text):

@@ -33,6 +33,9 @@ WINDOW_SECONDS = 30.0
 SAMPLE_RATE = 16_000
 DEFAULT_BEAM_SIZE = 5
 LIVE_TEMPERATURES = (0.0, 0.2)
+# faster-whisper retries a window whose text compresses better than this (a loop: "mo, mo, mo,
+# ..." on a cut-off word); when the last temperature loops too, its text is dropped, not kept.
+LOOP_COMPRESSION_RATIO = 2.4
 
 
 class WhisperEngine:
@@ -116,16 +119,12 @@ class WhisperEngine:
             source=resolved,
         )
 
-    def transcribe(
-        self, samples: npt.NDArray[np.float32], *, offset: float = 0.0, vad_filter: bool = False
-    ) -> list[Word]:
+    def transcribe(self, samples: npt.NDArray[np.float32], *, offset: float = 0.0) -> list[Word]:
         """Transcribe samples; word times are shifted by ``offset`` into answer time.
 
         Args:
             samples: 16 kHz mono float32.
             offset: Answer time of the first sample.
-            vad_filter: Skip silences with faster-whisper's VAD (use for whole-file passes:
-                Whisper invents text on long silences).
 
         Raises:
             SpeechEngineError: The model failed while decoding.
@@ -133,13 +132,21 @@ class WhisperEngine:
         audio = np.ascontiguousarray(samples, dtype=np.float32).reshape(-1)
         if len(audio) < SAMPLE_RATE // 10:
             return []  # under 0.1 s there is nothing to recognise
+        ends = len(audio) / SAMPLE_RATE
+        window = round(WINDOW_SECONDS * SAMPLE_RATE)
+        if len(audio) < window:
+            # Whisper hears each 30 s window whole. faster-whisper pads a short one with zero
+            # features, which are not silence (a flat -40 dB floor): after the last word the
+            # model writes "Thank you." / "We'll see you next time." into it. Padding the audio
+            # with silence is what Whisper was trained on (docs/speech.md).
+            audio = np.concatenate([audio, np.zeros(window - len(audio), np.float32)])
         options: dict[str, Any] = {
             "beam_size": self.beam_size,
             "word_timestamps": True,
             "temperature": list(LIVE_TEMPERATURES),
             "condition_on_previous_text": False,
             "language": self.language,
-            "vad_filter": vad_filter,
+            "compression_ratio_threshold": LOOP_COMPRESSION_RATIO,
         }
         if self.filler_prompt:
             key = "initial_prompt" if len(audio) <= WINDOW_SECONDS * SAMPLE_RATE else "hotwords"
@@ -151,12 +158,13 @@ class WhisperEngine:
                     Word(
                         w.word.strip(),
                         round(offset + float(w.start), 3),
-                        round(offset + float(w.end), 3),
+                        round(offset + min(float(w.end), ends), 3),
                         float(w.probability),
                     )
                     for seg in segments
+                    if seg.compression_ratio <= LOOP_COMPRESSION_RATIO
                     for w in (seg.words or ())
-                    if w.word.strip()
+                    if w.word.strip() and w.start < ends
                 ]
         except SpeechEngineError:
             raise
