@@ -3,6 +3,11 @@
 Run: PYTHONPATH=src .venv/bin/python benchmarks/speech.py [--no-realtime]
 Each engine runs in its own subprocess so its peak resident memory is measured alone.
 Prints a Markdown table (record it in docs/benchmarks.md with the machine it ran on).
+
+``--paths`` prints instead, for the default engine, each eval set through both transcription
+paths (whole file: ``transcribe_samples``; streamed: the app's ``StreamingTranscriber`` via
+``replay``): word error rate, inserted words per minute (hypothesis words aligned to nothing in
+the reference), filler recall and precision.
 Measures on the ../shared/eval sets (eval_sets.py); a set that is absent is replaced by the
 repository's test clips (tests/data/audio), and the output says so: those figures are not
 comparable with the ones recorded in docs/benchmarks.md.
@@ -26,6 +31,7 @@ from eval_sets import eval_set, long_meta, manifest  # noqa: E402
 from speech_helpers import fillers, word_error_rate  # noqa: E402
 
 from support import audio_data  # noqa: E402
+from support.wer import align  # noqa: E402
 
 CONFIGS = {
     "whisper-b1": "faster-whisper tiny.en int8, beam 1",
@@ -121,11 +127,90 @@ def worker(config: str, realtime: bool) -> dict[str, float]:
     return result  # type: ignore[return-value]
 
 
+def _pause_files() -> list[tuple[Path, str, float, list[str]]]:
+    """(file, reference, seconds of speech, clip names) of every long/pauses_* file."""
+    folder = eval_set("long", instead="using the pause files built from tests/data/audio")
+    if folder is not None:
+        metas = [(p, long_meta(folder, p.stem)) for p in sorted(folder.glob("pauses_*.wav"))]
+        return [
+            (p, m["reference"], sum(e - s for _, s, e in m["parts"]), [n for n, _, _ in m["parts"]])
+            for p, m in metas
+        ]
+    return [
+        (j.path, j.reference, sum(p.end - p.start for p in j.parts), [p.name for p in j.parts])
+        for j in audio_data.pause_files()
+    ]
+
+
+def _score(rows: list[tuple[str, str, float]]) -> str:
+    """Table cells for (reference, hypothesis, seconds of speech) rows."""
+    refs, hyps = [r for r, _, _ in rows], [h for _, h, _ in rows]
+    inserted = sum(len(align(r, h).inserted) for r, h in zip(refs, hyps, strict=True))
+    minutes = sum(s for _, _, s in rows) / 60
+    kept = found = expected = 0
+    for ref, hyp in zip(refs, hyps, strict=True):
+        r, h = fillers(ref), fillers(hyp)
+        kept, found, expected = kept + min(len(r), len(h)), found + len(h), expected + len(r)
+    recall = f"{kept / expected:.0%} ({kept}/{expected})" if expected else "n/a"
+    precision = f"{kept / found:.0%} ({kept}/{found})" if found else "n/a (none written)"
+    return (
+        f"{word_error_rate(refs, hyps):.1%} | {inserted / minutes:.2f} ({inserted}) | "
+        f"{recall} | {precision}"
+    )
+
+
+def paths_table() -> None:
+    """Each eval set through the whole-file and the streamed path (``--paths``)."""
+    from greenroom.speech.audio import load_audio
+    from greenroom.speech.streaming import replay
+    from greenroom.speech.transcribe import transcribe_samples
+    from greenroom.speech.whisper_engine import WhisperEngine
+
+    engine = WhisperEngine.create()
+    paths = {
+        "whole file": lambda x: transcribe_samples(x, engine).text,
+        "streamed": lambda x: replay(x, engine).text,
+    }
+    clip_sets = {kind: _clips(kind) for kind in ("speech", "disfluent")}
+    pauses = _pause_files()
+    answer_path, answer_ref = _answer()
+    print(f"engine: {engine.name} {engine.model_name}, beam {engine.beam_size}")
+    print(f"machine: {os.cpu_count()} CPUs, {sys.platform}, Python {sys.version.split()[0]}\n")
+    print("| set | path | WER | inserted words / min | filler recall | filler precision |")
+    print("|---|---|---|---|---|---|")
+    for label, run in paths.items():
+        started = time.process_time()
+        for kind, items in clip_sets.items():
+            rows = []
+            for path, ref in items:
+                samples = load_audio(path)
+                rows.append((ref, run(samples), len(samples) / 16_000))
+            print(f"| {kind}/ | {label} | {_score(rows)} |", flush=True)
+        rows = [(ref, run(load_audio(p)), speech) for p, ref, speech, _ in pauses]
+        print(f"| long/pauses_* | {label} | {_score(rows)} |", flush=True)
+        # The same clips transcribed one by one: the long files should do as well.
+        by_name = {p.stem: (p, ref) for p, ref in clip_sets["speech"]}
+        names = [n for _, _, _, parts in pauses for n in parts if n in by_name]
+        rows = []
+        for name in names:
+            samples = load_audio(by_name[name][0])
+            rows.append((by_name[name][1], run(samples), len(samples) / 16_000))
+        print(f"| their clips one by one | {label} | {_score(rows)} |", flush=True)
+        samples = load_audio(answer_path)
+        rows = [(answer_ref, run(samples), len(samples) / 16_000)]
+        print(f"| long/answer_2min | {label} | {_score(rows)} |", flush=True)
+        print(f"<!-- {label}: {time.process_time() - started:.0f} s CPU -->", flush=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--worker", choices=CONFIGS)
     parser.add_argument("--no-realtime", action="store_true")
+    parser.add_argument("--paths", action="store_true", help="whole file vs streamed, per set")
     args = parser.parse_args()
+    if args.paths:
+        paths_table()
+        return 0
     if args.worker:
         print(json.dumps(worker(args.worker, not args.no_realtime)))
         return 0

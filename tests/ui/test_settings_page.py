@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
 import wave
-from collections.abc import Callable
-from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
@@ -13,13 +10,15 @@ from greenroom.paths import AppPaths
 from greenroom.services.startup import open_store
 from greenroom.settings import Settings, load_settings
 from greenroom.speech.models import bundled_model_folder
+from greenroom.speech.whisper_engine import WhisperEngine
 from greenroom.ui.audio.mic_test import KEEP_SECONDS
 from greenroom.ui.context import AppContext, SettingsStore
 from greenroom.ui.settings_page import SettingsPage
-from greenroom.ui.speech_model import SpeechModel
+from greenroom.ui.speech_model import ModelState, SpeechModel
 from greenroom.ui.tasks import InlineTaskRunner
 from support.audio_data import clip_info
 from support.fakes import FakeMicrophone, FakeVoice
+from support.model_hub import FolderHub
 from support.waiting import wait_until
 
 
@@ -79,42 +78,32 @@ def test_choosing_an_online_engine_asks_first_and_can_be_declined(
     assert page.engine_combo.currentData() == "faster-whisper"
 
 
-def _fake_hub(
-    copy_from: Path, on_fetch: Callable[[str], None] = lambda name: None
-) -> Callable[[str, str, Path], Path]:
-    """Stands in for the network: 'downloads' the files of the bundled model."""
-
-    def fetch(_repo: str, filename: str, folder: Path) -> Path:
-        on_fetch(filename)
-        target = folder / filename
-        shutil.copyfile(copy_from / filename, target)
-        return target
-
-    return fetch
-
-
 def test_downloading_a_larger_model_shows_progress_and_switches_to_it(
     qtbot: QtBot, app_paths: AppPaths
 ) -> None:
     page = _page(qtbot, app_paths, Settings())
     seen: list[int] = []
     page.progress.valueChanged.connect(seen.append)
-    page.fetcher = _fake_hub(bundled_model_folder())
+    page.hub = FolderHub(bundled_model_folder())  # tiny.en's files, served as "base.en"
     page.model_combo.setCurrentIndex(page.model_combo.findData("base.en"))
     page.model_combo.activated.emit(page.model_combo.currentIndex())
     assert page.download.isVisible()
     page.download.click()
     qtbot.waitUntil(lambda: page.ctx.settings.current.speech_model == "base.en", timeout=20000)
-    assert (app_paths.models / "base.en" / "model.bin").exists()
     assert seen and max(seen) >= 2  # the bar moved file by file
     assert not page.download.isVisible()  # installed: nothing left to download
+    # The engine now in use is the downloaded model, loaded from where the download put it.
+    qtbot.waitUntil(lambda: page.model.state is ModelState.READY, timeout=30000)
+    engine = page.model.engine
+    assert isinstance(engine, WhisperEngine) and engine.source is not None
+    assert (engine.model_name, engine.source.source) == ("base.en", "cache")
+    assert engine.source.path == app_paths.models / "base.en"
+    assert "was not used" not in page.model.message
 
 
 def test_cancelling_a_download_installs_nothing(qtbot: QtBot, app_paths: AppPaths) -> None:
     page = _page(qtbot, app_paths, Settings())
-    page.fetcher = _fake_hub(
-        bundled_model_folder(), on_fetch=lambda name: page._cancel_download.set()
-    )
+    page.hub = FolderHub(bundled_model_folder(), on_fetch=lambda name: page._cancel_download.set())
     page.model_combo.setCurrentIndex(page.model_combo.findData("small.en"))
     page.download.click()
     qtbot.waitUntil(lambda: "cancelled" in page.model_state.text(), timeout=20000)

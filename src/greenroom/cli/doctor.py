@@ -124,19 +124,31 @@ def check_audio_inputs(timeout: float = 20.0) -> list[Check]:
     return [Check("Audio inputs", True, ", ".join(names))]
 
 
-def speech_checks() -> list[Check]:
+def speech_checks(paths: AppPaths) -> list[Check]:
     if importlib.util.find_spec("greenroom.speech.checks") is None:
         return [Check("Speech", False, "speech package not installed")]
+    from greenroom.settings import load_settings
     from greenroom.speech.checks import doctor_speech
 
-    return [Check(name, ok, detail) for name, ok, detail in doctor_speech()]
+    # The model the app would load: the settings' model, folder and Greenroom's model folder.
+    settings = load_settings(paths.settings_file)
+    found = doctor_speech(
+        model_dir=Path(settings.model_dir) if settings.model_dir else None,
+        models_dir=paths.models,
+        model_name=settings.speech_model,
+    )
+    return [Check(name, ok, detail) for name, ok, detail in found]
 
 
 def run_checks(
     paths: AppPaths, *, extra: list[Callable[[], list[Check]]] | None = None
 ) -> list[Check]:
     checks = check_python() + check_qt() + check_data(paths)
-    for fn in [speech_checks, check_audio_inputs, *(extra or [])]:
+
+    def speech() -> list[Check]:
+        return speech_checks(paths)
+
+    for fn in [speech, check_audio_inputs, *(extra or [])]:
         try:
             checks += fn()
         except Exception as exc:  # doctor must report, never crash

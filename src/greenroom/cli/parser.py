@@ -65,6 +65,14 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("file", type=Path)
     tr.add_argument("--engine", default=None, help="faster-whisper (default) or pocketsphinx")
     tr.add_argument("--json", action="store_true", help="print JSON (input for greenroom analyze)")
+    tr.add_argument(
+        "--streaming",
+        action="store_true",
+        help="replay the file through the streaming transcriber the app records answers with",
+    )
+    tr.add_argument(
+        "--realtime", action="store_true", help="with --streaming: at the pace it was spoken"
+    )
 
     an = sub.add_parser("analyze", help="delivery metrics and feedback for a transcript JSON")
     an.add_argument("file", type=Path)

@@ -40,7 +40,10 @@ def _tts_checks() -> list[Check]:
 
 
 def doctor_speech(
-    *, model_dir: pathlib.Path | None = None, cache_dir: pathlib.Path | None = None
+    *,
+    model_dir: pathlib.Path | None = None,
+    models_dir: pathlib.Path | None = None,
+    model_name: str = "tiny.en",
 ) -> list[Check]:
     """Check engines, the Whisper model, text-to-speech and voices.
 
@@ -53,13 +56,14 @@ def doctor_speech(
         # An online engine is optional: report it, but it never fails the doctor.
         checks.append((f"engine {info.name}", info.available or info.is_online, detail))
     try:
-        resolved = resolve_model(user_dir=model_dir, cache_dir=cache_dir)
-        skipped = "; skipped: " + "; ".join(map(str, resolved.skipped)) if resolved.skipped else ""
+        resolved = resolve_model(user_dir=model_dir, models_dir=models_dir, name=model_name)
+        note = resolved.substitute_note
         checks.append(
             (
                 "speech model",
-                True,
-                f"{resolved.name} ({resolved.source}) at {resolved.path}{skipped}",
+                not note,  # a model the user chose that cannot load is worth fixing
+                f"{resolved.name} ({resolved.source}) at {resolved.path}"
+                + (f"; {note}" if note else ""),
             )
         )
     except GreenroomError as exc:

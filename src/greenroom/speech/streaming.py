@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable
 
 import numpy as np
@@ -18,7 +19,7 @@ import numpy.typing as npt
 
 from greenroom.core.errors import GreenroomError, SpeechEngineError
 from greenroom.core.transcript import SpeechSegment, Transcript, Word
-from greenroom.speech.audio import pcm16_to_float
+from greenroom.speech.audio import float_to_pcm16, pcm16_to_float
 from greenroom.speech.engine import TranscriptionEngine
 from greenroom.speech.segmenter import ClosedSegment, Segmenter
 from greenroom.speech.vad import DEFAULT_VAD, SAMPLE_RATE, FrameProbabilities, VadSettings
@@ -32,6 +33,13 @@ DEFAULT_FINISH_TIMEOUT_S = 120.0
 # mishears lone words ("ask" -> "as") and invents "Thank you." after them, and every call
 # costs ~0.4 s however short the audio (docs/speech.md).
 MIN_JOB_S = 3.0
+# ... but not across a pause longer than this: Whisper drops the words after a long silence
+# inside one call ("And so, my fellow Americans" after a 2 s pause, docs/speech.md).
+MAX_MERGED_PAUSE_S = 1.0
+# Whisper sometimes ends a window after its first sentence and drops the next one ("For the
+# twentieth time that evening..." after "Lord, but I'm glad to see you again, Phil."). When this
+# much of a job is left after its last word, the rest is transcribed on its own.
+UNHEARD_TAIL_S = 1.0
 _STOP = None
 _Job = tuple[ClosedSegment, npt.NDArray[np.float32]]
 
@@ -52,6 +60,7 @@ class StreamingTranscriber:
         close_after_s: float = 0.5,
         max_segment_s: float = 10.0,
         min_job_s: float = MIN_JOB_S,
+        max_merged_pause_s: float = MAX_MERGED_PAUSE_S,
         language: str = "en",
     ) -> None:
         self._engine = engine
@@ -65,6 +74,7 @@ class StreamingTranscriber:
         self._pending: ClosedSegment | None = None  # short segments waiting for a neighbour
         self._min_job = round(min_job_s * SAMPLE_RATE)
         self._max_job = round(max_segment_s * SAMPLE_RATE)
+        self._max_merged_pause = round(max_merged_pause_s * SAMPLE_RATE)
         self._words: list[Word] = []
         self._words_lock = threading.Lock()
         self._jobs: queue.Queue[_Job | None] = queue.Queue()
@@ -183,7 +193,10 @@ class StreamingTranscriber:
             )
         )
         pending = self._pending
-        if pending is not None and segment.end - pending.start > self._max_job:
+        if pending is not None and (
+            segment.end - pending.start > self._max_job
+            or segment.start - pending.end > self._max_merged_pause
+        ):
             self._dispatch(pending)
             pending = None
         job = segment if pending is None else ClosedSegment(pending.start, segment.end)
@@ -197,6 +210,13 @@ class StreamingTranscriber:
         # Copy now, on the feeding thread: the buffer may be reallocated while the job waits.
         self._jobs.put((job, self._audio[job.start : job.end].copy()))
 
+    def _transcribe(self, samples: npt.NDArray[np.float32], offset: float) -> list[Word]:
+        words = self._engine.transcribe(samples, offset=offset)
+        heard = round((words[-1].end - offset) * SAMPLE_RATE) if words else len(samples)
+        if len(samples) - heard >= UNHEARD_TAIL_S * SAMPLE_RATE:
+            words += self._engine.transcribe(samples[heard:], offset=offset + heard / SAMPLE_RATE)
+        return words
+
     def _run(self) -> None:
         while True:
             job = self._jobs.get()
@@ -206,7 +226,7 @@ class StreamingTranscriber:
                 continue  # keep draining so finish() can report the first error
             segment, samples = job
             try:
-                words = self._engine.transcribe(samples, offset=segment.start / SAMPLE_RATE)
+                words = self._transcribe(samples, segment.start / SAMPLE_RATE)
                 with self._words_lock:
                     self._words.extend(words)
                     snapshot = sorted(self._words, key=lambda w: w.start)
@@ -219,3 +239,33 @@ class StreamingTranscriber:
                     segment.end / SAMPLE_RATE,
                 )
                 self._error = exc
+
+
+# The replay feeds 100 ms of int16 PCM at a time, as the capture thread delivers it.
+REPLAY_CHUNK = SAMPLE_RATE // 10
+
+
+def replay(
+    samples: npt.NDArray[np.float32],
+    engine: TranscriptionEngine,
+    *,
+    realtime: bool = False,
+    sleep: Callable[[float], None] = time.sleep,
+    clock: Callable[[], float] = time.monotonic,
+) -> Transcript:
+    """Transcribe recorded audio through the streaming transcriber the app records with.
+
+    The samples go in as 16-bit PCM in 100 ms chunks, as the microphone delivers them; with
+    ``realtime`` each chunk waits until it would have been spoken, otherwise they go in as fast
+    as the machine allows (same words: segments depend on the audio, not on the pace).
+
+    Raises:
+        SpeechEngineError: The engine failed (see ``StreamingTranscriber.finish``).
+    """
+    stream = StreamingTranscriber(engine)
+    began = clock()
+    for i in range(0, len(samples), REPLAY_CHUNK):
+        if realtime and (wait := began + i / SAMPLE_RATE - clock()) > 0:
+            sleep(wait)
+        stream.feed(float_to_pcm16(samples[i : i + REPLAY_CHUNK]))
+    return stream.finish()

@@ -1,7 +1,9 @@
 """Transcribe a whole audio file: VAD segments for pauses, the engine for words.
 
-Long files are cut at pauses into chunks of at most a few minutes, so a 30-minute recording
-never needs all of its Whisper features (or a PocketSphinx utterance) in memory at once.
+Whisper hears the file exactly as the streaming transcriber hears an answer: cut at pauses into
+calls of at most 10 s. Given a 30 s window holding several sentences with pauses between, it
+drops some and repeats others (docs/speech.md). Other engines get chunks of at most a few
+minutes, cut at pauses, so a 30-minute recording never needs all of it in memory at once.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from pathlib import Path
 from greenroom.core.transcript import SpeechSegment, Transcript, Word
 from greenroom.speech.audio import SAMPLE_RATE, load_audio
 from greenroom.speech.engine import TranscriptionEngine, create_engine
+from greenroom.speech.streaming import replay
 from greenroom.speech.vad import speech_segments
 from greenroom.speech.whisper_engine import WhisperEngine
 
@@ -24,7 +27,7 @@ def chunk_spans(
     """Group speech segments into spans of at most ``limit`` seconds, cut inside pauses.
 
     A single segment longer than ``limit`` becomes its own span (the engine copes), and the last
-    span runs to ``duration`` (trailing silence costs nothing with ``vad_filter``).
+    span runs to ``duration``.
     """
     spans: list[tuple[float, float]] = []
     start: float | None = None
@@ -50,12 +53,11 @@ def transcribe_samples(samples: object, engine: TranscriptionEngine) -> Transcri
     duration = len(audio) / SAMPLE_RATE
     segments = speech_segments(audio)
     words: list[Word] = []
-    for begin, finish in chunk_spans(segments, duration):
-        piece = audio[int(begin * SAMPLE_RATE) : int(finish * SAMPLE_RATE)]
-        if isinstance(engine, WhisperEngine):
-            # Whole-file passes skip silences: Whisper invents text on them (SPEECH.md).
-            words += engine.transcribe(piece, offset=begin, vad_filter=True)
-        else:
+    if isinstance(engine, WhisperEngine):
+        words += replay(audio, engine).words
+    else:
+        for begin, finish in chunk_spans(segments, duration):
+            piece = audio[int(begin * SAMPLE_RATE) : int(finish * SAMPLE_RATE)]
             words += engine.transcribe(piece, offset=begin)
     return Transcript(
         words=tuple(words),
@@ -79,7 +81,8 @@ def transcribe_file(
         path: WAV, FLAC or OGG file, any sample rate, mono or stereo.
         engine: An engine to reuse; when None one is created from ``engine_name``.
         engine_name: "faster-whisper" (default), "pocketsphinx" or "google".
-        **engine_options: Passed to ``create_engine`` (e.g. ``user_dir``, ``cache_dir``).
+        **engine_options: Passed to ``create_engine`` (e.g. ``user_dir``, ``models_dir``,
+            ``model_name``).
 
     Returns:
         Words and VAD segments in seconds from the start of the file.

@@ -92,6 +92,41 @@ def speech_segments(
     ]
 
 
+# What FrameProbabilities relies on inside faster-whisper (not its public API; pyproject.toml
+# keeps faster-whisper below 2): the Silero session's inputs, name -> shape.
+SILERO_INPUTS = {"input": ["seq_len", FRAME + _CONTEXT], "h": [1, 1, 128], "c": [1, 1, 128]}
+SILERO_OUTPUTS = 3  # probabilities, then the new h and c
+
+
+def silero_session() -> Any:
+    """The ONNX session of faster-whisper's Silero VAD, checked against what we feed it.
+
+    Raises:
+        SpeechEngineError: faster-whisper is missing, or its VAD internals changed (a new
+            faster-whisper); the message says what differs.
+    """
+    vad = _vad_module()
+    try:
+        session = vad.get_vad_model().session
+        inputs = {i.name: list(i.shape) for i in session.get_inputs()}
+        outputs = len(session.get_outputs())
+    except Exception as exc:  # an attribute gone or renamed
+        raise _internals_changed(f"{type(exc).__name__}: {exc}") from exc
+    if inputs != SILERO_INPUTS or outputs != SILERO_OUTPUTS:
+        raise _internals_changed(f"inputs {inputs}, {outputs} outputs")
+    return session
+
+
+def _internals_changed(found: str) -> SpeechEngineError:
+    return SpeechEngineError(
+        "the Silero voice detector inside faster-whisper is not the one Greenroom was built "
+        f"for (expected get_vad_model().session with inputs {SILERO_INPUTS} and "
+        f"{SILERO_OUTPUTS} outputs; found {found})",
+        where="voice detection",
+        fix="Install a faster-whisper version below 2 (`pip install 'faster-whisper<2'`)",
+    )
+
+
 class FrameProbabilities:
     """Silero speech probability per 32 ms frame, computed incrementally.
 
@@ -101,7 +136,7 @@ class FrameProbabilities:
     """
 
     def __init__(self) -> None:
-        self._session = _vad_module().get_vad_model().session
+        self._session = silero_session()
         self._h = np.zeros((1, 1, 128), dtype=np.float32)
         self._c = np.zeros((1, 1, 128), dtype=np.float32)
         self._context = np.zeros(_CONTEXT, dtype=np.float32)

@@ -11,7 +11,10 @@ Settings follow what SPEECH.md and docs/speech.md measured on a 2-core machine:
 
 from __future__ import annotations
 
+import logging
 import threading
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -19,7 +22,9 @@ import numpy.typing as npt
 
 from greenroom.core.errors import SpeechEngineError
 from greenroom.core.transcript import Word
-from greenroom.speech.models import ResolvedModel, resolve_model
+from greenroom.speech.models import BUNDLED_MODEL_NAME, ResolvedModel, resolve_model
+
+log = logging.getLogger(__name__)
 
 ENGINE_NAME = "faster-whisper"
 FILLER_PROMPT = "Um, uh, er, hmm."
@@ -28,6 +33,9 @@ WINDOW_SECONDS = 30.0
 SAMPLE_RATE = 16_000
 DEFAULT_BEAM_SIZE = 5
 LIVE_TEMPERATURES = (0.0, 0.2)
+# faster-whisper retries a window whose text compresses better than this (a loop: "mo, mo, mo,
+# ..." on a cut-off word); when the last temperature loops too, its text is dropped, not kept.
+LOOP_COMPRESSION_RATIO = 2.4
 
 
 class WhisperEngine:
@@ -73,29 +81,35 @@ class WhisperEngine:
         cls,
         *,
         user_dir: Any = None,
-        cache_dir: Any = None,
+        models_dir: Any = None,
         model_name: str = "tiny.en",
         beam_size: int = DEFAULT_BEAM_SIZE,
         cpu_threads: int = 1,
     ) -> WhisperEngine:
         """Resolve a model folder (see ``models.resolve_model``) and load it.
 
+        Args:
+            user_dir: A model folder the user chose, or None.
+            models_dir: Greenroom's model folder (``<cache>/models``), holding downloads.
+            model_name: The model asked for ("tiny.en", "base.en", ...).
+            beam_size: Beam width.
+            cpu_threads: CTranslate2 threads.
+
         Raises:
             SpeechEngineError: No usable model, or CTranslate2 could not load it.
         """
-        resolved = resolve_model(user_dir=user_dir, cache_dir=cache_dir, name=model_name)
+        resolved = resolve_model(user_dir=user_dir, models_dir=models_dir, name=model_name)
         try:
-            from faster_whisper import WhisperModel
-
-            model = WhisperModel(
-                str(resolved.path), device="cpu", compute_type="int8", cpu_threads=cpu_threads
-            )
-        except Exception as exc:  # CTranslate2 raises RuntimeError/ValueError for bad files
-            raise SpeechEngineError(
-                f"could not load the speech model ({exc})",
-                where=str(resolved.path),
-                fix="Choose another model folder in Settings or download the model again",
-            ) from exc
+            model = _load(resolved.path, cpu_threads)
+        except SpeechEngineError as exc:
+            if resolved.source == "bundled":
+                raise
+            # A folder that passed the file checks but that CTranslate2 cannot load: fall back
+            # to the bundled model, and say why (ResolvedModel.substitute_note).
+            log.warning("speech model at %s could not be loaded; using the bundled one", exc.where)
+            bundled = resolve_model(name=BUNDLED_MODEL_NAME)
+            resolved = replace(bundled, skipped=(*resolved.skipped, exc), requested=model_name)
+            model = _load(resolved.path, cpu_threads)
         english_only = resolved.name.endswith(".en")
         return cls(
             model,
@@ -105,16 +119,12 @@ class WhisperEngine:
             source=resolved,
         )
 
-    def transcribe(
-        self, samples: npt.NDArray[np.float32], *, offset: float = 0.0, vad_filter: bool = False
-    ) -> list[Word]:
+    def transcribe(self, samples: npt.NDArray[np.float32], *, offset: float = 0.0) -> list[Word]:
         """Transcribe samples; word times are shifted by ``offset`` into answer time.
 
         Args:
             samples: 16 kHz mono float32.
             offset: Answer time of the first sample.
-            vad_filter: Skip silences with faster-whisper's VAD (use for whole-file passes:
-                Whisper invents text on long silences).
 
         Raises:
             SpeechEngineError: The model failed while decoding.
@@ -122,13 +132,21 @@ class WhisperEngine:
         audio = np.ascontiguousarray(samples, dtype=np.float32).reshape(-1)
         if len(audio) < SAMPLE_RATE // 10:
             return []  # under 0.1 s there is nothing to recognise
+        ends = len(audio) / SAMPLE_RATE
+        window = round(WINDOW_SECONDS * SAMPLE_RATE)
+        if len(audio) < window:
+            # Whisper hears each 30 s window whole. faster-whisper pads a short one with zero
+            # features, which are not silence (a flat -40 dB floor): after the last word the
+            # model writes "Thank you." / "We'll see you next time." into it. Padding the audio
+            # with silence is what Whisper was trained on (docs/speech.md).
+            audio = np.concatenate([audio, np.zeros(window - len(audio), np.float32)])
         options: dict[str, Any] = {
             "beam_size": self.beam_size,
             "word_timestamps": True,
             "temperature": list(LIVE_TEMPERATURES),
             "condition_on_previous_text": False,
             "language": self.language,
-            "vad_filter": vad_filter,
+            "compression_ratio_threshold": LOOP_COMPRESSION_RATIO,
         }
         if self.filler_prompt:
             key = "initial_prompt" if len(audio) <= WINDOW_SECONDS * SAMPLE_RATE else "hotwords"
@@ -140,12 +158,13 @@ class WhisperEngine:
                     Word(
                         w.word.strip(),
                         round(offset + float(w.start), 3),
-                        round(offset + float(w.end), 3),
+                        round(offset + min(float(w.end), ends), 3),
                         float(w.probability),
                     )
                     for seg in segments
+                    if seg.compression_ratio <= LOOP_COMPRESSION_RATIO
                     for w in (seg.words or ())
-                    if w.word.strip()
+                    if w.word.strip() and w.start < ends
                 ]
         except SpeechEngineError:
             raise
@@ -155,3 +174,21 @@ class WhisperEngine:
                 where=ENGINE_NAME,
                 fix="Try again; if it keeps failing choose another model or engine in Settings",
             ) from exc
+
+
+def _load(folder: Path, cpu_threads: int) -> Any:
+    """Load a CTranslate2 Whisper model folder (int8 on the CPU).
+
+    Raises:
+        SpeechEngineError: CTranslate2 could not load it (damaged or foreign files).
+    """
+    try:
+        from faster_whisper import WhisperModel
+
+        return WhisperModel(str(folder), device="cpu", compute_type="int8", cpu_threads=cpu_threads)
+    except Exception as exc:  # CTranslate2 raises RuntimeError/ValueError for bad files
+        raise SpeechEngineError(
+            f"could not load the speech model ({exc})",
+            where=str(folder),
+            fix="Choose another model folder in Settings or download the model again",
+        ) from exc

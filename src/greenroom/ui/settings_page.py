@@ -30,13 +30,13 @@ from greenroom.services import data_reset
 from greenroom.speech.download import (
     DOWNLOADABLE,
     DownloadCancelled,
-    Fetcher,
+    Hub,
+    HuggingFaceHub,
     download_model,
-    hub_fetcher,
 )
 from greenroom.speech.download import FILES as MODEL_FILES
 from greenroom.speech.engine import EngineInfo, available_engines
-from greenroom.speech.models import BUNDLED_MODEL_NAME
+from greenroom.speech.models import BUNDLED_MODEL_NAME, model_folder
 from greenroom.speech.tts import Voice
 from greenroom.ui.audio.capture import input_devices
 from greenroom.ui.audio.mic_test import MicTestTake
@@ -75,7 +75,7 @@ class SettingsPage(QWidget):
         self._mic_capture = 0
         self.mic_player = AnswerPlayer(self)
         self._loading = False
-        self.fetcher: Fetcher = hub_fetcher  # the only part that touches the network
+        self.hub: Hub = HuggingFaceHub()  # the only part that touches the network
         self._cancel_download = threading.Event()
         title = QLabel("Settings")
         title.setObjectName("pageTitle")
@@ -446,7 +446,7 @@ class SettingsPage(QWidget):
         return answer == QMessageBox.StandardButton.Yes
 
     def _model_folder(self, name: str) -> Path:
-        return self.ctx.paths.models / name
+        return model_folder(self.ctx.paths.models, name)
 
     def _update_download_button(self) -> None:
         name = str(self.model_combo.currentData())
@@ -484,7 +484,7 @@ class SettingsPage(QWidget):
                 dest,
                 progress=self._report_progress,
                 cancel=self._cancel_download.is_set,
-                fetcher=self.fetcher,
+                hub=self.hub,
             ),
             lambda _path: self._download_done(name, None),
             on_error=lambda exc: self._download_done(name, exc),

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from greenroom.core.errors import GreenroomError
 from greenroom.settings import Settings
 from greenroom.speech.engine import TranscriptionEngine, create_engine
+from greenroom.speech.models import ResolvedModel
 from greenroom.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -29,10 +30,11 @@ class SpeechModel(QObject):
 
     state_changed = Signal(str, str)
 
-    def __init__(self, tasks: TaskRunner, cache_dir: Path, parent: QObject | None = None) -> None:
+    def __init__(self, tasks: TaskRunner, models_dir: Path, parent: QObject | None = None) -> None:
+        """``models_dir`` is Greenroom's model folder (``AppPaths.models``), holding downloads."""
         super().__init__(parent)
         self._tasks = tasks
-        self._cache_dir = cache_dir
+        self._models_dir = models_dir
         self.engine: TranscriptionEngine | None = None
         self.state = ModelState.NOT_LOADED
         self.message = ""
@@ -51,7 +53,7 @@ class SpeechModel(QObject):
         generation = self._generation
         self._set(ModelState.LOADING, "Loading the speech model…")
         self._tasks.run(
-            lambda: _create(settings, self._cache_dir),
+            lambda: _create(settings, self._models_dir),
             lambda result: self._on_loaded(result, generation),
             on_error=lambda exc: self._on_failed(exc, generation),
             owner=self,
@@ -79,13 +81,13 @@ class SpeechModel(QObject):
         self.state_changed.emit(state.value, message)
 
 
-def _create(settings: Settings, cache_dir: Path) -> tuple[TranscriptionEngine, str]:
+def _create(settings: Settings, models_dir: Path) -> tuple[TranscriptionEngine, str]:
     """The chosen engine, or the offline fallback with a note saying why."""
     options: dict[str, object] = {}
     if settings.speech_engine == "faster-whisper":
         options = {
             "user_dir": Path(settings.model_dir) if settings.model_dir else None,
-            "cache_dir": cache_dir,
+            "models_dir": models_dir,
             "model_name": settings.speech_model,
         }
     try:
@@ -95,15 +97,15 @@ def _create(settings: Settings, cache_dir: Path) -> tuple[TranscriptionEngine, s
             raise
         log.warning("falling back to %s: %s", FALLBACK_ENGINE, exc)
         return create_engine(FALLBACK_ENGINE), f"Using the offline fallback because: {exc}"
-    return engine, _chosen_folder_note(engine, settings)
+    return engine, _substitute_note(engine)
 
 
-def _chosen_folder_note(engine: TranscriptionEngine, settings: Settings) -> str:
-    """Say so when the model folder the user chose was skipped for another one."""
-    if not settings.model_dir:
-        return ""
-    chosen = str(Path(settings.model_dir))
-    for problem in getattr(getattr(engine, "source", None), "skipped", ()):
-        if isinstance(problem, GreenroomError) and problem.where == chosen:
-            return f"Your model folder was not used: {problem}"
+def _substitute_note(engine: TranscriptionEngine) -> str:
+    """Say so when the model loaded is not the one chosen (a folder or a download that cannot
+    be used): never a silently different model."""
+    source = getattr(engine, "source", None)
+    note = source.substitute_note if isinstance(source, ResolvedModel) else ""
+    if note:
+        log.warning("speech model: %s", note)
+        return f"Your chosen model was not used: {note}."
     return ""
