@@ -4,7 +4,8 @@ Run under Xvfb:
     xvfb-run -a -s "-screen 0 1280x860x24" .venv/bin/python scripts/screenshots_interviews.py
 Seeds two past interviews (logged) and one in four days in a temporary folder, shows the
 coming one (its practice plan and checklist) and saves docs/screenshots/interviews-{light,dark}.png,
-then the logged one scrolled to "After the interview" as interviews-after-{light,dark}.png.
+then the logged one scrolled to "After the interview" as interviews-after-{light,dark}.png, and
+the form to add one with an impossible date as interviews-add-{light,dark}.png.
 """
 
 from __future__ import annotations
@@ -81,6 +82,14 @@ def main() -> None:
         after = page.detail.after  # type: ignore[attr-defined]
         scroll.ensureWidgetVisible(after.save, 0, 0)
         save(shown, f"interviews-after-{theme}.png")
+        page.new.click()  # type: ignore[attr-defined]
+        form = page.add_form  # type: ignore[attr-defined]
+        form.company.setText("Tailspin Toys")
+        form.role.setText("Analytics engineer")
+        form.when.setText("2026-02-30 09:30")
+        form.want.setText("not sure")
+        form.save.click()
+        save(shown, f"interviews-add-{theme}.png")
         shown.close()
         ctx.engine.dispose()
 

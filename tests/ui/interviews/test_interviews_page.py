@@ -71,7 +71,7 @@ def _row_texts(page: InterviewsPage) -> list[list[str]]:
 def test_first_visit_offers_the_form_and_an_impossible_date_is_named_without_losing_anything(
     page: InterviewsPage, ctx: AppContext
 ) -> None:
-    assert page.right.currentWidget().isAncestorOf(page.add_form)
+    assert page.add_form.isVisible() and not page.detail.isVisible()
     assert page.empty.isVisible() and "No interviews yet" in page.empty.text()
     _add(page, when="2026-02-30 10:00")
     error = page.add_form.fields.errors["when"]
@@ -167,7 +167,7 @@ def test_delete_keeps_the_questions_in_the_bank(page: InterviewsPage, ctx: AppCo
     assert asked == ["Data analyst at Fabrikam"]
     assert interviews.list_interviews(ctx.engine) == []
     assert "stay in your bank" in page.banner.text()
-    assert page.right.currentWidget().isAncestorOf(page.add_form)
+    assert page.add_form.isVisible() and not page.detail.isVisible()
     bank = interviews.asked_bank(ctx.engine)
     assert bank.id == ASKED_BANK_ID
     assert [q.text for q in bank.questions] == ["Tell me about a time you disagreed."]
@@ -178,11 +178,47 @@ def test_adding_the_same_interview_twice_shows_the_one_already_there(
 ) -> None:
     when = _soon()
     _add(page, when=when)
+    assert page.delete.isEnabled()
     page.new.click()
+    assert not page.delete.isEnabled()  # nothing chosen while the form is open
     _add(page, when=when)
     assert len(interviews.list_interviews(ctx.engine)) == 1
     assert "already here" in page.banner.text()
     assert page.detail.isVisible()
+
+
+def test_the_details_can_be_changed_with_the_same_checks(
+    page: InterviewsPage, ctx: AppContext
+) -> None:
+    _add(page)
+    page.detail.edit_details.click()
+    form = page.add_form
+    assert form.isVisible() and form.save.text() == "Save details"
+    assert (form.company.text(), form.role.text(), form.want.text()) == (
+        "Contoso",
+        "Data analyst",
+        "7",
+    )
+    assert form.when.text() == _soon()
+    assert form.format.currentText() == "Video"
+    form.cancel.click()
+    assert page.detail.isVisible() and page.detail.title.text() == "Data analyst at Contoso"
+    page.detail.edit_details.click()
+    form.role.setText("Senior data analyst")
+    form.when.setText("2026-13-01 10:00")
+    form.save.click()
+    assert "not a real date" in form.fields.errors["when"].text()
+    assert form.role.text() == "Senior data analyst"  # nothing lost
+    form.when.setText(_soon(6))
+    form.save.click()
+    [stored] = interviews.list_interviews(ctx.engine)
+    assert stored.role == "Senior data analyst" and stored.want_before == 7
+    assert f"{stored.when:%Y-%m-%d %H:%M}" == _soon(6)
+    assert _row_texts(page)[0][1] == "Senior data analyst"
+    assert page.detail.title.text() == "Senior data analyst at Contoso"
+    assert "in 6 days" in page.detail.plan.note.text()
+    page.new.click()
+    assert page.add_form.save.text() == "Add interview" and page.add_form.company.text() == ""
 
 
 def test_export_writes_every_interview(

@@ -66,6 +66,14 @@ def short_when_text(when: datetime) -> str:
     return f"{when:%d %b %Y %H:%M}"
 
 
+def when_input_text(when: datetime) -> str:
+    """``when`` as the user would type it; the offset only where it is not this machine's."""
+    local = when.replace(tzinfo=None).astimezone().utcoffset()
+    if when.utcoffset() == local:
+        return f"{when:%Y-%m-%d %H:%M}"
+    return when.isoformat(sep=" ", timespec="minutes")
+
+
 def want_text(want: int | None) -> str:
     return "not sure" if want is None else str(want)
 
@@ -149,7 +157,10 @@ class NewInterview:
 
 
 class AddForm(Card):
-    """Company, role, when, format and how much you want the job; emits ``submitted``."""
+    """Company, role, when, format and how much you want the job; emits ``submitted``.
+
+    The same form edits an interview's details (``edit``); ``editing`` is then that interview.
+    """
 
     submitted = Signal(object)  # NewInterview
     cancelled = Signal()
@@ -193,11 +204,39 @@ class AddForm(Card):
         row.addWidget(self.cancel)
         row.addWidget(self.save)
         self.body.addLayout(row)
+        self.editing: Interview | None = None
 
     def reset(self) -> None:
-        for edit in (self.company, self.role, self.when, self.want):
-            edit.clear()
-        self.format.setCurrentIndex(0)
+        """An empty form to add an interview."""
+        self._fill(None, "", "", "", None, "")
+
+    def edit(self, interview: Interview) -> None:
+        """The form filled with ``interview``'s details, to change them."""
+        want = "" if interview.want_before is None else str(interview.want_before)
+        when = when_input_text(interview.when)
+        fmt = interview.format.value if interview.format else None
+        self._fill(interview, interview.company, interview.role, when, fmt, want)
+
+    def _fill(
+        self,
+        editing: Interview | None,
+        company: str,
+        role: str,
+        when: str,
+        fmt: str | None,
+        want: str,
+    ) -> None:
+        self.editing = editing
+        assert self.title is not None
+        self.title.setText("Add an interview" if editing is None else "Edit the details")
+        self.save.setText("Add interview" if editing is None else "Save details")
+        self.save.setAccessibleDescription(
+            "Adds this interview" if editing is None else "Saves the changed details"
+        )
+        for line, text in ((self.company, company), (self.role, role), (self.when, when)):
+            line.setText(text)
+        self.want.setText(want)
+        self.format.setCurrentIndex(max(0, self.format.findData(fmt)))
         self.fields.clear()
 
     def _on_save_clicked(self) -> None:
@@ -494,18 +533,31 @@ class DetailView(QWidget):
         self.title.setObjectName("sectionTitle")
         self.title.setWordWrap(True)
         self.summary = hint()
+        self.edit_details = button(
+            "Edit details",
+            role="quiet",
+            icon="note",
+            description="Change the company, role, time, format or how much you want the job",
+        )
         self.plan = PlanView()
         self.checklist = ChecklistView()
         self.after = AfterForm()
+        top = QHBoxLayout()
+        words = QVBoxLayout()
+        words.addWidget(self.title)
+        words.addWidget(self.summary)
+        top.addLayout(words, 1)
+        top.addWidget(self.edit_details, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.title, self.summary, self.plan, self.checklist, self.after):
+        layout.addLayout(top)
+        for widget in (self.plan, self.checklist, self.after):
             layout.addWidget(widget)
         layout.addStretch(1)
 
     def show_interview(self, interview: Interview) -> None:
         self.title.setText(interview.title)
-        fmt = FORMAT_LABELS.get(interview.format, "format not said") if interview.format else ""
+        fmt = FORMAT_LABELS[interview.format] if interview.format else ""
         parts = [
             when_text(interview.when),
             fmt,

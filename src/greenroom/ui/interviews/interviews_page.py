@@ -9,7 +9,7 @@ GreenroomError from a job is shown on the screen, next to the field when it is a
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QScrollArea,
-    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -120,16 +119,23 @@ class InterviewsPage(QWidget):
         self.add_form.submitted.connect(self._on_add_form_submitted)
         self.add_form.cancelled.connect(self._on_add_form_cancelled)
         self.detail = DetailView()
+        self.detail.edit_details.clicked.connect(self._on_edit_details_clicked)
         self.detail.checklist.ticked.connect(self._on_checklist_ticked)
         self.detail.checklist.edited.connect(self._on_checklist_edited)
         self.detail.after.saved.connect(self._on_after_saved)
         self.detail.after.question_added.connect(self._on_question_added)
-        self.right = QStackedWidget()
-        for widget in (self.add_form, self.detail):
-            self.right.addWidget(_top_aligned(widget))
-        scroll = QScrollArea()
+        # One of the two shows at a time; a hidden one takes no room (a stacked widget would
+        # keep the detail's height under the short form).
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.add_form)
+        right_layout.addWidget(self.detail)
+        right_layout.addStretch(1)
+        self.detail.hide()
+        self.side_scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setWidget(self.right)
+        scroll.setWidget(right)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
 
         columns = QHBoxLayout()
@@ -188,12 +194,13 @@ class InterviewsPage(QWidget):
         self.empty.setVisible(not has)
         self.table.setVisible(has)
         self.export.setEnabled(has)
-        self.delete.setEnabled(self._current is not None)
+        self.delete.setEnabled(self._current is not None and not self._adding)
 
     def _show(self, interview: Interview) -> None:
+        another = self._current is None or self._current.id != interview.id
         self._current = interview
         self.detail.show_interview(interview)
-        self.right.setCurrentIndex(1)
+        self._show_side(self.detail, from_top=another)
         self._update_state()
         self._load_plan(interview)
 
@@ -211,8 +218,9 @@ class InterviewsPage(QWidget):
     def show_add_form(self) -> None:
         self._adding = True
         self.add_form.reset()
-        self.right.setCurrentIndex(0)
+        self._show_side(self.add_form)
         self.table.clearSelection()
+        self._update_state()
         self.add_form.company.setFocus()
 
     # --- actions ------------------------------------------------------------------------------
@@ -226,28 +234,55 @@ class InterviewsPage(QWidget):
     def _on_add_form_cancelled(self) -> None:
         self._adding = False
         if self._interviews:
-            self.table.selectRow(max(0, self.table.currentRow()))
+            ids = [i.id for i in self._interviews]
+            current = self._current.id if self._current else None
+            self.table.clearSelection()
+            self.table.selectRow(ids.index(current) if current in ids else 0)
+
+    def _on_edit_details_clicked(self) -> None:
+        if self._current is None:
+            return
+        self._adding = True  # a reload must not take the form away
+        self.add_form.edit(self._current)
+        self._show_side(self.add_form)
+        self._update_state()
+        self.add_form.company.setFocus()
 
     def _on_add_form_submitted(self, new: NewInterview) -> None:
-        engine = self._engine
+        engine, editing = self._engine, self.add_form.editing
 
-        def added(result: tuple[Interview, bool]) -> None:
-            interview, is_new = result
-            self._adding = False
-            self._say("" if is_new else f"{interview.title} was already here: it is shown below.")
-            self.refresh(select=interview.id)
-
-        self._write(
-            lambda: interviews.add_interview(
+        def job() -> tuple[Interview, str]:
+            if editing is not None:  # the details of one already stored
+                saved = interviews.save_interview(
+                    engine,
+                    replace(
+                        editing,
+                        company=new.company,
+                        role=new.role,
+                        when=new.when,
+                        format=new.format,
+                        want_before=new.want,
+                    ),
+                )
+                return saved, f"Saved the details of {saved.title}."
+            interview, is_new = interviews.add_interview(
                 engine,
                 company=new.company,
                 role=new.role,
                 when=new.when,
                 format=new.format,
                 want=new.want,
-            ),
-            added,
-            on_failed=lambda message: self.add_form.fields.show_error("when", message),
+            )
+            return interview, "" if is_new else f"{interview.title} was already here: shown below."
+
+        def done(result: tuple[Interview, str]) -> None:
+            interview, message = result
+            self._adding = False
+            self._say(message)
+            self.refresh(select=interview.id)
+
+        self._write(
+            job, done, on_failed=lambda message: self.add_form.fields.show_error("when", message)
         )
 
     def _on_checklist_ticked(self, index: int, done: bool) -> None:
@@ -341,6 +376,14 @@ class InterviewsPage(QWidget):
 
     # --- helpers ------------------------------------------------------------------------------
 
+    def _show_side(self, shown: QWidget, *, from_top: bool = False) -> None:
+        """The form or the chosen interview on the right, from its top when newly shown (the
+        same interview saved again stays where the user was)."""
+        if from_top or not shown.isVisibleTo(self):
+            self.add_form.setVisible(shown is self.add_form)
+            self.detail.setVisible(shown is self.detail)
+            self.side_scroll.verticalScrollBar().setValue(0)
+
     def _need_current(self) -> int:
         assert self._current is not None and self._current.id is not None
         return self._current.id
@@ -377,12 +420,3 @@ class InterviewsPage(QWidget):
     def _say_problem(self, message: str) -> None:
         self._say(message)
         set_tone(self.banner, "errorText")
-
-
-def _top_aligned(widget: QWidget) -> QWidget:
-    holder = QWidget()
-    layout = QVBoxLayout(holder)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(widget)
-    layout.addStretch(1)
-    return holder
