@@ -138,6 +138,15 @@ def test_logging_how_it_went_files_the_questions_and_shows_the_outcome(
     assert after.new_question.text() == ""
     bank = interviews.asked_bank(ctx.engine)
     assert [q.text for q in bank.questions] == ["Why do you want to work here?"]
+    after.new_question.setText("What would you change about our product?")
+    after.add_question.click()
+    after.remove_question.click()  # nothing chosen: says so
+    assert "Choose a question" in after.fields.errors["asked"].text()
+    after.asked.setCurrentRow(1)
+    after.remove_question.click()
+    assert after.asked.count() == 1 and "stays in your bank" in page.banner.text()
+    bank = interviews.asked_bank(ctx.engine)
+    assert len(bank.questions) == 2  # taken off the interview, kept in the bank
     after.people.setPlainText("Sam Lee, hiring manager\n\nAlex, recruiter")
     after.follow_up.setPlainText("Send Sam the dashboard example.")
     after.want_after.setText("12")

@@ -384,6 +384,7 @@ class AfterForm(Card):
 
     saved = Signal(object)  # the edited Interview
     question_added = Signal(str)
+    question_removed = Signal(int)  # the asked question's id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("After the interview", parent=parent)
@@ -423,9 +424,16 @@ class AfterForm(Card):
         )
         self.add_question.clicked.connect(self._on_add_question_clicked)
         self.new_question.returnPressed.connect(self._on_add_question_clicked)
+        self.remove_question = button(
+            "Remove",
+            role="quiet",
+            description="Takes the chosen question off this interview; it stays in your bank",
+        )
+        self.remove_question.clicked.connect(self._on_remove_question_clicked)
         ask_row = QHBoxLayout()
-        ask_row.addWidget(self.new_question, 1)
         ask_row.addWidget(self.add_question)
+        ask_row.addWidget(self.remove_question)
+        ask_row.addStretch(1)
         self.people = QPlainTextEdit()
         self.people.setPlaceholderText("One person a line: name, role")
         self.people.setFixedHeight(70)
@@ -445,6 +453,7 @@ class AfterForm(Card):
         self.fields = _Fields(form)
         form.addRow("How it went", self.went)
         form.addRow("Questions asked", self.asked)
+        form.addRow("", self.new_question)
         self.fields.add("", "asked", ask_row)
         form.addRow("People met", self.people)
         form.addRow("Follow-up", self.follow_up)
@@ -487,8 +496,18 @@ class AfterForm(Card):
         self._interview = replace(self._interview or interview, asked=interview.asked)
         self.asked.clear()
         for question in interview.asked:
-            self.asked.addItem(question.text)
+            item = QListWidgetItem(question.text)
+            item.setData(Qt.ItemDataRole.UserRole, question.id)
+            self.asked.addItem(item)
         self.new_question.clear()
+
+    def _on_remove_question_clicked(self) -> None:
+        self.fields.clear()
+        item = self.asked.currentItem()
+        if item is None:
+            self.fields.show_error("asked", "Choose a question in the list first.")
+            return
+        self.question_removed.emit(item.data(Qt.ItemDataRole.UserRole))
 
     def _on_add_question_clicked(self) -> None:
         self.fields.clear()

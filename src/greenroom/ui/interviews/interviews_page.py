@@ -124,6 +124,7 @@ class InterviewsPage(QWidget):
         self.detail.checklist.edited.connect(self._on_checklist_edited)
         self.detail.after.saved.connect(self._on_after_saved)
         self.detail.after.question_added.connect(self._on_question_added)
+        self.detail.after.question_removed.connect(self._on_question_removed)
         # One of the two shows at a time; a hidden one takes no room (a stacked widget would
         # keep the detail's height under the short form).
         right = QWidget()
@@ -318,21 +319,34 @@ class InterviewsPage(QWidget):
         )
 
     def _on_question_added(self, text: str) -> None:
-        current, engine = self._need_current(), self._engine
+        engine, current = self._engine, self._need_current()
+        self._change_asked(
+            lambda: interviews.add_asked_question(engine, current, text),
+            "Added to your bank Asked in real interviews, ready to practise.",
+        )
 
-        def add() -> Interview:
-            interviews.add_asked_question(engine, current, text)
+    def _on_question_removed(self, asked_id: int) -> None:
+        engine = self._engine
+        self._change_asked(
+            lambda: interviews.remove_asked_question(engine, asked_id),
+            "Taken off this interview; the question stays in your bank.",
+        )
+
+    def _change_asked(self, change: Callable[[], object], message: str) -> None:
+        """Add or remove a question asked, then show the interview's list as stored."""
+        engine, current = self._engine, self._need_current()
+
+        def job() -> Interview:
+            change()
             return interviews.get_interview(engine, current)
 
-        def added(interview: Interview) -> None:
+        def done(interview: Interview) -> None:
             self._current = interview
             self.detail.after.show_asked(interview)
-            self._say("Added to your bank Asked in real interviews, ready to practise.")
+            self._say(message)
 
         self._write(
-            add,
-            added,
-            on_failed=lambda message: self.detail.after.fields.show_error("asked", message),
+            job, done, on_failed=lambda text: self.detail.after.fields.show_error("asked", text)
         )
 
     def _on_delete_clicked(self) -> None:
