@@ -242,3 +242,15 @@ def test_export_writes_every_interview(
     companies = {row["company"] for row in json.loads(target.read_text())["interviews"]}
     assert companies == {"Contoso", "Northwind"}
     assert "Exported 2 interviews" in page.banner.text()
+
+
+def test_a_very_long_name_in_any_script_is_kept_whole_and_the_list_stays_readable(
+    page: InterviewsPage, ctx: AppContext
+) -> None:
+    company = "株式会社グリーンルーム " + "Ärzte und Ingenieure " * 100
+    _add(page, company=company)
+    [stored] = interviews.list_interviews(ctx.engine)
+    assert stored.company == company.strip()
+    assert page.table.item(0, 0).text() == company.strip()
+    assert page.table.columnWidth(0) <= 260
+    assert page.detail.title.text().endswith(company.strip())

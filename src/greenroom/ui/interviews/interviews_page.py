@@ -84,6 +84,7 @@ class InterviewsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setMaximumSectionSize(260)  # a very long name is cut short here, kept in full
         self.table.itemSelectionChanged.connect(self._on_table_selection_changed)
         self.empty = hint(EMPTY)
         self.new = button(
