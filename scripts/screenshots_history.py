@@ -2,7 +2,8 @@
 
 Run under Xvfb:
     xvfb-run -a -s "-screen 0 1280x860x24" .venv/bin/python scripts/screenshots_history.py
-Seeds ~30 realistic sessions over two months (nerves trending down) in a temporary folder and
+Seeds ~30 realistic sessions over two months (nerves trending down) and three real interviews
+in between (nerves before 75, 60, 45: the diamonds on the nerves chart) in a temporary folder and
 saves docs/screenshots/history-{light,dark}.png, history-detail-{light,dark}.png,
 dashboard-{light,dark}.png, and the first days of Progress (two runs) as
 dashboard-early-{light,dark}.png.
@@ -11,12 +12,35 @@ dashboard-early-{light,dark}.png.
 from __future__ import annotations
 
 import sys
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtWidgets import QApplication
 from shots_support import fresh_context, save, settle, window
 
+from greenroom.core.interviews import InterviewFormat, InterviewLog, InterviewOutcome
+from greenroom.services import interviews
 from support.audio_data import clip
 from support.history_data import seed_history
+
+
+def seed_interviews(engine: object) -> None:
+    """Three real interviews during the two months of practice, nerves falling."""
+    start = datetime(2026, 9, 1, 10, 0, tzinfo=UTC)
+    for company, day, before, after, outcome in (
+        ("Northwind", 12, 75, 55, InterviewOutcome.REJECTED),
+        ("Fabrikam", 33, 60, 40, InterviewOutcome.NEXT_ROUND),
+        ("Contoso", 54, 45, 30, InterviewOutcome.WAITING),
+    ):
+        interview, _ = interviews.add_interview(
+            engine,  # type: ignore[arg-type]
+            company=company,
+            role="Data analyst",
+            when=start + timedelta(days=day),
+            format=InterviewFormat.VIDEO,
+        )
+        assert interview.id is not None
+        log = InterviewLog(nerves_before=before, nerves_after=after, went=3, outcome=outcome)
+        interviews.log_interview(engine, interview.id, log)  # type: ignore[arg-type]
 
 
 def main() -> None:
@@ -31,6 +55,7 @@ def main() -> None:
             data_dir=paths.data,
             answers_per_session=4,
         )
+        seed_interviews(ctx.engine)
         shown = window(app, ctx, theme)
         history = shown.history_page
         shown.show_page(history)

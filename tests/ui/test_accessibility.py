@@ -5,6 +5,7 @@ whole test run can be done with the keyboard alone."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 
 import numpy as np
 import pytest
@@ -21,6 +22,7 @@ from pytestqt.qtbot import QtBot
 
 from greenroom.core.session import Mode
 from greenroom.paths import AppPaths
+from greenroom.services import interviews
 from greenroom.services.startup import open_store
 from greenroom.settings import Settings
 from greenroom.speech.whisper_engine import WhisperEngine
@@ -197,10 +199,23 @@ def test_every_practice_screen_is_named_and_readable(room: _Room) -> None:
     _check(room, "summary")
 
 
-@pytest.mark.parametrize("screen", ["History", "Progress", "Banks", "Settings"])
+@pytest.mark.parametrize("screen", ["History", "Progress", "Interviews", "Banks", "Settings"])
 def test_every_other_screen_is_named_and_readable(room: _Room, screen: str) -> None:
     room.window.show_page(room.window.page(screen))
     _check(room, screen)
+
+
+def test_an_interview_with_its_plan_checklist_and_log_is_named_and_readable(room: _Room) -> None:
+    when = datetime.now().astimezone() + timedelta(days=3)
+    interview, _ = interviews.add_interview(
+        room.ctx.engine, company="Contoso", role="Data analyst", when=when
+    )
+    assert interview.id is not None
+    interviews.add_asked_question(room.ctx.engine, interview.id, "Why us?")
+    page = room.window.page("Interviews")
+    room.window.show_page(page)
+    wait_for(lambda: page.detail.title.text() == "Data analyst at Contoso")  # type: ignore[attr-defined]
+    _check(room, "Interviews (one chosen)")
 
 
 def test_a_whole_run_with_the_keyboard_alone(room: _Room) -> None:

@@ -124,3 +124,14 @@ def test_ctrl_q_quits_at_once_between_runs(qtbot: QtBot, app_paths: AppPaths, mo
     monkeypatch.setattr(window, "confirm_quit", lambda: pytest.fail("nothing to lose: no question"))
     qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     assert not window.isVisible()
+
+
+def test_interviews_has_its_own_screen_and_shortcut(qtbot: QtBot, app_paths: AppPaths) -> None:
+    window = _window(qtbot, app_paths)
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert titles == ["Practice", "History", "Progress", "Interviews", "Banks", "Settings"]
+    assert "Interviews" in window.nav.accessibleDescription()
+    assert f"Ctrl+{len(titles)}" in window.nav.accessibleDescription()
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.interviews_page
+    assert window.interviews_page.isVisible()

@@ -41,7 +41,7 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav")
         self.nav.setAccessibleName("Screens")
         self.nav.setAccessibleDescription(
-            "Practice, History, Progress, Banks, Settings (Ctrl+1 to Ctrl+5)"
+            "Practice, History, Progress, Interviews, Banks, Settings (Ctrl+1 to Ctrl+6)"
         )
         self.nav.setFixedWidth(170)
         self.pages = QStackedWidget()
@@ -82,6 +82,11 @@ class MainWindow(QMainWindow):
 
             return DashboardPage(self.ctx)
 
+        def interviews() -> QWidget:
+            from greenroom.ui.interviews.interviews_page import InterviewsPage
+
+            return InterviewsPage(self.ctx)
+
         def banks() -> QWidget:
             from greenroom.ui.banks.banks_page import BanksPage
 
@@ -96,6 +101,7 @@ class MainWindow(QMainWindow):
         return [
             ("History", history),
             ("Progress", progress),
+            ("Interviews", interviews),
             ("Banks", banks),
             ("Settings", settings),
         ]
@@ -132,6 +138,10 @@ class MainWindow(QMainWindow):
     @property
     def dashboard_page(self) -> QWidget:
         return self.page("Progress")
+
+    @property
+    def interviews_page(self) -> QWidget:
+        return self.page("Interviews")
 
     @property
     def banks_page(self) -> QWidget:

@@ -9,7 +9,9 @@ from PySide6.QtCharts import QScatterSeries
 from PySide6.QtCore import QPointF
 from pytestqt.qtbot import QtBot
 
+from greenroom.core.interviews import InterviewLog
 from greenroom.paths import AppPaths
+from greenroom.services import interviews
 from greenroom.services.startup import open_store
 from greenroom.settings import Settings
 from greenroom.store import history_repo
@@ -190,6 +192,46 @@ def test_real_interviews_can_join_as_diamonds_in_their_own_colour(qtbot: QtBot) 
     )
     assert "\u25c6</span>&nbsp;Real interviews" in chart.legend_html()
     assert chart.tip_at("Real interviews", 3) == "Interview at Acme"
+
+
+def test_real_interviews_sit_between_the_runs_around_them_with_their_own_headline(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    points = history_repo.progress_points(ctx.engine)
+    for company, after_run, before in (("Northwind", 1, 75), ("Fabrikam", 4, 60), ("Acme", 6, 45)):
+        when = points[after_run - 1].started_at + timedelta(hours=2)
+        interview, _ = interviews.add_interview(
+            ctx.engine, company=company, role="Analyst", when=when.astimezone()
+        )
+        assert interview.id is not None
+        interviews.log_interview(
+            ctx.engine, interview.id, InterviewLog(nerves_before=before, nerves_after=before - 20)
+        )
+    interviews.add_interview(  # not rated: not drawn
+        ctx.engine, company="Contoso", role="Analyst", when=datetime.now(UTC) + timedelta(days=3)
+    )
+    page = DashboardPage(ctx)
+    qtbot.addWidget(page)
+    chart = page.charts["Nerves before and after"]
+    assert chart.drawn["Nerves before real interviews"] == [(1.5, 75), (4.5, 60), (6.5, 45)]
+    diamonds = _scatter(chart, "Nerves before real interviews")
+    assert diamonds.markerShape() == QScatterSeries.MarkerShape.MarkerShapeRotatedRectangle
+    assert diamonds.color() == design.colour("interview")
+    assert chart.x_axis.max() >= 6.5 + 0.5  # the last one, after every run, is not cut off
+    legend = page.cards["Nerves before and after"].legend.text()
+    assert "\u25c6</span>&nbsp;Nerves before real interviews" in legend
+    tip = chart.tip_at("Nerves before real interviews", 4.5)
+    assert tip.startswith("Real interview: Analyst at Fabrikam") and "60 before, 40 after" in tip
+    assert "Nerves before real interviews: 75, 60, 45" in page.nerves_lines.text()
+    assert "Nerves before practice runs:" in page.nerves_lines.text()
+    assert "Nerves before real interviews: 75, 60, 45." in chart.accessibleDescription()
+
+
+def test_without_real_interviews_the_chart_has_no_diamonds(qtbot: QtBot, ctx: AppContext) -> None:
+    page = DashboardPage(ctx)
+    qtbot.addWidget(page)
+    assert "Nerves before real interviews" not in page.charts["Nerves before and after"].drawn
+    assert "real interviews" not in page.nerves_lines.text()
 
 
 def _points(n: int, *, nerves: tuple[float | None, ...] = ()) -> list[ProgressPoint]:

@@ -151,7 +151,8 @@ class ChartView(QChartView):
         dots = QScatterSeries()
         dots.setName(name)
         dots.setMarkerShape(MARKERS[marker])
-        dots.setMarkerSize(9.0 if len(points) <= 60 else 5.0)
+        size = 9.0 if len(points) <= 60 else 5.0
+        dots.setMarkerSize(size + 4.0 if marker == "diamond" else size)  # a diamond looks smaller
         dots.setColor(colour)
         dots.setBorderColor(design.colour("surface"))
         dots.append(xy)

@@ -11,6 +11,7 @@ Pure Python (no Qt), so the numbers the charts draw are tested directly.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -19,6 +20,7 @@ from typing import NamedTuple, cast
 from greenroom.analysis import bands
 from greenroom.analysis.session import BASELINE_SESSIONS
 from greenroom.store.history_repo import ProgressPoint
+from greenroom.store.nerves_progress import NervesPoint
 
 MAX_POINTS = 120  # more runs than this are drawn as weekly (then monthly) means
 
@@ -221,3 +223,39 @@ def _bucket_means(
 def series_for(points: Sequence[ProgressPoint], key: str) -> ChartSeries:
     """The figure's values per session, or weekly/monthly means when there are many sessions."""
     return series_many(points, [key])[key]
+
+
+class InterviewMark(NamedTuple):
+    """A real interview on the nerves chart: between the runs before and after it in time."""
+
+    x: float  # (practice runs shown before it) + 0.5
+    nerves_before: float
+    tip: str
+
+
+def interview_marks(
+    runs: Sequence[ProgressPoint], interviews: Sequence[NervesPoint]
+) -> list[InterviewMark]:
+    """Real interviews rated before, placed on the run-number axis by their time.
+
+    An interview sits half-way between the last practice run before it and the first after it,
+    so "I practised three times, then the interview" reads left to right.
+    """
+    times = sorted(_aware(p.started_at) for p in runs)
+    marks = []
+    for point in interviews:
+        if point.nerves_before is None:
+            continue
+        x = bisect.bisect_right(times, _aware(point.at)) + 0.5
+        after = "" if point.nerves_after is None else f", {point.nerves_after:.0f} after"
+        local = point.at.astimezone()
+        tip = (
+            f"Real interview: {point.label}, {local:%a %d %b %Y}\n"
+            f"nerves {point.nerves_before:.0f} before{after}"
+        )
+        marks.append(InterviewMark(x, point.nerves_before, tip))
+    return marks
+
+
+def _aware(when: datetime) -> datetime:
+    return when.replace(tzinfo=UTC) if when.tzinfo is None else when

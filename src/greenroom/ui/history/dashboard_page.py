@@ -4,6 +4,8 @@ all sessions, one bank or one category."""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,12 +17,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from greenroom.store import history_repo
+from greenroom.analysis.nerves_headline import nerves_headlines
+from greenroom.store import history_repo, nerves_progress
 from greenroom.store.history_repo import FilterChoices, ProgressPoint
+from greenroom.store.nerves_progress import NervesPoint
 from greenroom.ui import widgets
 from greenroom.ui.context import AppContext
 from greenroom.ui.history.chart_view import BASELINE_NAME, ChartCard, ChartPoint
-from greenroom.ui.history.dashboard_data import FIGURES_BY_KEY, ChartSeries, series_many
+from greenroom.ui.history.dashboard_data import (
+    FIGURES_BY_KEY,
+    ChartSeries,
+    InterviewMark,
+    interview_marks,
+    series_many,
+)
 from greenroom.ui.history.dashboard_words import change_words, expect_note, headline, point_tips
 
 # (card title, ((figure, colour token), ...)): nerves before and after in the colours of the
@@ -34,6 +44,8 @@ CHARTS = (
     ("Very long pauses per answer", (("very_long_pauses", "primary"),)),
     ("First-word latency (seconds)", (("first_word_latency", "primary"),)),
 )
+NERVES_CHART = CHARTS[0][0]
+INTERVIEWS_NAME = "Nerves before real interviews"
 _GROUPED = {"week": " (weekly average)", "month": " (monthly average)"}
 
 
@@ -42,6 +54,7 @@ class DashboardPage(QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self.points: list[ProgressPoint] = []
+        self.interviews: list[NervesPoint] = []
         self._loaded = False
         title = widgets.heading("Progress")
         self.headline = QLabel()
@@ -50,6 +63,8 @@ class DashboardPage(QWidget):
         self.headline.setAccessibleName("Your progress in a sentence")
         self.details = widgets.hint()
         self.expect = widgets.hint()
+        self.nerves_lines = widgets.hint()
+        self.nerves_lines.setAccessibleName("Your nerves, run by run")
         self.scope = QComboBox()
         self.scope.setAccessibleName("Show")
         self.scope.setToolTip("All your runs, or only those of one bank or one category")
@@ -60,7 +75,7 @@ class DashboardPage(QWidget):
         self.cards = {name: ChartCard(name) for name, _ in CHARTS}
         self.charts = {name: card.chart for name, card in self.cards.items()}
         words = widgets.Card(soft=True)
-        for w in (self.headline, self.details, self.expect):
+        for w in (self.headline, self.details, self.nerves_lines, self.expect):
             words.body.addWidget(w)
         grid = QGridLayout()
         grid.setSpacing(12)
@@ -96,7 +111,10 @@ class DashboardPage(QWidget):
         category = value if kind == "category" else None
         engine = self._ctx.engine
         self._ctx.tasks.run(
-            lambda: history_repo.progress_points(engine, bank=bank, category=category),
+            lambda: (
+                history_repo.progress_points(engine, bank=bank, category=category),
+                nerves_progress.interview_points(engine),
+            ),
             self._on_points_loaded,
         )
 
@@ -115,8 +133,8 @@ class DashboardPage(QWidget):
     def _on_scope_current_index_changed(self, _index: int) -> None:
         self._load()
 
-    def _on_points_loaded(self, points: list[ProgressPoint]) -> None:
-        self.points = points
+    def _on_points_loaded(self, loaded: tuple[list[ProgressPoint], list[NervesPoint]]) -> None:
+        self.points, self.interviews = loaded
         self._loaded = True
         self._draw()
 
@@ -129,17 +147,33 @@ class DashboardPage(QWidget):
         note = expect_note(points)
         self.expect.setText(note or "")
         self.expect.setVisible(note is not None)
+        nerves = nerves_headlines(
+            [p.nerves_before for p in points], [i.nerves_before for i in self.interviews]
+        )
+        self.nerves_lines.setText("\n".join(line[:1].upper() + line[1:] for line in nerves))
+        self.nerves_lines.setVisible(bool(nerves))
+        marks = interview_marks(points, self.interviews)
         every = series_many(points, [k for _, keys in CHARTS for k, _ in keys])
         for name, keys in CHARTS:
-            self._draw_chart(self.cards[name], len(points), [(every[k], tone) for k, tone in keys])
+            self._draw_chart(
+                self.cards[name],
+                len(points),
+                [(every[k], tone) for k, tone in keys],
+                marks if name == NERVES_CHART else [],
+            )
 
     def _draw_chart(
-        self, card: ChartCard, runs: int, series: list[tuple[ChartSeries, str]]
+        self,
+        card: ChartCard,
+        runs: int,
+        series: list[tuple[ChartSeries, str]],
+        marks: list[InterviewMark],
     ) -> None:
         chart = card.chart
         chart.clear()
         first = FIGURES_BY_KEY[series[0][0].key]
-        shown = [v for data, _ in series for v in data.values]
+        shown = [v for data, _ in series for v in data.values] + [m.nerves_before for m in marks]
+        runs = max([runs, *(math.ceil(m.x) for m in marks)])
         if first.green is not None and shown:
             lo, hi = first.green
             shown += [max(lo, 0.0), min(hi, max(shown) * 1.5 + 1)]
@@ -164,6 +198,16 @@ class DashboardPage(QWidget):
                 chart.add_baseline(base, name=mine or BASELINE_NAME)
             if data.values:
                 said.append(change_words(figure.title, data.values, 1 if figure.unit else 0))
+        if marks:
+            chart.add_points(
+                INTERVIEWS_NAME,
+                [ChartPoint(m.x, m.nerves_before, m.tip) for m in marks],
+                marker="diamond",
+                colour_token="interview",
+                line=False,
+            )
+            values = ", ".join(f"{m.nerves_before:.0f}" for m in marks)
+            said.append(f"{INTERVIEWS_NAME}: {values}.")
         card.finish(" ".join(said) or "Nothing to show yet: this fills in after your first run.")
 
     def changeEvent(self, event: QEvent) -> None:

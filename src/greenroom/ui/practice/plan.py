@@ -29,6 +29,7 @@ class SetupChoices:
     job_description: str = ""
     speak_questions: bool = True
     drill_takes: int = 3
+    question_keys: tuple[int, ...] = ()  # the coach's questions, in its order; empty: the banks'
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,14 @@ def build_plan(
         pool.sort(key=lambda q: rank.get(keys.get((q.bank_id, q.id), -1), len(rank)))
     count = 1 if choices.mode is Mode.DRILL else max(1, choices.count)
     chosen = pool[:count]
+    return SessionPlan(choices, [_planned(q, choices, keys) for q in chosen])
+
+
+def plan_from_keys(choices: SetupChoices, found: dict[int, Question]) -> SessionPlan:
+    """The coach's questions (``choices.question_keys``) in its order; keys no longer stored
+    are left out."""
+    keys = {(q.bank_id, q.id): key for key, q in found.items()}
+    chosen = [found[k] for k in choices.question_keys if k in found]
     return SessionPlan(choices, [_planned(q, choices, keys) for q in chosen])
 
 

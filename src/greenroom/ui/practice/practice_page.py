@@ -15,14 +15,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from greenroom.analysis.coach import Recommendation
+from greenroom.core.bank import Question
 from greenroom.core.clock import Clock
 from greenroom.core.interview import Phase
+from greenroom.services import coach
 from greenroom.store import banks_repo
 from greenroom.store.banks_repo import BankListing
 from greenroom.ui.context import AppContext
 from greenroom.ui.practice.controller import PracticeController, QuestionState
 from greenroom.ui.practice.nerves_view import NervesView
-from greenroom.ui.practice.plan import Order, SessionPlan, SetupChoices, build_plan
+from greenroom.ui.practice.plan import Order, SessionPlan, SetupChoices, build_plan, plan_from_keys
 from greenroom.ui.practice.question_view import QuestionView
 from greenroom.ui.practice.recorder import AnswerRecorder, MicrophoneLike
 from greenroom.ui.practice.results import AnswerReview, SessionResult
@@ -44,7 +47,11 @@ class PracticeServices:
 
 
 def load_plan(ctx: AppContext, choices: SetupChoices) -> SessionPlan:
-    """Runs off the GUI thread: read the chosen banks and pick the questions."""
+    """Runs off the GUI thread: read the chosen banks and pick the questions (or take the
+    coach's)."""
+    if choices.question_keys:
+        found = banks_repo.questions_by_key(ctx.engine, list(choices.question_keys))
+        return plan_from_keys(choices, found)
     banks = [banks_repo.get_bank(ctx.engine, bid) for bid in choices.bank_ids]
     keys = {
         (b.id, qid): key
@@ -59,6 +66,14 @@ def load_plan(ctx: AppContext, choices: SetupChoices) -> SessionPlan:
             ctx.engine, limit=500, bank_ids=choices.bank_ids, categories=choices.categories or None
         )
     return build_plan(choices, banks, keys, struggled=struggled)
+
+
+def load_coach(ctx: AppContext) -> tuple[Recommendation, dict[int, Question]]:
+    """Runs off the GUI thread: the coach's next run and its questions by key."""
+    recommendation = coach.recommend_next(ctx.engine)
+    return recommendation, banks_repo.questions_by_key(
+        ctx.engine, list(recommendation.question_keys)
+    )
 
 
 class PracticePage(QWidget):
@@ -154,9 +169,16 @@ class PracticePage(QWidget):
             self.ctx.tasks.run(
                 lambda: banks_repo.list_banks(self.ctx.engine), self._on_banks_loaded
             )
+            self._load_coach()
+
+    def _load_coach(self) -> None:
+        self.ctx.tasks.run(lambda: load_coach(self.ctx), self._on_coach_loaded)
 
     def _on_banks_loaded(self, banks: list[BankListing]) -> None:
         self.setup.set_banks(banks, selected=self.setup.choices().bank_ids)
+
+    def _on_coach_loaded(self, loaded: tuple[Recommendation, dict[int, Question]]) -> None:
+        self.setup.show_recommendation(*loaded)
 
     def _on_setup_start_requested(self, choices: SetupChoices) -> None:
         self.ctx.tasks.run(lambda: load_plan(self.ctx, choices), self._on_plan_loaded)
@@ -249,6 +271,7 @@ class PracticePage(QWidget):
         if self.confirm_leave():
             self.controller.abandon()
             self.stack.setCurrentWidget(self.setup)
+            self._load_coach()
             self.refresh()
 
     def confirm_leave(self) -> bool:
@@ -272,6 +295,7 @@ class PracticePage(QWidget):
 
     def _on_summary_again_requested(self) -> None:
         self.stack.setCurrentWidget(self.setup)
+        self._load_coach()
         self.refresh()
 
     def _on_model_state_changed(self, state: str, message: str) -> None:

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from greenroom.core.bank import Category, Difficulty
+from greenroom.analysis.coach import Recommendation
+from greenroom.core.bank import Category, Difficulty, Question
 from greenroom.core.session import Mode
 from greenroom.store.banks_repo import BankListing
 from greenroom.ui import widgets
@@ -77,6 +78,7 @@ class SetupView(QWidget):
         )
         self.more.setCheckable(True)
         self.more.toggled.connect(self._on_more_toggled)
+        self.coach = self._coach_card()
         questions = widgets.Card("Questions")
         questions.body.addWidget(self.banks, 1)
         questions.body.addLayout(self._count_row())
@@ -106,6 +108,7 @@ class SetupView(QWidget):
         column = QVBoxLayout()
         column.addWidget(title)
         column.addWidget(intro)
+        column.addWidget(self.coach)
         column.addLayout(columns, 1)
         column.addWidget(self.options)
         content = QWidget()
@@ -119,6 +122,77 @@ class SetupView(QWidget):
         for button in self.mode_buttons.values():
             button.toggled.connect(self._on_mode_toggled)
         self._on_mode_toggled(True)
+        # Choosing by hand after "Use this run" drops the coach's questions.
+        self.banks.itemChanged.connect(self._drop_coach_questions)
+        self.count.valueChanged.connect(self._drop_coach_questions)
+        self.mode_group.buttonToggled.connect(self._drop_coach_questions)
+
+    def _coach_card(self) -> widgets.Card:
+        card = widgets.Card(soft=True)
+        self._recommendation: Recommendation | None = None
+        self._coach_questions: list[tuple[int, Question]] = []
+        self._coach_keys: tuple[int, ...] = ()
+        self._applying = False
+        self.coach_text = QLabel()
+        self.coach_text.setObjectName("leadSentence")
+        self.coach_text.setWordWrap(True)
+        self.coach_apply = widgets.button(
+            "Use this run",
+            icon="check",
+            description="Sets the mode and the coach's questions below; you can still change them",
+        )
+        self.coach_apply.clicked.connect(self._on_coach_apply_clicked)
+        self.coach_note = widgets.hint()
+        self.coach_note.hide()
+        row = QHBoxLayout()
+        row.addWidget(self.coach_text, 1)
+        row.addWidget(self.coach_apply, 0, Qt.AlignmentFlag.AlignTop)
+        card.body.addLayout(row)
+        card.body.addWidget(self.coach_note)
+        card.hide()
+        return card
+
+    def show_recommendation(
+        self, recommendation: Recommendation, found: dict[int, Question]
+    ) -> None:
+        """The coach's next run (services.coach.recommend_next) and its questions by key."""
+        self._recommendation = recommendation
+        self._coach_questions = [(k, found[k]) for k in recommendation.question_keys if k in found]
+        self.coach_text.setText(f"Next: {recommendation.rung.label} — {recommendation.reason}")
+        self.coach.show()
+
+    def _on_coach_apply_clicked(self) -> None:
+        rec = self._recommendation
+        if rec is None:
+            return
+        self._applying = True
+        try:
+            self.mode_buttons[rec.mode].setChecked(True)
+            if rec.prep_seconds is not None:
+                self.own_timing.setChecked(False)
+                self.prep.setValue(rec.prep_seconds)
+            if self._coach_questions:
+                wanted = {q.bank_id for _k, q in self._coach_questions}
+                for i in range(self.banks.count()):
+                    item = self.banks.item(i)
+                    chosen = item.data(Qt.ItemDataRole.UserRole) in wanted
+                    item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
+                self.count.setValue(len(self._coach_questions))
+                self._coach_keys = tuple(k for k, _q in self._coach_questions)
+        finally:
+            self._applying = False
+        count = len(self._coach_keys)
+        self.coach_note.setText(
+            f"Set: {MODE_TEXT[rec.mode][0]}"
+            + (f" with the coach's {count} questions, weakest first." if count else ".")
+        )
+        self.coach_note.show()
+
+    def _drop_coach_questions(self, *_: object) -> None:
+        if self._applying or not self._coach_keys:
+            return
+        self._coach_keys = ()
+        self.coach_note.setText("Your own choice now: questions are picked from the banks.")
 
     def _count_row(self) -> QFormLayout:
         form = QFormLayout()
@@ -261,6 +335,7 @@ class SetupView(QWidget):
             answer_seconds=None if own else self.answer.value(),
             job_description=self.job.toPlainText().strip(),
             speak_questions=self.speak.isChecked(),
+            question_keys=self._coach_keys,
         )
 
     def _on_own_timing_toggled(self, own: bool) -> None:

@@ -1,0 +1,1 @@
+"""The Interviews screen: real interviews, logged as test runs."""

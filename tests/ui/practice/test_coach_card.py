@@ -1,0 +1,55 @@
+"""The coach's next run on the set-up screen: "Next: <rung> — <why>", and one click sets the
+mode and the coach's questions; choosing by hand afterwards goes back to picking from banks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from greenroom.core.session import Mode
+from greenroom.paths import AppPaths
+from greenroom.services import coach
+from support.practice import Room, build_room, close_room, wait_for
+
+
+@pytest.fixture
+def room(qtbot: QtBot, app_paths: AppPaths) -> Iterator[Room]:
+    built = build_room(qtbot, app_paths, engine=None)
+    built.page.refresh()
+    wait_for(lambda: built.page.setup.banks.count() > 0)
+    yield built
+    close_room(qtbot, built)
+
+
+def test_the_coach_card_says_the_next_rung_and_why_and_applies_it(room: Room) -> None:
+    setup = room.page.setup
+    wait_for(lambda: setup.coach.isVisible())
+    expected = coach.recommend_next(room.ctx.engine)
+    assert expected.rung.mode is Mode.WARM_UP  # a first run starts gentle
+    assert setup.coach_text.text() == f"Next: {expected.rung.label} — {expected.reason}"
+    setup.mode_buttons[Mode.ONE_WAY].setChecked(True)
+    QTest.mouseClick(setup.coach_apply, Qt.MouseButton.LeftButton)
+    assert setup.mode_buttons[Mode.WARM_UP].isChecked()
+    choices = setup.choices()
+    assert choices.question_keys and len(choices.question_keys) == setup.count.value()
+    assert set(choices.question_keys) <= set(expected.question_keys)
+    assert "coach's" in setup.coach_note.text()
+    QTest.mouseClick(setup.start_button, Qt.MouseButton.LeftButton)
+    wait_for(lambda: room.page.stack.currentWidget() is room.page.nerves_before)
+    plan = room.page._plan
+    assert plan is not None
+    assert [q.question_key for q in plan.questions] == list(choices.question_keys)
+
+
+def test_choosing_by_hand_after_applying_drops_the_coachs_questions(room: Room) -> None:
+    setup = room.page.setup
+    wait_for(lambda: setup.coach.isVisible())
+    setup.coach_apply.click()
+    assert setup.choices().question_keys
+    setup.count.setValue(setup.count.value() + 1)
+    assert setup.choices().question_keys == ()
+    assert "picked from the banks" in setup.coach_note.text()
