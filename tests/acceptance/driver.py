@@ -77,7 +77,15 @@ def press(
     QTest.keyClick(target, key, modifier)
 
 
-def set_up(page: PracticePage, *, mode: Mode, count: int, prep: int | None, speak: bool) -> None:
+def set_up(
+    page: PracticePage,
+    *,
+    mode: Mode,
+    count: int,
+    prep: int | None,
+    speak: bool,
+    follow_ups: bool = False,
+) -> None:
     setup = page.setup
     wait_for(lambda: setup.banks.count() > 0, 30, "the banks on the set-up screen")
     for i in range(setup.banks.count()):
@@ -85,6 +93,7 @@ def set_up(page: PracticePage, *, mode: Mode, count: int, prep: int | None, spea
         chosen = item.data(Qt.ItemDataRole.UserRole) == "acceptance"
         item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
     setup.mode_buttons[mode].setChecked(True)
+    setup.follow_ups.setChecked(follow_ups)
     setup.count.setValue(count)
     setup.order.setCurrentIndex(setup.order.findData(Order.AS_LISTED))
     setup.own_timing.setChecked(prep is None)
@@ -114,9 +123,14 @@ def run_session(
     prep: int | None,
     speak: bool,
     nerves: tuple[int, int] = (60, 40),
+    follow_ups: bool = False,
 ) -> Outcome:
+    """``steps`` are what the user does for each question shown, follow-ups included (with
+    ``follow_ups`` each question is followed by one, so half the answers are to follow-ups)."""
     questions = sum(1 for s in steps if not s.retake_after) if mode is not Mode.DRILL else 1
-    set_up(page, mode=mode, count=questions, prep=prep, speak=speak)
+    if follow_ups:
+        questions //= 2
+    set_up(page, mode=mode, count=questions, prep=prep, speak=speak, follow_ups=follow_ups)
     outcome = Outcome(reached_summary=False, interrupted=False)
     voice = page.services.voice
     mic_started: list[tuple[int, int]] = []  # (question index, take) of each started recording

@@ -115,6 +115,27 @@ def test_every_mode_saves_each_answer_under_its_question(
     _log_is_clean(log_lines)
 
 
+def test_the_interviewer_follows_up_and_each_answer_is_saved_under_what_was_asked(
+    live: Live, log_lines: list[str], room: RoomRecording
+) -> None:
+    """One-way with follow-ups (its default): question, follow-up, question, follow-up, each
+    read aloud and answered with its own clip; the follow-ups are saved linked to their
+    parent answers."""
+    steps = [Step("answer", clip) for clip in _clips(live, 4, offset=1)]
+    outcome = run_session(
+        live.page, mode=Mode.ONE_WAY, steps=steps, prep=0, speak=True, follow_ups=True
+    )
+    assert outcome.reached_summary and not outcome.recording_on_summary
+    _voice_was_heard(room, outcome)
+    _check_saved(live, outcome, status=SessionStatus.COMPLETED)
+    engine = live.running.db.engine
+    session = sessions_repo.get_session(engine, sessions_repo.list_sessions(engine)[0].id)
+    parents = [a.id for a in session.answers]
+    assert [a.follow_up_of for a in session.answers] == [None, parents[0], None, parents[2]]
+    _nothing_left_recording(live)
+    _log_is_clean(log_lines)
+
+
 def test_skip_while_the_question_is_read_and_retake_after_feedback(
     live: Live, log_lines: list[str], room: RoomRecording
 ) -> None:

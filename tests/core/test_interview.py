@@ -120,3 +120,63 @@ def test_actions_out_of_order_are_refused() -> None:
         interview.stop_answer()
     with pytest.raises(ValueError):
         Interview(Mode.TIMED, [], FakeClock())
+
+
+def _follow_up(text: str, parent_answer: int) -> PlannedQuestion:
+    return PlannedQuestion(
+        Question(id="fu", text=text), 0, 60, follow_up_of=parent_answer, follow_up_reason="bank"
+    )
+
+
+def test_one_way_waits_for_the_follow_up_then_asks_it_before_the_next_question() -> None:
+    clock = FakeClock()
+    interview = Interview(Mode.ONE_WAY, plan(60, 60, prep=0), clock, follow_ups=True)
+    interview.start_prep()
+    assert interview.stop_answer() == [Event.ANSWER_ENDED]
+    assert interview.phase is Phase.WAITING  # the interviewer is choosing; nothing records
+    assert run_ticks(interview, clock, 5) == []
+    events = interview.follow_up(_follow_up("And the outcome?", 7), after=0)
+    assert events == [Event.QUESTION_CHANGED]
+    assert interview.current.question.text == "And the outcome?"
+    assert (interview.number, interview.total) == (1, 2)  # it belongs to question 1
+    interview.start_prep()
+    assert interview.stop_answer() == [Event.ANSWER_ENDED, Event.QUESTION_CHANGED]  # none again
+    assert (interview.current.question.text, interview.number) == ("Question 2?", 2)
+    interview.start_prep()
+    interview.stop_answer()
+    assert interview.follow_up(None, after=2) == [Event.FINISHED]  # no follow-up: run over
+
+
+def test_with_feedback_the_follow_up_comes_after_next_and_a_retake_replaces_it() -> None:
+    clock = FakeClock()
+    interview = Interview(Mode.TIMED, plan(60, 60, prep=0), clock, follow_ups=True)
+    interview.start_prep()
+    interview.stop_answer()
+    assert interview.follow_up(_follow_up("First take's?", 1), after=0) == []  # on review
+    interview.retake()
+    assert [q.question.text for q in interview.questions] == ["Question 1?", "Question 2?"]
+    interview.start_prep()
+    interview.stop_answer()
+    interview.follow_up(_follow_up("Second take's?", 2), after=0)
+    assert interview.next() == [Event.QUESTION_CHANGED]
+    assert (interview.current.question.text, interview.current.follow_up_of) == (
+        "Second take's?",
+        2,
+    )
+
+
+def test_a_follow_up_for_a_question_already_left_is_dropped() -> None:
+    interview = Interview(Mode.TIMED, plan(60, 60, prep=0), FakeClock(), follow_ups=True)
+    interview.start_prep()
+    interview.stop_answer()
+    interview.next()  # the user went on before the follow-up was ready
+    assert interview.follow_up(_follow_up("Late?", 1), after=0) == []
+    assert [q.question.text for q in interview.questions] == ["Question 1?", "Question 2?"]
+
+
+def test_drills_and_runs_without_follow_ups_never_wait() -> None:
+    for mode, follow_ups in ((Mode.DRILL, True), (Mode.ONE_WAY, False)):
+        interview = Interview(mode, plan(60, 60, prep=0), FakeClock(), follow_ups=follow_ups)
+        interview.start_prep()
+        events = interview.stop_answer()
+        assert interview.phase is not Phase.WAITING, (mode, events)

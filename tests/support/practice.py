@@ -92,6 +92,7 @@ def choose(
     count: int = 2,
     prep: int | None = None,
     speak: bool = True,
+    follow_ups: bool = False,
 ) -> None:
     """Tick the banks and the mode; ``prep`` unticks "own prep" and sets the prep time."""
     setup = room.page.setup  # type: ignore[attr-defined]
@@ -100,6 +101,7 @@ def choose(
         want = item.data(Qt.ItemDataRole.UserRole) in banks
         item.setCheckState(Qt.CheckState.Checked if want else Qt.CheckState.Unchecked)
     setup.mode_buttons[mode].setChecked(True)
+    setup.follow_ups.setChecked(follow_ups)
     setup.count.setValue(count)
     setup.order.setCurrentIndex(setup.order.findData(Order.AS_LISTED))
     setup.own_timing.setChecked(prep is None)

@@ -22,6 +22,7 @@ class Phase(StrEnum):
     PREP = "prep"  # thinking time counting down
     ANSWERING = "answering"
     REVIEW = "review"  # feedback on the answer just given
+    WAITING = "waiting"  # the interviewer is choosing a follow-up from the answer just given
     FINISHED = "finished"
 
 
@@ -66,19 +67,30 @@ class PlannedQuestion:
     prep_seconds: float
     answer_seconds: float
     question_key: int | None = None
+    # A follow-up the interviewer asks after an answer: the saved answer it follows, and why.
+    follow_up_of: int | None = None
+    follow_up_reason: str | None = None
+
+    @property
+    def is_follow_up(self) -> bool:
+        return self.follow_up_of is not None
 
 
 @dataclass(slots=True)
 class Interview:
     """One run through a list of questions under a mode's rules.
 
-    Drill mode repeats its single question for ``drill_takes`` takes.
+    Drill mode repeats its single question for ``drill_takes`` takes. With ``follow_ups`` (not
+    in Drill) each answer may be followed by one follow-up question, which the caller chooses
+    from the answer and hands over with ``follow_up``; in modes without feedback the interview
+    waits for it (``Phase.WAITING``), as a real interviewer thinks before asking.
     """
 
     mode: Mode
     questions: list[PlannedQuestion]
     clock: Clock
     drill_takes: int = 3
+    follow_ups: bool = False
     index: int = 0
     take: int = 1
     phase: Phase = Phase.READY
@@ -103,12 +115,23 @@ class Interview:
 
     @property
     def total(self) -> int:
-        return self.drill_takes if self.mode is Mode.DRILL else len(self.questions)
+        """Questions in the run; follow-ups are not counted (they belong to their question)."""
+        if self.mode is Mode.DRILL:
+            return self.drill_takes
+        return sum(not q.is_follow_up for q in self.questions)
 
     @property
     def number(self) -> int:
-        """1-based position shown to the user ("Question 2 of 5", or take 2 of 3 in a drill)."""
-        return self.take if self.mode is Mode.DRILL else self.index + 1
+        """1-based position shown to the user ("Question 2 of 5", or take 2 of 3 in a drill);
+        a follow-up has its question's number."""
+        if self.mode is Mode.DRILL:
+            return self.take
+        return sum(not q.is_follow_up for q in self.questions[: self.index + 1])
+
+    @property
+    def wants_follow_up(self) -> bool:
+        """Whether the answer being given now may get a follow-up question."""
+        return self.follow_ups and self.mode is not Mode.DRILL and not self.current.is_follow_up
 
     def elapsed(self) -> float:
         """Seconds in the current phase, not counting pauses."""
@@ -149,9 +172,22 @@ class Interview:
         if not self.rules.retakes:
             raise InterviewError("this mode allows one take per question")
         self._require(Phase.REVIEW, Phase.ANSWERING)
+        self._drop_follow_up()  # the new take gets its own
         self.take += 1
         self._enter(Phase.READY)
         return [Event.QUESTION_CHANGED]
+
+    def follow_up(self, planned: PlannedQuestion | None, *, after: int) -> list[Event]:
+        """The follow-up chosen for the answer to question ``after`` (None: no follow-up).
+
+        It becomes the next question. Ignored when the run has moved on from that question
+        (the user went to the next one before the follow-up was ready)."""
+        if self.index != after or self.phase not in (Phase.WAITING, Phase.REVIEW):
+            return []
+        if planned is not None:
+            self._drop_follow_up()
+            self.questions.insert(self.index + 1, planned)
+        return self._advance() if self.phase is Phase.WAITING else []
 
     def skip(self) -> list[Event]:
         self._require(Phase.READY, Phase.PREP, Phase.ANSWERING)
@@ -205,7 +241,15 @@ class Interview:
         if self.rules.feedback_each_answer:
             self._enter(Phase.REVIEW)
             return [Event.ANSWER_ENDED]
+        if self.wants_follow_up:
+            self._enter(Phase.WAITING)
+            return [Event.ANSWER_ENDED]
         return [Event.ANSWER_ENDED, *self._advance()]
+
+    def _drop_follow_up(self) -> None:
+        following = self.index + 1
+        if following < len(self.questions) and self.questions[following].is_follow_up:
+            del self.questions[following]
 
     def _advance(self) -> list[Event]:
         if self.mode is Mode.DRILL:

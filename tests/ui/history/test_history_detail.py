@@ -78,21 +78,22 @@ def test_detail_names_banks_by_their_titles_and_lists_every_question_in_full(
         )
 
 
-def test_a_retake_and_an_answer_with_no_words_say_so(qtbot: QtBot, ctx: AppContext) -> None:
+def _add_to_session_3(ctx: AppContext, **changes: object) -> None:
+    """Save one more answer in seeded session 3: a copy of its first with ``changes``."""
     first = sessions_repo.get_session(ctx.engine, 3).answers[0]
-    sessions_repo.record_answer(
-        ctx.engine,
-        replace(
-            first,
-            id=None,
-            take=2,
-            position=3,
-            transcript="",
-            words=[],
-            metrics=analyze_answer(Transcript(words=(), duration=6.0), answer_limit=120).to_dict(),
-            delivery_index=None,
-            audio_path=None,
-        ),
+    changes = {"follow_up_of": first.id, **changes} if changes.pop("follows", False) else changes
+    sessions_repo.record_answer(ctx.engine, replace(first, id=None, position=3, **changes))  # type: ignore[arg-type]
+
+
+def test_a_retake_and_an_answer_with_no_words_say_so(qtbot: QtBot, ctx: AppContext) -> None:
+    _add_to_session_3(
+        ctx,
+        take=2,
+        transcript="",
+        words=[],
+        metrics=analyze_answer(Transcript(words=(), duration=6.0), answer_limit=120).to_dict(),
+        delivery_index=None,
+        audio_path=None,
     )
     _, detail = _open(qtbot, ctx, 3)
     assert detail.summary.text().endswith("4 answers (1 with no words heard)")
@@ -291,3 +292,17 @@ def test_player_reports_duration_without_an_audio_device(qtbot: QtBot, wav: Path
     qtbot.waitUntil(lambda: player.duration > 8.0, timeout=5000)
     qtbot.waitUntil(lambda: abs(player.position - 2.0) < 0.05, timeout=3000)
     assert player._player.mediaStatus() != QMediaPlayer.MediaStatus.InvalidMedia
+
+
+def test_a_follow_up_answer_is_listed_as_one(qtbot: QtBot, ctx: AppContext) -> None:
+    """The interviewer's follow-up, saved linked to the answer before it, says so in the list."""
+    _add_to_session_3(
+        ctx,
+        follows=True,
+        question_text="And what was the outcome?",
+        question_key=None,
+        follow_up_reason="no-result",
+    )
+    _, detail = _open(qtbot, ctx, 3)
+    last = detail.answers.item(detail.answers.count() - 1).text()
+    assert last == "Answer 4 · follow-up\nAnd what was the outcome?"

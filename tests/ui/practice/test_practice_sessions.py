@@ -134,6 +134,37 @@ def test_one_way_interview_one_take_no_pause_feedback_only_at_the_end(make_room)
     assert second.question_text == q2 and says(second.transcript, "jfk")
 
 
+def test_one_way_interviewer_follows_up_each_answer_and_the_follow_ups_are_linked(
+    make_room,
+) -> None:
+    room = make_room()
+    page = room.page
+    choose(room, banks=("behavioral-star",), mode=Mode.ONE_WAY, count=2, prep=0)
+    assert not page.setup.follow_ups.isChecked()  # choose() turned the default off
+    page.setup.mode_buttons[Mode.TIMED].setChecked(True)
+    page.setup.mode_buttons[Mode.ONE_WAY].setChecked(True)
+    assert page.setup.follow_ups.isChecked()  # on by default in a one-way interview
+    start(room, nerves=70)
+    shown: list[str] = []
+    headers: list[str] = []
+    for spoken in ("pra_arctic_a0010", "jfk", "pra_arctic_a0010", "jfk"):
+        wait_phase(room, Phase.ANSWERING)  # prep 0: recording starts once the question is shown
+        shown.append(page.question.question.text())
+        headers.append(page.question.header.text())
+        answer(room, clip(spoken), start=False)
+    finish_run(room, nerves=None)
+    q1, q2 = _question_texts(room, "behavioral-star")[:2]
+    assert shown[0] == q1 and shown[2] == q2
+    assert headers[1].startswith("Follow-up to question 1 of 2")
+    assert headers[3].startswith("Follow-up to question 2 of 2")
+    [listed] = sessions_repo.list_sessions(room.ctx.engine)
+    answers = sessions_repo.get_session(room.ctx.engine, listed.id).answers
+    assert [a.question_text for a in answers] == shown
+    assert [a.follow_up_of for a in answers] == [None, answers[0].id, None, answers[2].id]
+    assert all(answers[i].follow_up_reason for i in (1, 3))
+    assert says(answers[1].transcript, "jfk") and says(answers[3].transcript, "jfk")
+
+
 def test_warm_up_without_a_microphone_is_typed_and_allows_retakes(make_room) -> None:
     room = make_room(microphone=False)
     page = room.page

@@ -13,8 +13,11 @@ from greenroom.core.session import Answer, AnswerKind
 
 
 def answer_label(answer: Answer) -> str:
-    """The list's first line for an answer: "Answer 2 · take 2 · no answer"."""
+    """The list's first line for an answer: "Answer 2 · take 2 · no answer", "Answer 3 ·
+    follow-up" (the interviewer's follow-up to the answer before it)."""
     parts = [f"Answer {answer.position + 1}"]
+    if answer.is_follow_up:
+        parts.append("follow-up")
     if answer.take > 1:
         parts.append(f"take {answer.take}")
     if answer.kind is AnswerKind.SKIPPED:

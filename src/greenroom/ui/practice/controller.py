@@ -26,6 +26,7 @@ from greenroom.core.transcript import Transcript, Word
 from greenroom.store import sessions_repo
 from greenroom.ui.context import AppContext
 from greenroom.ui.practice.analysis_jobs import analyze, summarize
+from greenroom.ui.practice.follow_ups import follow_up_question
 from greenroom.ui.practice.plan import SessionPlan
 from greenroom.ui.practice.recorder import AnswerRecorder, RecordedAnswer
 from greenroom.ui.practice.results import AnswerReview, SessionResult
@@ -97,6 +98,7 @@ class PracticeController(QObject):
         self._current: AnswerContext | None = None  # the answer being given
         self._expected: set[AnswerContext] = set()  # ended, waiting for their recording
         self._analyses = 0  # answers being analysed and saved
+        self._follow_ups_asked: list[str] = []  # this run's, so the bank's are not repeated
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self.tick)
@@ -112,8 +114,13 @@ class PracticeController(QObject):
         self.plan, self.reviews = plan, []
         self._typing = self._speaking = self._finishing = False
         self._current, self._expected, self._analyses = None, set(), 0
+        self._follow_ups_asked = []
         self.interview = Interview(
-            plan.mode, list(plan.questions), self._clock, drill_takes=plan.choices.drill_takes
+            plan.mode,
+            list(plan.questions),
+            self._clock,
+            drill_takes=plan.choices.drill_takes,
+            follow_ups=plan.choices.follow_ups,
         )
         c = plan.choices
         settings = {
@@ -126,6 +133,7 @@ class PracticeController(QObject):
             "job_description": c.job_description or None,
             "speak_questions": c.speak_questions,
             "engine": self._model.engine.name if self._model.engine else None,
+            "follow_ups": c.follow_ups,
         }
         draft = PracticeSession(
             None,
@@ -390,6 +398,8 @@ class PracticeController(QObject):
             answer_limit_seconds=context.answer_limit,
             audio_path=audio,
             take=context.take,
+            follow_up_of=planned.follow_up_of,
+            follow_up_reason=planned.follow_up_reason,
         )
         engine = self._ctx.engine
         job = (self.plan.choices.job_description or None) if self.plan else None
@@ -409,9 +419,23 @@ class PracticeController(QObject):
         if not self._is_current_session(context):
             return  # saved; the session it belongs to was ended meanwhile
         self.reviews.append(review)
+        self._ask_follow_up(review, context)
         if self.interview is not None and self.interview.rules.feedback_each_answer:
             self.answer_reviewed.emit(review)
         self._maybe_done()
+
+    def _ask_follow_up(self, review: AnswerReview | None, context: AnswerContext) -> None:
+        """Choose the follow-up to the answer just analysed (None after a failed analysis) and
+        hand it to the interview, which asks it next."""
+        iv = self.interview
+        if iv is None or context.planned.is_follow_up or not iv.follow_ups:
+            return
+        if iv.index != context.index or iv.take != context.take:
+            return  # the user has moved on (or retaken) since this answer
+        planned = follow_up_question(context.planned, review, asked=self._follow_ups_asked)
+        if planned is not None:
+            self._follow_ups_asked.append(planned.question.text)
+        self._handle(iv.follow_up(planned, after=context.index))
 
     def _on_answer_failed(self, exc: BaseException, context: AnswerContext) -> None:
         """A bug while analysing or saving one answer: say so once and let the session go on."""
@@ -421,6 +445,7 @@ class PracticeController(QObject):
         if self._is_current_session(context):
             detail = str(exc) if isinstance(exc, GreenroomError) else "see the log for details"
             self.notice.emit(f"Answer {context.index + 1} could not be analysed ({detail}).")
+            self._ask_follow_up(None, context)  # a run waiting for a follow-up goes on
             if self.interview is not None and self.interview.phase is Phase.REVIEW:
                 self._handle(self.interview.next())
             self._maybe_done()

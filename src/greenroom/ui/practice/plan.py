@@ -29,6 +29,7 @@ class SetupChoices:
     job_description: str = ""
     speak_questions: bool = True
     drill_takes: int = 3
+    follow_ups: bool = False  # the interviewer asks one follow-up after each answer (not Drill)
     question_keys: tuple[int, ...] = ()  # the coach's questions, in its order; empty: the banks'
 
 

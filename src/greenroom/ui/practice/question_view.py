@@ -27,6 +27,7 @@ PHASE_TEXT = {
     Phase.PREP: "Think about your answer",
     Phase.ANSWERING: "Answering",
     Phase.REVIEW: "Answer recorded",
+    Phase.WAITING: "The interviewer is thinking of a follow-up…",
     Phase.FINISHED: "All questions done",
 }
 
@@ -138,7 +139,10 @@ class QuestionView(QWidget):
     ) -> None:
         q = state.planned.question
         take = f" · take {state.take}" if state.take > 1 else ""
-        self.header.setText(f"Question {state.number} of {state.total} · {state.mode_label}{take}")
+        where = f"Question {state.number} of {state.total}"
+        if state.planned.is_follow_up:
+            where = f"Follow-up to question {state.number} of {state.total}"
+        self.header.setText(f"{where} · {state.mode_label}{take}")
         self.question.setText(q.text)
         self.tip.setText(f"Tip: {q.tips}" if show_tip and q.tips else "")
         self.tip.setVisible(bool(show_tip and q.tips))

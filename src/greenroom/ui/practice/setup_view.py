@@ -88,6 +88,15 @@ class SetupView(QWidget):
         self.speak.setChecked(True)
         self.speak.setToolTip("The interviewer's voice reads each question before your prep time")
         ladder.body.addWidget(self.speak)
+        self.follow_ups = QCheckBox("The interviewer asks a follow-up")
+        widgets.describe_control(
+            self.follow_ups,
+            "The interviewer asks a follow-up",
+            "After each answer one follow-up question, from the bank or from what your answer "
+            "left out; on by default in a one-way interview",
+        )
+        self.follow_ups.setToolTip(self.follow_ups.accessibleDescription())
+        ladder.body.addWidget(self.follow_ups)
         ladder.body.addStretch(1)
         self.options = QWidget()
         options = QHBoxLayout(self.options)
@@ -168,6 +177,7 @@ class SetupView(QWidget):
         self._applying = True
         try:
             self.mode_buttons[rec.mode].setChecked(True)
+            self.follow_ups.setChecked(rec.rung.follow_ups)
             if rec.prep_seconds is not None:
                 self.own_timing.setChecked(False)
                 self.prep.setValue(rec.prep_seconds)
@@ -306,6 +316,9 @@ class SetupView(QWidget):
         untimed = self.mode_buttons[Mode.WARM_UP].isChecked()
         self.answer.setVisible(not untimed)
         self.answer_label.setVisible(not untimed)
+        # A real interviewer follows up; a drill repeats one question, so it has none.
+        self.follow_ups.setVisible(not self.mode_buttons[Mode.DRILL].isChecked())
+        self.follow_ups.setChecked(self.mode_buttons[Mode.ONE_WAY].isChecked())
 
     def set_banks(self, banks: list[BankListing], *, selected: tuple[str, ...] = ()) -> None:
         self.banks.clear()
@@ -335,6 +348,7 @@ class SetupView(QWidget):
             answer_seconds=None if own else self.answer.value(),
             job_description=self.job.toPlainText().strip(),
             speak_questions=self.speak.isChecked(),
+            follow_ups=mode is not Mode.DRILL and self.follow_ups.isChecked(),
             question_keys=self._coach_keys,
         )
 
