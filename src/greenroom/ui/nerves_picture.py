@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QPainter, QPaintEvent
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from greenroom.ui import design
@@ -42,9 +42,12 @@ class _Bars(QWidget):
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        label_width = 70.0
-        width = self.width() - label_width - 60
         font = QFont(self.font())
+        metrics = QFontMetricsF(font)
+        # Columns as wide as their longest words, so "not rated" is never cut.
+        label_width = metrics.horizontalAdvance("Before") + 16
+        value_width = metrics.horizontalAdvance("not rated") + 12
+        width = max(40.0, self.width() - label_width - value_width)
         for row, (name, value, tone) in enumerate(
             (("Before", self.before, "work"), ("After", self.after, "primary"))
         ):
@@ -65,7 +68,7 @@ class _Bars(QWidget):
                 text = f"{value:.0f}"
             painter.setPen(design.colour("text"))
             painter.drawText(
-                QRectF(track.right() + 8, top, 60, 24), Qt.AlignmentFlag.AlignVCenter, text
+                QRectF(track.right() + 8, top, value_width, 24), Qt.AlignmentFlag.AlignVCenter, text
             )
         painter.end()
 

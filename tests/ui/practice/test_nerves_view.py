@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from greenroom.analysis.session import SelfReport, compare, summarize_session
+from greenroom.ui.nerves_picture import NervesPicture
 from greenroom.ui.practice.nerves_view import NervesView
 from greenroom.ui.practice.results import SessionResult
 from greenroom.ui.practice.summary_view import summary_html
@@ -65,3 +67,24 @@ def test_an_unset_after_rating_is_never_compared() -> None:
     result = SessionResult(summary, list(changes.values()), [], None, None, first_session=False)
     text = summary_html(result)
     assert "Nerves:" not in text and "worse" not in text
+
+
+def test_the_summary_picture_never_cuts_not_rated(qtbot: QtBot) -> None:
+    """The value column is as wide as "not rated": its last letters stay on the picture."""
+    picture = NervesPicture()
+    qtbot.addWidget(picture)
+    picture.resize(1050, 140)
+    picture.show_nerves(60, None)
+    picture.show()
+    qtbot.waitExposed(picture)
+    bars = picture.bars
+    image = bars.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    background = QColor(image.pixel(image.width() - 1, 2))
+    after_row = range(46, min(image.height(), 70))
+    # nothing but background in the last 4 columns: the words end before the edge
+    edge = {
+        QColor(image.pixel(x, y)).name()
+        for x in range(image.width() - 4, image.width())
+        for y in after_row
+    }
+    assert edge == {background.name()}, edge
