@@ -4,6 +4,7 @@ playback of the real recording with seeking, comparing takes, export and delete.
 from __future__ import annotations
 
 import csv
+import html
 import json
 from dataclasses import replace
 from pathlib import Path
@@ -17,6 +18,7 @@ from greenroom.store import history_repo, sessions_repo
 from greenroom.ui import design
 from greenroom.ui.context import AppContext
 from greenroom.ui.history.history_page import HistoryPage
+from greenroom.ui.history.report_pdf import report_html
 from greenroom.ui.history.session_detail_view import SessionDetailView
 from greenroom.ui.history.transcript_view import TranscriptPause, TranscriptWord
 
@@ -306,3 +308,6 @@ def test_a_follow_up_answer_is_listed_as_one(qtbot: QtBot, ctx: AppContext) -> N
     _, detail = _open(qtbot, ctx, 3)
     last = detail.answers.item(detail.answers.count() - 1).text()
     assert last == "Answer 4 · follow-up\nAnd what was the outcome?"
+    session = sessions_repo.get_session(ctx.engine, 3)
+    report = report_html(session)  # what the PDF is printed from
+    assert f"follow-up to: {html.escape(session.answers[0].question_text)}" in report

@@ -36,6 +36,9 @@ def report_html(session: PracticeSession) -> str:
     for n, a in enumerate(session.answers, start=1):
         m = metrics_of(a)
         out.append(f"<h2>{n}. {e(a.question_text)}</h2>")
+        parent = session.follow_up_to(a)
+        if parent is not None:
+            out.append(f"<p><i>The interviewer's follow-up to: {e(parent)}</i></p>")
         rating = f" · your rating {a.self_rating}/5" if a.self_rating else ""
         out.append(
             f"<p><i>{a.kind.value}, take {a.take}, {a.duration_seconds:.0f} s, delivery index "
