@@ -67,6 +67,22 @@ def button(
     return b
 
 
+def numbers_toggle(description: str, numbers: QWidget) -> QPushButton:
+    """The quiet "Show the numbers" switch that keeps ``numbers`` hidden until asked for
+    (docs/design.md: words first, numbers on request)."""
+    toggle = button("Show the numbers", role="quiet", icon="chevron-down", description=description)
+    toggle.setCheckable(True)
+    numbers.setVisible(False)
+
+    def show(shown: bool) -> None:
+        numbers.setVisible(shown)
+        toggle.setText("Hide the numbers" if shown else "Show the numbers")
+        set_icon(toggle, "chevron-up" if shown else "chevron-down", "primary")
+
+    toggle.toggled.connect(show)
+    return toggle
+
+
 def describe_control(widget: QWidget, name: str, description: str) -> None:
     """What a screen reader says for ``widget``: its name, then what it does."""
     widget.setAccessibleName(name)

@@ -96,13 +96,6 @@ class AnswerView(QWidget):
         self.transcript.setAccessibleName("Your answer, with fillers, hedges and pauses marked")
         self.moments = QHBoxLayout()
         self.moments_row = QWidget()
-        self.details_toggle = widgets.button(
-            "Show the numbers",
-            role="quiet",
-            icon="chevron-down",
-            description="The figures behind the words, and how the delivery index was made",
-        )
-        self.details_toggle.setCheckable(True)
         self.metrics = MetricsView()
         self.metrics.setAccessibleName("Figures of this answer")
         self.metrics.setAccessibleDescription(
@@ -110,6 +103,9 @@ class AnswerView(QWidget):
         )
         self.scoring = widgets.hint()
         self.details = QWidget()
+        self.details_toggle = widgets.numbers_toggle(
+            "The figures behind the words, and how the delivery index was made", self.details
+        )
         self.rating = QComboBox()
         self.rating.setAccessibleName("How did that answer feel?")
         self.rating.setToolTip("Your own rating, 1 to 5; kept with the answer")
@@ -124,7 +120,6 @@ class AnswerView(QWidget):
         )
         self._build()
         self.transcript.word_clicked.connect(self._on_transcript_word_clicked)
-        self.details_toggle.toggled.connect(self._on_details_toggled)
         self.rating.activated.connect(self._on_rating_activated)
         self.compare_button.clicked.connect(self._on_compare_button_clicked)
 
@@ -151,7 +146,6 @@ class AnswerView(QWidget):
         details.setContentsMargins(0, 0, 0, 0)
         details.addWidget(self.metrics)
         details.addWidget(self.scoring)
-        self.details.setVisible(False)
         said = widgets.Card("What you said")
         said.body.addWidget(self.playback)
         said.body.addWidget(self.transcript)
@@ -245,11 +239,6 @@ class AnswerView(QWidget):
 
     def _on_transcript_word_clicked(self, seconds: float) -> None:
         self._play_from(seconds)
-
-    def _on_details_toggled(self, shown: bool) -> None:
-        self.details.setVisible(shown)
-        self.details_toggle.setText("Hide the numbers" if shown else "Show the numbers")
-        widgets.set_icon(self.details_toggle, "chevron-up" if shown else "chevron-down", "primary")
 
     def _on_rating_activated(self, _index: int) -> None:
         if self.answer is not None and self.answer.id is not None:

@@ -118,14 +118,6 @@ class ReviewView(QWidget):
         )
         self.play.clicked.connect(self.player.toggle)
         self.player.playing_changed.connect(self._on_player_playing_changed)
-        self.details_toggle = widgets.button(
-            "Show the numbers",
-            role="quiet",
-            icon="chevron-down",
-            description="The figures behind the words, and how the delivery index was made",
-        )
-        self.details_toggle.setCheckable(True)
-        self.details_toggle.toggled.connect(self._on_details_toggled)
         self.metrics = MetricsView()
         self.metrics.setAccessibleName("Figures of this answer")
         self.metrics.setAccessibleDescription(
@@ -137,7 +129,9 @@ class ReviewView(QWidget):
         details_layout.setContentsMargins(0, 0, 0, 0)
         details_layout.addWidget(self.metrics)
         details_layout.addWidget(self.scoring)
-        self.details.setVisible(False)
+        self.details_toggle = widgets.numbers_toggle(
+            "The figures behind the words, and how the delivery index was made", self.details
+        )
         self.rating_buttons = QButtonGroup(self)
         self.retake = widgets.button(
             "Retake this question", icon="retake", description="Answer the same question again"
@@ -241,11 +235,6 @@ class ReviewView(QWidget):
         self.retake.setVisible(retakes)
         self.next.setText("Finish" if last else "Next question")
         self.next.setFocus()
-
-    def _on_details_toggled(self, shown: bool) -> None:
-        self.details.setVisible(shown)
-        self.details_toggle.setText("Hide the numbers" if shown else "Show the numbers")
-        widgets.set_icon(self.details_toggle, "chevron-up" if shown else "chevron-down", "primary")
 
     def _on_player_playing_changed(self, playing: bool) -> None:
         self.play.setText("Pause" if playing else "Hear your answer")

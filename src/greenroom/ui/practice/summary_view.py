@@ -156,17 +156,11 @@ class SummaryView(QWidget):
         self.changed.setAccessibleName("What changed against your recent runs")
         self.answers = FittedText()
         self.answers.setAccessibleName("Your answers")
-        self.details_toggle = widgets.button(
-            "Show the numbers",
-            role="quiet",
-            icon="chevron-down",
-            description="Each figure against your recent runs and your first run",
-        )
-        self.details_toggle.setCheckable(True)
-        self.details_toggle.toggled.connect(self._on_details_toggled)
         self.body = QTextBrowser()  # the numbers
         self.body.setAccessibleName("The numbers of this run")
-        self.body.setVisible(False)
+        self.details_toggle = widgets.numbers_toggle(
+            "Each figure against your recent runs and your first run", self.body
+        )
         self.again = widgets.button(
             "Start the next test run",
             role="primary",
@@ -212,11 +206,6 @@ class SummaryView(QWidget):
         """Everything the summary says, as plain text (the screen reads top to bottom)."""
         parts = (self.nerves.words.text(), self.changed.text(), self.answers.toPlainText())
         return "\n".join((*parts, self.body.toPlainText()))
-
-    def _on_details_toggled(self, shown: bool) -> None:
-        self.body.setVisible(shown)
-        self.details_toggle.setText("Hide the numbers" if shown else "Show the numbers")
-        widgets.set_icon(self.details_toggle, "chevron-up" if shown else "chevron-down", "primary")
 
 
 __all__ = ["Change", "SummaryView", "changes_words", "numbers_html", "summary_html"]
