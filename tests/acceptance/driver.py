@@ -21,8 +21,8 @@ from rig import play_answer
 
 from greenroom.core.interview import Phase
 from greenroom.core.session import Mode
-from greenroom.ui.practice.plan import Order
 from greenroom.ui.practice.practice_page import PracticePage
+from support.practice import fill_setup
 from support.waiting import pump, wait_until
 
 PAUSE_BEFORE_STOP_S = 0.8  # a speaker pauses a moment before pressing Stop
@@ -88,18 +88,15 @@ def set_up(
 ) -> None:
     setup = page.setup
     wait_for(lambda: setup.banks.count() > 0, 30, "the banks on the set-up screen")
-    for i in range(setup.banks.count()):
-        item = setup.banks.item(i)
-        chosen = item.data(Qt.ItemDataRole.UserRole) == "acceptance"
-        item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
-    setup.mode_buttons[mode].setChecked(True)
-    setup.follow_ups.setChecked(follow_ups)
-    setup.count.setValue(count)
-    setup.order.setCurrentIndex(setup.order.findData(Order.AS_LISTED))
-    setup.own_timing.setChecked(prep is None)
-    if prep is not None:
-        setup.prep.setValue(prep)
-    setup.speak.setChecked(speak)
+    fill_setup(
+        setup,
+        banks=("acceptance",),
+        mode=mode,
+        count=count,
+        prep=prep,
+        speak=speak,
+        follow_ups=follow_ups,
+    )
 
 
 def confirm_next_dialog() -> None:

@@ -25,6 +25,7 @@ from greenroom.speech.engine import TranscriptionEngine
 from greenroom.ui.context import AppContext, SettingsStore
 from greenroom.ui.practice.plan import Order
 from greenroom.ui.practice.practice_page import PracticePage, PracticeServices
+from greenroom.ui.practice.setup_view import SetupView
 from greenroom.ui.speech_model import ModelState, SpeechModel
 from support.clock import FakeClock
 from support.fakes import FakeMicrophone, FakeVoice, JitteryTaskRunner
@@ -95,7 +96,28 @@ def choose(
     follow_ups: bool = False,
 ) -> None:
     """Tick the banks and the mode; ``prep`` unticks "own prep" and sets the prep time."""
-    setup = room.page.setup  # type: ignore[attr-defined]
+    fill_setup(
+        room.page.setup,  # type: ignore[attr-defined]
+        banks=banks,
+        mode=mode,
+        count=count,
+        prep=prep,
+        speak=speak,
+        follow_ups=follow_ups,
+    )
+
+
+def fill_setup(
+    setup: SetupView,
+    *,
+    banks: tuple[str, ...],
+    mode: Mode,
+    count: int,
+    prep: int | None,
+    speak: bool,
+    follow_ups: bool,
+) -> None:
+    """The set-up screen's choices, as a user makes them (questions as listed in the bank)."""
     for i in range(setup.banks.count()):
         item = setup.banks.item(i)
         want = item.data(Qt.ItemDataRole.UserRole) in banks
