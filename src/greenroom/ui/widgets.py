@@ -137,12 +137,17 @@ class FittedText(QTextBrowser):
         self._fit()
 
     def _fit(self) -> None:
-        document = self.document()
-        document.setTextWidth(self.viewport().width())
-        margins = self.contentsMargins()
-        height = int(document.size().height() + margins.top() + margins.bottom() + 2)
-        if height != self.height():
-            self.setFixedHeight(height)
+        fit_height_to_text(self)
+
+
+def fit_height_to_text(view: QTextBrowser) -> None:
+    """Make ``view`` exactly as tall as its text at its current width."""
+    document = view.document()
+    document.setTextWidth(view.viewport().width())
+    margins = view.contentsMargins()
+    height = int(document.size().height() + margins.top() + margins.bottom() + 2)
+    if height != view.height():
+        view.setFixedHeight(height)
 
 
 def set_tone(label: QLabel, object_name: str) -> None:

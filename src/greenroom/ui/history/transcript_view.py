@@ -16,6 +16,7 @@ from greenroom.analysis.metrics import AnswerMetrics
 from greenroom.analysis.tokens import clean_words, tokenize
 from greenroom.core.transcript import Word
 from greenroom.ui import design
+from greenroom.ui.widgets import fit_height_to_text
 
 
 def _styles() -> dict[str, str]:
@@ -102,12 +103,7 @@ class TranscriptView(QTextBrowser):
             self._fit()
 
     def _fit(self) -> None:
-        document = self.document()
-        document.setTextWidth(self.viewport().width())
-        margins = self.contentsMargins()
-        height = int(document.size().height() + margins.top() + margins.bottom() + 2)
-        if height != self.height():
-            self.setFixedHeight(height)
+        fit_height_to_text(self)
 
     def show_answer(
         self, words: Sequence[dict[str, Any]], metrics: AnswerMetrics | None, transcript: str
