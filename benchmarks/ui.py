@@ -4,10 +4,14 @@ Run under a display (or Xvfb):  xvfb-run -a .venv/bin/python benchmarks/ui.py
 1. Cold start to the first window shown, as a ratio to a bare PySide6 window started the same
    way in the same run (median of 5 runs each; Greenroom with an existing data folder and on the
    very first start).
-2. The longest time the GUI thread is blocked while a 2-minute answer is spoken into a virtual
-   PulseAudio microphone in real time, recorded, transcribed, analysed and saved; a 5 ms timer on
-   the GUI thread measures the gaps. Also the delay from Stop to the feedback screen.
+2. Answers spoken into a virtual PulseAudio microphone in real time, recorded, transcribed,
+   analysed and saved (median of 3 each; `--runs N`): the 2-minute answer with Stop pressed
+   after a 0.7 s pause ("pause") and cutting its last sentence ("cut"), and a minute of the
+   same speech with every pause squeezed to 0.15 s ("no pauses"). For each: Stop -> feedback
+   screen, how long after a word is spoken it shows live, the longest GUI-thread stall (a 5 ms
+   timer on the GUI thread measures the gaps) and the whole app's CPU time per answer minute.
 3. Peak memory (RSS) of that process.
+`--answers-only` skips part 1.
 """
 
 from __future__ import annotations
@@ -81,109 +85,204 @@ def cold_start() -> list[tuple[str, float, float]]:
     return rows
 
 
-def answer_stalls() -> dict[str, float]:
-    from PySide6.QtCore import QElapsedTimer, QTimer
-    from PySide6.QtTest import QTest
+def _answer_files() -> dict[str, Path]:
+    """The spoken answers: the 2-minute answer ending in a 0.7 s pause or cut mid-sentence, and
+    a minute of the same speech with every pause squeezed to 0.15 s (no segment closes early)."""
+    import numpy as np
+    import soundfile as sf
 
-    from greenroom.app import build_window
-    from greenroom.core.session import Mode
-    from greenroom.paths import resolve_paths
-    from greenroom.ui.speech_model import ModelState
+    from greenroom.speech.audio import load_audio
+    from greenroom.speech.vad import speech_segments
     from support.audio_data import answer_2min
-    from support.virtual_mic import ensure_virtual_mic, play_into_mic
 
-    mic = ensure_virtual_mic()
-    paths = resolve_paths(Path(tempfile.mkdtemp()))
-    running = build_window(paths, crash_dialogs=False)
-    window, page = running.window, running.window.practice_page
-    window.ctx.settings.update(input_device=mic.decode(), tts_enabled=False)
-    window.show()
-    gaps: list[tuple[float, str]] = []
-    phase = ["idle"]
-    clock = QElapsedTimer()
-    clock.start()
-    last = [clock.elapsed()]
+    rate = 16_000
+    audio = load_audio(answer_2min().path)
+    spans = speech_segments(audio)
+    last = spans[-1]
+    floor = np.random.default_rng(7).normal(0, 10 ** (-60 / 20), rate).astype(np.float32)
 
-    def beat() -> None:
-        now = clock.elapsed()
-        gaps.append((now - last[0] - 5, phase[0]))
-        last[0] = now
+    def secs(t: float) -> int:
+        return round(t * rate)
 
-    timer = QTimer()
-    timer.timeout.connect(beat)
-    timer.start(5)
+    squeezed: list[np.ndarray] = []
+    for span in spans:
+        squeezed += [audio[secs(span.start) : secs(span.end)], floor[: secs(0.15)]]
+    answers = {
+        "pause": np.concatenate([audio[: secs(last.end)], floor[: secs(0.7)]]),
+        "cut": audio[: secs((last.start + last.end) / 2)],
+        "no pauses": np.concatenate(squeezed)[: secs(60)],
+    }
+    folder = Path(tempfile.mkdtemp())
+    for name, samples in answers.items():
+        sf.write(folder / f"{name}.wav", samples, rate, subtype="PCM_16")
+    return {name: folder / f"{name}.wav" for name in answers}
 
-    def wait_until(cond, ms: int) -> None:  # type: ignore[no-untyped-def]
+
+class _Room:
+    """One live app with a virtual microphone, a 5 ms heartbeat on the GUI thread, and hooks
+    that time live words and Stop -> feedback."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QElapsedTimer, QTimer
+
+        from greenroom.app import build_window
+        from greenroom.paths import resolve_paths
+        from greenroom.ui.speech_model import ModelState
+        from support.virtual_mic import ensure_virtual_mic
+
+        mic = ensure_virtual_mic()
+        self.running = build_window(resolve_paths(Path(tempfile.mkdtemp())), crash_dialogs=False)
+        window = self.running.window
+        self.page = window.practice_page
+        window.ctx.settings.update(input_device=mic.decode(), tts_enabled=False)
+        window.confirm_quit = lambda: True  # type: ignore[method-assign]
+        window.show()
+        self.gaps: list[float] = []
+        self.clock = QElapsedTimer()
+        self.clock.start()
+        self.last = self.clock.elapsed()
+        self.timer = QTimer()
+        self.timer.timeout.connect(self._beat)
+        self.timer.start(5)
+        self.live: list[tuple[float, float]] = []  # (when shown, answer time the words reach)
+        recorder = self.page.recorder
+        shown = recorder._on_stream_partial  # runs on the transcriber thread, emits to the GUI
+
+        def timed(take, words):  # type: ignore[no-untyped-def]
+            if words:
+                self.live.append((time.monotonic(), max(w.end for w in words)))
+            shown(take, words)
+
+        recorder._on_stream_partial = timed  # type: ignore[method-assign]
+        self.page.refresh()
+        self.wait_until(
+            lambda: (
+                self.page.services.model.state is ModelState.READY
+                and self.page.setup.banks.count() > 0
+            ),
+            60000,
+        )
+
+    def _beat(self) -> None:
+        now = self.clock.elapsed()
+        self.gaps.append(now - self.last - 5)
+        self.last = now
+
+    def wait_until(self, cond, ms: int) -> None:  # type: ignore[no-untyped-def]
+        from PySide6.QtTest import QTest
+
         end = time.time() + ms / 1000
         while not cond():
             if time.time() > end:
                 raise TimeoutError
             QTest.qWait(10)
 
-    page.refresh()
-    wait_until(
-        lambda: page.services.model.state is ModelState.READY and page.setup.banks.count() > 0,
-        60000,
-    )
-    setup = page.setup
-    setup.mode_buttons[Mode.TIMED].setChecked(True)
-    setup.count.setValue(1)
-    setup.speak.setChecked(False)
-    setup.own_timing.setChecked(False)
-    setup.answer.setValue(180)
-    setup.start_button.click()
-    wait_until(lambda: page.stack.currentWidget() is page.nerves_before, 10000)
-    page.nerves_before.skip.click()
-    wait_until(lambda: page.controller.interview is not None, 10000)
-    page.controller.primary_action()  # start answering now
-    wait_until(lambda: page.recorder.recording, 10000)
-    QTest.qWait(300)
-    gaps.clear()
-    phase[0] = "recording"
-    player = play_into_mic(answer_2min().path)
-    wait_until(lambda: player.poll() is not None, 200000)
-    QTest.qWait(500)
-    phase[0] = "stop to feedback"
-    marks: dict[str, float] = {}
-    page.recorder.answer_ready.connect(lambda _r: marks.setdefault("recorded", time.perf_counter()))
-    page.controller.answer_reviewed.connect(
-        lambda _r: marks.setdefault("analysed", time.perf_counter())
-    )
-    stopped = time.perf_counter()
-    page.controller.primary_action()
-    wait_until(lambda: page.stack.currentWidget() is page.review, 60000)
-    to_review = time.perf_counter() - stopped
-    QTest.qWait(200)
-    timer.stop()
-    words = page.controller.reviews[-1].metrics.word_count
-    running.close()
-    rec = [g for g, p in gaps if p == "recording"]
-    fin = [g for g, p in gaps if p == "stop to feedback"]
-    return {
-        "longest GUI stall while recording (ms)": max(rec),
-        "p99 GUI stall while recording (ms)": statistics.quantiles(rec, n=100)[98],
-        "longest GUI stall from Stop to feedback shown (ms)": max(fin),
-        "Stop to feedback screen (s)": to_review,
-        "  of which: transcript complete and audio saved (s)": marks["recorded"] - stopped,
-        "  of which: analysed and committed (s)": marks["analysed"] - marks["recorded"],
-        "words in the transcript": float(words),
-        "peak RSS of the app process (MB)": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        / 1024,
-    }
+    def answer(self, wav: Path) -> dict[str, float]:
+        """Speak one answer in a one-question Timed run; Stop the moment the audio ends."""
+        from PySide6.QtTest import QTest
+
+        from greenroom.core.session import Mode
+        from support.virtual_mic import play_into_mic
+
+        page = self.page
+        self.wait_until(lambda: page.stack.currentWidget() is page.setup, 10000)
+        setup = page.setup
+        setup.mode_buttons[Mode.TIMED].setChecked(True)
+        setup.count.setValue(1)
+        setup.speak.setChecked(False)
+        setup.own_timing.setChecked(False)
+        setup.answer.setValue(180)
+        setup.start_button.click()
+        self.wait_until(lambda: page.stack.currentWidget() is page.nerves_before, 10000)
+        page.nerves_before.skip.click()
+        self.wait_until(lambda: page.controller.interview is not None, 10000)
+        page.controller.primary_action()  # start answering now
+        self.wait_until(lambda: page.recorder.recording, 10000)
+        QTest.qWait(300)
+        started = page.recorder._active.started_at
+        self.gaps.clear()
+        self.live.clear()
+        cpu = time.process_time()
+        player = play_into_mic(wav)
+        self.wait_until(lambda: player.poll() is not None, 200000)
+        recording_gaps = list(self.gaps)
+        self.gaps.clear()
+        stopped = time.perf_counter()
+        page.controller.primary_action()
+        self.wait_until(lambda: page.stack.currentWidget() is page.review, 60000)
+        to_review = time.perf_counter() - stopped
+        cpu = time.process_time() - cpu
+        QTest.qWait(200)
+        review = page.controller.reviews[-1]
+        words = review.transcript.words
+        live = sorted(self.live)
+        lags = []
+        for w in words:
+            shown = next((t for t, reach in live if reach >= w.end - 0.05), None)
+            if shown is not None:
+                lags.append(shown - (started + w.end))
+        seconds = review.transcript.duration
+        page.review.next.click()  # on to the "after" screen, the summary, set-up again
+        self.wait_until(lambda: page.stack.currentWidget() is page.nerves_after, 30000)
+        page.nerves_after.skip.click()
+        self.wait_until(lambda: page.stack.currentWidget() is page.summary, 30000)
+        page.summary.again.click()
+        return {
+            "Stop to feedback screen (s)": to_review,
+            "live words: median delay after spoken (s)": statistics.median(lags),
+            "live words: 90th percentile delay (s)": statistics.quantiles(lags, n=10)[8],
+            "words shown live before Stop (%)": 100 * len(lags) / max(1, len(words)),
+            "longest GUI stall while recording (ms)": max(recording_gaps),
+            "longest GUI stall from Stop to feedback (ms)": max(self.gaps),
+            "CPU seconds per answer minute (whole app)": cpu / (seconds / 60),
+            "words in the transcript": float(len(words)),
+        }
+
+    def close(self) -> None:
+        self.timer.stop()
+        self.running.close()
+
+
+def answer_figures(runs: int) -> dict[str, dict[str, float]]:
+    """Median over ``runs`` answers of each kind, and peak memory of the process."""
+    files = _answer_files()
+    room = _Room()
+    table: dict[str, dict[str, float]] = {}
+    try:
+        for name, wav in files.items():
+            results = []
+            for _ in range(runs):
+                results.append(room.answer(wav))
+            table[name] = {k: statistics.median(r[k] for r in results) for k in results[0]}
+    finally:
+        room.close()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    table["pause"]["peak RSS of the app process (MB)"] = rss
+    return table
 
 
 def main() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     print(f"Machine: {machine}, Qt platform {os.environ['QT_QPA_PLATFORM']}\n")
-    print("| start-up (median of 5) | seconds | ratio to bare PySide6 |")
-    print("|---|---|---|")
-    for name, seconds, ratio in cold_start():
-        print(f"| {name} | {seconds:.2f} | {ratio:.2f}x |")
-    print("\n| a 2-minute answer spoken in real time | value |")
-    print("|---|---|")
-    for name, value in answer_stalls().items():
-        print(f"| {name} | {value:.2f} |" if "(s)" in name else f"| {name} | {value:.0f} |")
+    if "--answers-only" not in sys.argv:
+        print("| start-up (median of 5) | seconds | ratio to bare PySide6 |")
+        print("|---|---|---|")
+        for name, seconds, ratio in cold_start():
+            print(f"| {name} | {seconds:.2f} | {ratio:.2f}x |")
+    runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 3
+    table = answer_figures(runs)
+    kinds = list(table)
+    print(f"\n| answers spoken in real time into a virtual microphone, median of {runs} | ", end="")
+    print(" | ".join(kinds) + " |")
+    print("|---|" + "---|" * len(kinds))
+    for figure in table[kinds[0]]:
+        cells = []
+        for kind in kinds:
+            value = table[kind].get(figure)
+            digits = 2 if "(s)" in figure else 0
+            cells.append("" if value is None else f"{value:.{digits}f}")
+        print(f"| {figure} | " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":

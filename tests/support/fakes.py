@@ -278,11 +278,12 @@ class JitteryTaskRunner(TaskRunner):
         on_error_default: Callable[[BaseException], None],
         *,
         max_delay: float = 0.15,
-        delays: list[float] | None = None,
+        delays: list[float | threading.Event] | None = None,
         seed: int | None = 0,
         parent: QObject | None = None,
     ) -> None:
-        """``delays``: the first jobs' delays, in order (to make a given job finish last)."""
+        """``delays``: the first jobs' delays, in order (to make a given job finish last): seconds,
+        or an event the job waits for (at most a minute), to hold it until something happened."""
         super().__init__(on_error_default, parent)
         self._random = random.Random(seed)
         self._max_delay = max_delay
@@ -300,7 +301,10 @@ class JitteryTaskRunner(TaskRunner):
         pause = self.delays.pop(0) if self.delays else self._random.uniform(0, self._max_delay)
 
         def delayed() -> Any:
-            time.sleep(pause)
+            if isinstance(pause, threading.Event):
+                pause.wait(60)
+            else:
+                time.sleep(pause)
             return fn()
 
         super().run(delayed, on_done, on_error=on_error, write=write, owner=owner)

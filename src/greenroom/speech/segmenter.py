@@ -79,6 +79,30 @@ class Segmenter:
                 closed.extend(self._split(i + 1))
         return closed
 
+    @property
+    def pad(self) -> int:
+        """Samples of padding added before and after each segment's speech."""
+        return self._pad
+
+    @property
+    def silent_s(self) -> float:
+        """Seconds of silence since the open segment's last voiced frame (0 when none is open)."""
+        if self._start is None:
+            return 0.0
+        return (self._frame - self._last_voiced) * FRAME / SAMPLE_RATE
+
+    def peek(self, total_samples: int) -> ClosedSegment | None:
+        """The segment a pause starting now would close, without closing it.
+
+        While the speaker pauses this is exactly what ``push`` will return once the pause is long
+        enough (unless speech resumes), so its words can be transcribed ahead of time.
+        """
+        if self._start is None or self._last_voiced - self._start < self._min_frames:
+            return None
+        start = max(self._previous_end, self._start * FRAME - self._pad)
+        end = min(self._last_voiced * FRAME + self._pad, total_samples)
+        return ClosedSegment(start, end) if end > start else None
+
     def flush(self, total_samples: int) -> list[ClosedSegment]:
         """Close the open segment at the end of the audio (the answer was stopped)."""
         if self._start is None:

@@ -4,6 +4,11 @@ The capture thread calls ``feed``; voice detection runs right there (about 3 ms 
 audio) and each segment it closes is queued to one worker thread that transcribes it once.
 ``finish`` closes the last segment, waits for the worker and returns the whole Transcript.
 Plain ``threading``, no Qt: the UI wraps this in its own QThread/signals.
+
+With ``speculate`` (the app) the idle worker also transcribes ahead of time: the open segment as
+soon as the speaker pauses, so a Stop after a pause finds its last words already done, and the
+growing segment while the speaker talks on, so words show up live even without pauses. A guess
+is only ever reused for exactly the same audio; otherwise it is shown live and thrown away.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import queue
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
@@ -22,7 +28,7 @@ from greenroom.core.transcript import SpeechSegment, Transcript, Word
 from greenroom.speech.audio import float_to_pcm16, pcm16_to_float
 from greenroom.speech.engine import TranscriptionEngine
 from greenroom.speech.segmenter import ClosedSegment, Segmenter
-from greenroom.speech.vad import DEFAULT_VAD, SAMPLE_RATE, FrameProbabilities, VadSettings
+from greenroom.speech.vad import DEFAULT_VAD, FRAME, SAMPLE_RATE, FrameProbabilities, VadSettings
 
 log = logging.getLogger(__name__)
 
@@ -40,8 +46,23 @@ MAX_MERGED_PAUSE_S = 1.0
 # twentieth time that evening..." after "Lord, but I'm glad to see you again, Phil."). When this
 # much of a job is left after its last word, the rest is transcribed on its own.
 UNHEARD_TAIL_S = 1.0
+# Guess the open segment's words after this much silence: the segment closes at 0.5 s, and a
+# Stop after a normal pause (>= 0.7 s) should find them done (one call is ~0.45 s).
+GUESS_AFTER_PAUSE_S = 0.2
+# While the speaker talks on, guess the words of the growing segment this often (audio time), so
+# live words lag speech by at most this plus one call ...
+GUESS_WHILE_TALKING_S = 1.5
+# ... but at most once per this many calls' time: on a busy machine, where a call takes 2-3 s,
+# guessing as often would keep the worker busy and the words kept for good would queue up.
+GUESS_CALLS_APART = 3.0
 _STOP = None
-_Job = tuple[ClosedSegment, npt.NDArray[np.float32]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    segment: ClosedSegment
+    samples: npt.NDArray[np.float32]
+    guess: bool = False  # transcribed ahead of time: shown live, reused only for the same audio
 
 
 class StreamingTranscriber:
@@ -62,6 +83,7 @@ class StreamingTranscriber:
         min_job_s: float = MIN_JOB_S,
         max_merged_pause_s: float = MAX_MERGED_PAUSE_S,
         language: str = "en",
+        speculate: bool = False,
     ) -> None:
         self._engine = engine
         self._on_partial = on_partial
@@ -78,6 +100,13 @@ class StreamingTranscriber:
         self._words: list[Word] = []
         self._words_lock = threading.Lock()
         self._jobs: queue.Queue[_Job | None] = queue.Queue()
+        self._speculate = speculate
+        self._idle = threading.Event()  # the worker waits for work (guesses only go in then)
+        self._idle.set()
+        self._guessed: ClosedSegment | None = None  # the last guess queued (feeding thread)
+        self._guess: tuple[ClosedSegment, list[Word]] | None = None  # its words (worker)
+        self._final_upto = 0  # end sample of the last segment transcribed for good (worker)
+        self._call_s = 0.0  # how long the latest engine call took, wall time (worker)
         self._error: BaseException | None = None
         self._cancelled = threading.Event()
         self._finished = False
@@ -112,6 +141,9 @@ class StreamingTranscriber:
         self._append(samples)
         for segment in self._segmenter.push(self._probs.push(samples).tolist()):
             self._submit(segment)
+        self._release_lone_pending()
+        if self._speculate and self._idle.is_set():
+            self._maybe_guess()
 
     def finish(self, *, timeout: float = DEFAULT_FINISH_TIMEOUT_S) -> Transcript:
         """Close the last segment, wait for every transcription and return the transcript.
@@ -192,26 +224,67 @@ class StreamingTranscriber:
                 round(segment.start / SAMPLE_RATE, 3), round(segment.end / SAMPLE_RATE, 3)
             )
         )
-        pending = self._pending
-        if pending is not None and (
-            segment.end - pending.start > self._max_job
-            or segment.start - pending.end > self._max_merged_pause
-        ):
-            self._dispatch(pending)
-            pending = None
-        job = segment if pending is None else ClosedSegment(pending.start, segment.end)
+        job = self._next_job(segment)
+        if self._pending is not None and job.start != self._pending.start:
+            self._dispatch(self._pending)
         if job.end - job.start >= self._min_job:
             self._dispatch(job)
             self._pending = None
         else:
             self._pending = job
 
-    def _dispatch(self, job: ClosedSegment) -> None:
+    def _next_job(self, segment: ClosedSegment) -> ClosedSegment:
+        """The job ``segment`` would be sent in: merged with the waiting one when allowed."""
+        pending = self._pending
+        if pending is None or (
+            segment.end - pending.start > self._max_job
+            or segment.start - pending.end > self._max_merged_pause
+        ):
+            return segment
+        return ClosedSegment(pending.start, segment.end)
+
+    def _release_lone_pending(self) -> None:
+        # A short segment followed by a pause too long to merge across will be sent alone
+        # whatever comes next: send it now rather than when the next segment closes.
+        pending = self._pending
+        if pending is None or self._segmenter.in_speech:
+            return
+        # (the next segment can start a frame and its pad before the audio fed so far ends)
+        if self._length - pending.end > self._max_merged_pause + self._segmenter.pad + FRAME:
+            self._dispatch(pending)
+            self._pending = None
+
+    def _maybe_guess(self) -> None:
+        """Queue a guess at the words not yet sent for good, when it would be worth it."""
+        open_segment = self._segmenter.peek(self._length)
+        if open_segment is not None:
+            if self._segmenter.silent_s >= GUESS_AFTER_PAUSE_S:
+                job = self._next_job(open_segment)  # what the pause will close, exactly
+            else:
+                job = ClosedSegment(self._next_job(open_segment).start, self._length)
+                last = self._guessed
+                grown = job.end - (last.end if last and last.start == job.start else job.start)
+                every = max(GUESS_WHILE_TALKING_S, GUESS_CALLS_APART * self._call_s)
+                if grown < every * SAMPLE_RATE:
+                    return
+        elif self._pending is not None:
+            job = self._pending  # sent as it is at Stop or after a long pause
+        else:
+            return
+        if job == self._guessed:
+            return
+        self._guessed = job
+        self._dispatch(job, guess=True)
+
+    def _dispatch(self, job: ClosedSegment, *, guess: bool = False) -> None:
         # Copy now, on the feeding thread: the buffer may be reallocated while the job waits.
-        self._jobs.put((job, self._audio[job.start : job.end].copy()))
+        self._idle.clear()
+        self._jobs.put(_Job(job, self._audio[job.start : job.end].copy(), guess))
 
     def _transcribe(self, samples: npt.NDArray[np.float32], offset: float) -> list[Word]:
+        began = time.monotonic()
         words = self._engine.transcribe(samples, offset=offset)
+        self._call_s = time.monotonic() - began
         heard = round((words[-1].end - offset) * SAMPLE_RATE) if words else len(samples)
         if len(samples) - heard >= UNHEARD_TAIL_S * SAMPLE_RATE:
             words += self._engine.transcribe(samples[heard:], offset=offset + heard / SAMPLE_RATE)
@@ -219,19 +292,19 @@ class StreamingTranscriber:
 
     def _run(self) -> None:
         while True:
-            job = self._jobs.get()
+            try:
+                job = self._jobs.get_nowait()
+            except queue.Empty:
+                self._idle.set()
+                job = self._jobs.get()
+            self._idle.clear()
             if job is None or self._cancelled.is_set():
                 return
-            if self._error is not None:
-                continue  # keep draining so finish() can report the first error
-            segment, samples = job
+            if self._error is not None or (job.guess and self._finished):
+                continue  # drain: finish() reports the first error; guesses are too late
+            segment = job.segment
             try:
-                words = self._transcribe(samples, segment.start / SAMPLE_RATE)
-                with self._words_lock:
-                    self._words.extend(words)
-                    snapshot = sorted(self._words, key=lambda w: w.start)
-                if self._on_partial is not None:
-                    self._on_partial(snapshot)
+                self._do(job)
             except BaseException as exc:  # surfaced by finish(); the thread must not die silently
                 log.exception(
                     "segment %.2f-%.2f s failed",
@@ -239,6 +312,27 @@ class StreamingTranscriber:
                     segment.end / SAMPLE_RATE,
                 )
                 self._error = exc
+
+    def _do(self, job: _Job) -> None:
+        segment = job.segment
+        guess = self._guess
+        if not job.guess and guess is not None and guess[0] == segment:
+            words = guess[1]  # the same audio was guessed: the words are already done
+        else:
+            words = self._transcribe(job.samples, segment.start / SAMPLE_RATE)
+        if job.guess:
+            self._guess = (segment, words)
+        else:
+            self._final_upto = max(self._final_upto, segment.end)
+        # Guessed words past everything transcribed for good are shown, never kept.
+        guessed = self._guess[1] if self._guess else []
+        tentative = [w for w in guessed if w.start * SAMPLE_RATE >= self._final_upto]
+        with self._words_lock:
+            if not job.guess:
+                self._words.extend(words)
+            snapshot = sorted(self._words, key=lambda w: w.start)
+        if self._on_partial is not None:
+            self._on_partial(snapshot + tentative)
 
 
 # The replay feeds 100 ms of int16 PCM at a time, as the capture thread delivers it.
@@ -256,13 +350,14 @@ def replay(
     """Transcribe recorded audio through the streaming transcriber the app records with.
 
     The samples go in as 16-bit PCM in 100 ms chunks, as the microphone delivers them; with
-    ``realtime`` each chunk waits until it would have been spoken, otherwise they go in as fast
-    as the machine allows (same words: segments depend on the audio, not on the pace).
+    ``realtime`` each chunk waits until it would have been spoken and words are guessed ahead
+    of time as in the app, otherwise they go in as fast as the machine allows (same words:
+    segments depend on the audio, not on the pace, and a guess is reused only for the same audio).
 
     Raises:
         SpeechEngineError: The engine failed (see ``StreamingTranscriber.finish``).
     """
-    stream = StreamingTranscriber(engine)
+    stream = StreamingTranscriber(engine, speculate=realtime)
     began = clock()
     for i in range(0, len(samples), REPLAY_CHUNK):
         if realtime and (wait := began + i / SAMPLE_RATE - clock()) > 0:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import threading
 
 import numpy as np
 from PySide6.QtCore import Qt
@@ -19,6 +20,7 @@ from greenroom.core.session import Mode, SessionStatus
 from greenroom.core.transcript import Word
 from greenroom.services.history_export import write_export
 from greenroom.store import banks_repo, sessions_repo
+from greenroom.ui.practice.recorder import RecordedAnswer
 from support.audio_data import clip
 from support.practice import (
     answer,
@@ -75,11 +77,18 @@ def test_answers_that_finish_out_of_order_are_filed_and_summarised_in_order(make
     room = make_room()
     page = room.page
     finished: list[int] = []
-    page.recorder.answer_ready.connect(lambda r: finished.append(r.context.index))
+    second_done = threading.Event()
+
+    def ready(recorded: RecordedAnswer) -> None:
+        finished.append(recorded.context.index)
+        if recorded.context.index == 1:
+            second_done.set()
+
+    page.recorder.answer_ready.connect(ready)
     choose(room, banks=("behavioral-star",), mode=Mode.ONE_WAY, count=2, prep=0, speak=False)
     start(room, nerves=None)
-    # The first answer's completion job is held back for 6 s; the second's is not.
-    room.tasks.delays = [6.0, 0.0]
+    # The first answer's completion job is held back until the second's has completed.
+    room.tasks.delays = [second_done, 0.0]
     wait_phase(room, Phase.ANSWERING)
     answer(room, CLIPS["losing game"], start=False)
     wait_phase(room, Phase.ANSWERING)

@@ -154,7 +154,7 @@ class AnswerRecorder(QObject):
         self.cancel()
         take = _Take(audio_path, context, time.monotonic())
         take.stream = StreamingTranscriber(
-            engine, on_partial=lambda words: self._on_stream_partial(take, words)
+            engine, on_partial=lambda words: self._on_stream_partial(take, words), speculate=True
         )
         self._active = take
         take.capture = self._mic.start(device_id, take.feed)

@@ -1,0 +1,147 @@
+"""Guessing words ahead of time: a Stop after a pause finds them done; guesses never leak.
+
+The fake engine takes as long as the real one (tiny.en: ~0.3-0.5 s a call on this machine) on
+the transcriber's own worker thread, and the audio goes in at the pace it is spoken, because the
+guesses are timed by the worker being idle while the speaker pauses or talks on.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import numpy as np
+import pytest
+
+from greenroom.core.transcript import Word
+from greenroom.speech.audio import float_to_pcm16, load_audio
+from greenroom.speech.streaming import REPLAY_CHUNK, StreamingTranscriber
+from greenroom.speech.whisper_engine import WhisperEngine
+from support.audio_data import clip
+
+RATE = 16_000
+
+
+class _SlowEngine:
+    """Answers after ``delay`` seconds with one word naming the audio it was given."""
+
+    name, model_name, is_online = "fake", "fake-1", False
+
+    def __init__(self, delay: float = 0.3) -> None:
+        self.delay = delay
+        self.calls: list[tuple[float, float, float]] = []  # (when, start, end) in answer time
+        self._lock = threading.Lock()
+
+    def transcribe(self, samples: np.ndarray, *, offset: float = 0.0) -> list[Word]:
+        time.sleep(self.delay)
+        end = offset + len(samples) / RATE
+        with self._lock:
+            self.calls.append((time.monotonic(), offset, end))
+        return [Word(f"w{offset:.2f}-{end:.2f}", offset, end)]
+
+
+def _feed(stream: StreamingTranscriber, samples: np.ndarray, *, pace: float = 1.0) -> None:
+    """Feed 100 ms chunks of PCM as a microphone would, ``pace`` times faster than real time."""
+    began = time.monotonic()
+    for i in range(0, len(samples), REPLAY_CHUNK):
+        wait = began + (i + REPLAY_CHUNK) / RATE / pace - time.monotonic()
+        if wait > 0:
+            time.sleep(wait)
+        stream.feed(float_to_pcm16(samples[i : i + REPLAY_CHUNK]))
+
+
+def _silence(seconds: float) -> np.ndarray:
+    return np.zeros(round(seconds * RATE), np.float32)
+
+
+def _sentence() -> np.ndarray:
+    return load_audio(clip("pra_arctic_aew_a0001"))  # 3.9 s read without a long pause
+
+
+# A short last segment (it waits for a neighbour) and a long one (sent when the pause closes it
+# at 0.5 s, so without a guess its words are still being transcribed at a Stop 0.7 s in).
+LAST_SEGMENTS = pytest.mark.parametrize("seconds", [2.0, 3.9], ids=["short", "long"])
+
+
+@LAST_SEGMENTS
+def test_a_stop_after_a_pause_finds_the_last_words_already_transcribed(seconds: float) -> None:
+    engine = _SlowEngine()
+    stream = StreamingTranscriber(engine, speculate=True)
+    _feed(stream, np.concatenate([_sentence()[: round(seconds * RATE)], _silence(0.7)]))
+    stopped = time.monotonic()
+    transcript = stream.finish()
+    assert transcript.words, "the answer was transcribed"
+    assert [c for c in engine.calls if c[0] > stopped] == [], "nothing was left to do at Stop"
+
+
+@LAST_SEGMENTS
+def test_without_guessing_the_last_words_wait_for_stop(seconds: float) -> None:
+    # The same answer fed as the whole-file pass does: the fake makes the wait observable.
+    engine = _SlowEngine()
+    stream = StreamingTranscriber(engine)
+    _feed(stream, np.concatenate([_sentence()[: round(seconds * RATE)], _silence(0.7)]))
+    stopped = time.monotonic()
+    stream.finish()
+    assert [c for c in engine.calls if c[0] > stopped]
+
+
+def test_words_show_up_while_talking_on_without_a_pause() -> None:
+    engine = _SlowEngine()
+    shown: list[tuple[float, list[Word]]] = []
+    began = time.monotonic()
+    stream = StreamingTranscriber(
+        engine, speculate=True, on_partial=lambda w: shown.append((time.monotonic() - began, w))
+    )
+    talk = np.concatenate([_sentence()] * 2)  # ~7.8 s: no segment closes at its 10 s cap
+    _feed(stream, talk)
+    assert shown, "words were shown before the answer ended"
+    first = shown[0][0]
+    assert first < 3.0, f"first live words after {first:.1f} s of talking"
+    # Live words keep up: each guess covers audio up to within 2.5 s of when it was shown.
+    lags = [t - max(w.end for w in words) for t, words in shown]
+    assert max(lags) < 2.5, lags
+    transcript = stream.finish()
+    # Guesses are never kept: the transcript has one word per segment transcribed for good.
+    ends = [w.end for w in transcript.words]
+    assert ends == sorted(ends) and len(set(ends)) == len(ends)
+    for a, b in zip(transcript.words, transcript.words[1:], strict=False):
+        assert a.end <= b.start, "no audio transcribed twice in the transcript"
+
+
+def test_a_guess_made_in_a_pause_is_thrown_away_when_speech_resumes() -> None:
+    engine = _SlowEngine(delay=0.1)
+    stream = StreamingTranscriber(engine, speculate=True)
+    sentence = _sentence()
+    # A 0.35 s pause: long enough to guess, too short to close the segment.
+    _feed(stream, np.concatenate([sentence[: 2 * RATE], _silence(0.35), sentence[2 * RATE :]]))
+    _feed(stream, _silence(0.8))
+    guessed_early = [c for c in engine.calls if c[2] < 2.6]
+    assert guessed_early, "the pause was guessed"
+    transcript = stream.finish()
+    assert len(transcript.words) == 1, "the whole stretch is one segment, transcribed once"
+    assert transcript.words[0].end > 4.0
+
+
+def test_the_whole_file_pass_never_guesses() -> None:
+    engine = _SlowEngine(delay=0.05)
+    stream = StreamingTranscriber(engine)
+    _feed(stream, np.concatenate([_sentence(), _silence(0.8), _sentence()]), pace=20)
+    transcript = stream.finish()
+    assert len(engine.calls) == len(transcript.words)
+
+
+@pytest.mark.slow
+def test_guessing_gives_the_same_transcript_as_the_whole_file_pass(
+    whisper: WhisperEngine,
+) -> None:
+    # Real speech with pauses of 0.3-1.2 s and the real engine, fed at 3x real time: the words
+    # the app keeps are those of the whole-file pass, whichever guesses were made.
+    parts = [load_audio(clip(n)) for n in ("ps_librivox_0870", "sr_english", "jfk")]
+    audio = np.concatenate(
+        [parts[0], _silence(0.3), parts[1], _silence(1.2), parts[2], _silence(0.8)]
+    )
+    plain = StreamingTranscriber(whisper)
+    _feed(plain, audio, pace=50)
+    guessing = StreamingTranscriber(whisper, speculate=True)
+    _feed(guessing, audio, pace=3)
+    assert guessing.finish().to_dict() == plain.finish().to_dict()
