@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QVBoxLayout,
@@ -25,15 +24,11 @@ from greenroom.analysis.session import delivery_index, index_explanation
 from greenroom.analysis.stress import StressMoment
 from greenroom.core.session import Answer, AnswerKind
 from greenroom.ui import widgets
-from greenroom.ui.answer_fit import QuestionFitCard, VoicePanel, coverage_html
-from greenroom.ui.band_bar import BandBar
+from greenroom.ui.answer_parts import RATING_WORDS, AnswerParts
 from greenroom.ui.history.answer_list_view import answer_label
-from greenroom.ui.history.metrics_view import MetricsView
 from greenroom.ui.history.playback import AnswerPlayer
 from greenroom.ui.history.playback_bar_view import PlaybackBar
 from greenroom.ui.history.transcript_view import TranscriptView
-from greenroom.ui.practice.review_view import BAND_KEYS, RATING_WORDS, feedback_html
-from greenroom.ui.widgets import FittedText
 
 
 def metrics_of(answer: Answer) -> AnswerMetrics | None:
@@ -74,19 +69,15 @@ class AnswerView(QWidget):
         self.info = widgets.hint()
         self.question = widgets.heading("", level="sectionTitle")
         self.question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.lead = QLabel()
-        self.lead.setObjectName("leadSentence")
-        self.lead.setWordWrap(True)
-        self.lead.setAccessibleName("What went well and one thing to try")
-        self.feedback = FittedText()
-        self.feedback.setAccessibleName("Three things we noticed")
-        self.feedback.setAccessibleDescription("Each with where it happened and what to try")
-        self.bands = {key: BandBar(key) for key in BAND_KEYS}
-        self.coverage = QLabel()
-        self.coverage.setWordWrap(True)
-        self.coverage.setTextFormat(Qt.TextFormat.RichText)
-        self.voice = VoicePanel()
-        self.fit = QuestionFitCard()
+        self.parts = parts = AnswerParts()
+        self.lead, self.feedback, self.bands = parts.lead, parts.feedback, parts.bands
+        self.voice, self.fit, self.metrics = parts.voice, parts.fit, parts.metrics
+        self.scoring, self.details, self.details_toggle = (
+            parts.scoring,
+            parts.details,
+            parts.details_toggle,
+        )
+        self.sounded_card, self.noticed_card = parts.sounded_card, parts.noticed_card
         self.player = AnswerPlayer(self)
         self.playback = PlaybackBar(self.player)
         self.play_button = self.playback.play_button
@@ -96,16 +87,6 @@ class AnswerView(QWidget):
         self.transcript.setAccessibleName("Your answer, with fillers, hedges and pauses marked")
         self.moments = QHBoxLayout()
         self.moments_row = QWidget()
-        self.metrics = MetricsView()
-        self.metrics.setAccessibleName("Figures of this answer")
-        self.metrics.setAccessibleDescription(
-            "Each measure, its value and its band: comfortable, nearly there or needs work"
-        )
-        self.scoring = widgets.hint()
-        self.details = QWidget()
-        self.details_toggle = widgets.numbers_toggle(
-            "The figures behind the words, and how the delivery index was made", self.details
-        )
         self.rating = QComboBox()
         self.rating.setAccessibleName("How did that answer feel?")
         self.rating.setToolTip("Your own rating, 1 to 5; kept with the answer")
@@ -124,28 +105,11 @@ class AnswerView(QWidget):
         self.compare_button.clicked.connect(self._on_compare_button_clicked)
 
     def _build(self) -> None:
-        self.lead_card = widgets.Card(soft=True)
-        self.lead_card.body.addWidget(self.lead)
-        self.noticed_card = widgets.Card("Three things we noticed")
-        self.noticed_card.body.addWidget(self.feedback)
-        self.sounded_card = widgets.Card("How it sounded")
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(24)
-        grid.setVerticalSpacing(12)
-        for n, bar in enumerate(self.bands.values()):
-            grid.addWidget(bar, n // 2, n % 2)
-        self.sounded_card.body.addLayout(grid)
-        self.sounded_card.body.addWidget(self.voice)
-        self.sounded_card.body.addWidget(self.coverage)
         moments = QHBoxLayout(self.moments_row)
         moments.setContentsMargins(0, 0, 0, 0)
         moments.addWidget(QLabel("Moments to hear again:"))
         moments.addLayout(self.moments)
         moments.addStretch(1)
-        details = QVBoxLayout(self.details)
-        details.setContentsMargins(0, 0, 0, 0)
-        details.addWidget(self.metrics)
-        details.addWidget(self.scoring)
         said = widgets.Card("What you said")
         said.body.addWidget(self.playback)
         said.body.addWidget(self.transcript)
@@ -160,7 +124,7 @@ class AnswerView(QWidget):
         said.body.addLayout(rating)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for w in (self.info, self.question, self.lead_card, self.noticed_card):
+        for w in (self.info, self.question, self.parts.lead_card, self.noticed_card):
             layout.addWidget(w)
         layout.addWidget(self.sounded_card)
         layout.addWidget(self.fit)
@@ -177,18 +141,16 @@ class AnswerView(QWidget):
     ) -> None:
         self.answer = answer
         metrics = metrics_of(answer)
-        answered = metrics is not None and metrics.answered
         self.info.setText(" · ".join(p for p in (answer_label(answer), _length(answer)) if p))
         self.question.setText(answer.question_text)
-        self.lead.setText(lead_for(answer, metrics))
-        self.noticed_card.setVisible(metrics is not None)
-        if metrics is not None:
-            self.feedback.setHtml(feedback_html(feedback_for(metrics), answered=answered))
-        self._show_bands(metrics if answered else None)
+        self.parts.show(
+            metrics,
+            feedback_for(metrics) if metrics is not None else None,
+            lead=lead_for(answer, metrics),
+            scoring=_scoring(answer, metrics),
+        )
         self.transcript.show_answer(answer.words, metrics, answer.transcript)
         self.transcript.setVisible(bool(answer.transcript.strip()))
-        self.metrics.show_metrics(metrics)
-        self.scoring.setText(_scoring(answer, metrics))
         self.rating.setCurrentIndex(max(self.rating.findData(answer.self_rating or 0), 0))
         self.compare_button.setEnabled(other_takes > 0)
         self.compare_button.setVisible(other_takes > 0)
@@ -201,17 +163,6 @@ class AnswerView(QWidget):
             else "The recording of this answer is no longer on this computer."
         )
         self.playback.load(found, why_none="" if answer.kind is AnswerKind.SKIPPED else why)
-
-    def _show_bands(self, metrics: AnswerMetrics | None) -> None:
-        self.sounded_card.setVisible(metrics is not None)
-        self.fit.show_metrics(metrics)
-        if metrics is None:
-            return
-        values = metrics.values()
-        for key, bar in self.bands.items():
-            bar.show_value(values.get(key))
-        self.voice.show_metrics(metrics)
-        self.coverage.setText(coverage_html("Terms from the job description", metrics.job))
 
     def _show_moments(self, moments: list[StressMoment]) -> None:
         while self.moments.count():
