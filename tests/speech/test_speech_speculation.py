@@ -122,6 +122,25 @@ def test_a_guess_made_in_a_pause_is_thrown_away_when_speech_resumes() -> None:
     assert transcript.words[0].end > 4.0
 
 
+class _CountingEngine:
+    def __init__(self, engine: WhisperEngine) -> None:
+        self.engine, self.calls = engine, 0
+        self.name, self.model_name, self.is_online = engine.name, engine.model_name, False
+
+    def transcribe(self, samples: np.ndarray, *, offset: float = 0.0) -> list[Word]:
+        self.calls += 1
+        return self.engine.transcribe(samples, offset=offset)
+
+
+def test_audio_arriving_faster_than_speech_is_not_guessed() -> None:
+    # A burst (a file, a microphone catching up): finished segments come soon enough.
+    engine = _SlowEngine(delay=0.05)
+    stream = StreamingTranscriber(engine, speculate=True)
+    _feed(stream, np.concatenate([_sentence(), _sentence(), _silence(0.7)]), pace=20)
+    transcript = stream.finish()
+    assert len(engine.calls) == len(transcript.words)
+
+
 def test_the_whole_file_pass_never_guesses() -> None:
     engine = _SlowEngine(delay=0.05)
     stream = StreamingTranscriber(engine)
@@ -134,14 +153,16 @@ def test_the_whole_file_pass_never_guesses() -> None:
 def test_guessing_gives_the_same_transcript_as_the_whole_file_pass(
     whisper: WhisperEngine,
 ) -> None:
-    # Real speech with pauses of 0.3-1.2 s and the real engine, fed at 3x real time: the words
-    # the app keeps are those of the whole-file pass, whichever guesses were made.
-    parts = [load_audio(clip(n)) for n in ("ps_librivox_0870", "sr_english", "jfk")]
+    # Real speech with pauses of 0.3-1.2 s and the real engine, fed as spoken: the words the
+    # app keeps are those of the whole-file pass, whichever guesses were made.
+    parts = [load_audio(clip(n)) for n in ("sr_english", "pra_arctic_aew_a0001", "praat_mary")]
     audio = np.concatenate(
         [parts[0], _silence(0.3), parts[1], _silence(1.2), parts[2], _silence(0.8)]
     )
     plain = StreamingTranscriber(whisper)
     _feed(plain, audio, pace=50)
-    guessing = StreamingTranscriber(whisper, speculate=True)
-    _feed(guessing, audio, pace=3)
+    counted = _CountingEngine(whisper)
+    guessing = StreamingTranscriber(counted, speculate=True)  # type: ignore[arg-type]
+    _feed(guessing, audio)
     assert guessing.finish().to_dict() == plain.finish().to_dict()
+    assert counted.calls > len(plain.finish().segments) // 2, "guesses were made"

@@ -52,6 +52,10 @@ GUESS_AFTER_PAUSE_S = 0.2
 # While the speaker talks on, guess the words of the growing segment this often (audio time), so
 # live words lag speech by at most this plus one call ...
 GUESS_WHILE_TALKING_S = 1.5
+# Guess only while audio arrives about as fast as it is spoken (the app's microphone delivers
+# 0.1-0.2 s at a time). Audio that arrives faster (a file, a burst) reaches the worker as
+# finished segments soon enough.
+MAX_AHEAD_S = 1.0
 # ... but at most once per this many calls' time: on a busy machine, where a call takes 2-3 s,
 # guessing as often would keep the worker busy and the words kept for good would queue up.
 GUESS_CALLS_APART = 3.0
@@ -107,6 +111,8 @@ class StreamingTranscriber:
         self._guess: tuple[ClosedSegment, list[Word]] | None = None  # its words (worker)
         self._final_upto = 0  # end sample of the last segment transcribed for good (worker)
         self._call_s = 0.0  # how long the latest engine call took, wall time (worker)
+        self._first_fed: float | None = None  # time.monotonic() of the first audio fed
+        self._put_back = 0  # samples of silence from before the microphone started
         self._error: BaseException | None = None
         self._cancelled = threading.Event()
         self._finished = False
@@ -144,6 +150,14 @@ class StreamingTranscriber:
         self._release_lone_pending()
         if self._speculate and self._idle.is_set():
             self._maybe_guess()
+
+    def put_back_silence(self, seconds: float) -> None:
+        """Silence from before the microphone started: part of the answer's audio and times,
+        but not of the pace audio arrives at (which decides whether to guess)."""
+        if seconds > 0 and not self._finished:
+            samples = round(seconds * SAMPLE_RATE)
+            self.feed(np.zeros(samples, dtype=np.float32))
+            self._put_back += samples
 
     def finish(self, *, timeout: float = DEFAULT_FINISH_TIMEOUT_S) -> Transcript:
         """Close the last segment, wait for every transcription and return the transcript.
@@ -256,6 +270,12 @@ class StreamingTranscriber:
 
     def _maybe_guess(self) -> None:
         """Queue a guess at the words not yet sent for good, when it would be worth it."""
+        now = time.monotonic()
+        if self._first_fed is None:
+            self._first_fed = now
+        heard = (self._length - self._put_back) / SAMPLE_RATE
+        if heard - (now - self._first_fed) > MAX_AHEAD_S:
+            return
         open_segment = self._segmenter.peek(self._length)
         if open_segment is not None:
             if self._segmenter.silent_s >= GUESS_AFTER_PAUSE_S:

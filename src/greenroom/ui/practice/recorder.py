@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 
 from greenroom.core.errors import GreenroomError
@@ -103,7 +102,7 @@ class _Take:
         lead = first_sample_at - self.started_at
         log.info("capture %d: audio began %.2f s after the answer started", self.capture, lead)
         if 0.0 < lead <= MAX_LEAD_PAD_S:
-            self.stream.feed(np.zeros(round(lead * SAMPLE_RATE), dtype=np.float32))
+            self.stream.put_back_silence(lead)
 
 
 class AnswerRecorder(QObject):
