@@ -145,3 +145,21 @@ class AnswerParts:
             self.coverage.setText(coverage_html("Terms from the job description", metrics.job))
         self.metrics.show_metrics(metrics)
         self.scoring.setText(scoring)
+
+
+class AnswerPartsMixin:
+    """For a view that owns ``self.parts``: its parts by name, as tests and callers reach them."""
+
+    parts: AnswerParts
+
+    lead = property(lambda self: self.parts.lead)
+    feedback = property(lambda self: self.parts.feedback)
+    bands = property(lambda self: self.parts.bands)
+    voice = property(lambda self: self.parts.voice)
+    fit = property(lambda self: self.parts.fit)
+    metrics = property(lambda self: self.parts.metrics)
+    scoring = property(lambda self: self.parts.scoring)
+    details = property(lambda self: self.parts.details)
+    details_toggle = property(lambda self: self.parts.details_toggle)
+    noticed_card = property(lambda self: self.parts.noticed_card)
+    sounded_card = property(lambda self: self.parts.sounded_card)

@@ -24,7 +24,7 @@ from greenroom.analysis.session import delivery_index, index_explanation
 from greenroom.analysis.stress import StressMoment
 from greenroom.core.session import Answer, AnswerKind
 from greenroom.ui import widgets
-from greenroom.ui.answer_parts import RATING_WORDS, AnswerParts
+from greenroom.ui.answer_parts import RATING_WORDS, AnswerParts, AnswerPartsMixin
 from greenroom.ui.history.answer_list_view import answer_label
 from greenroom.ui.history.playback import AnswerPlayer
 from greenroom.ui.history.playback_bar_view import PlaybackBar
@@ -56,7 +56,7 @@ def lead_for(answer: Answer, metrics: AnswerMetrics | None) -> str:
     return lead_sentence(feedback_for(metrics), metrics)
 
 
-class AnswerView(QWidget):
+class AnswerView(AnswerPartsMixin, QWidget):
     """Shows one answer; emits ``rating_changed(answer_id, rating or 0)`` and
     ``compare_requested(answer_id)``."""
 
@@ -69,15 +69,7 @@ class AnswerView(QWidget):
         self.info = widgets.hint()
         self.question = widgets.heading("", level="sectionTitle")
         self.question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.parts = parts = AnswerParts()
-        self.lead, self.feedback, self.bands = parts.lead, parts.feedback, parts.bands
-        self.voice, self.fit, self.metrics = parts.voice, parts.fit, parts.metrics
-        self.scoring, self.details, self.details_toggle = (
-            parts.scoring,
-            parts.details,
-            parts.details_toggle,
-        )
-        self.sounded_card, self.noticed_card = parts.sounded_card, parts.noticed_card
+        self.parts = AnswerParts()
         self.player = AnswerPlayer(self)
         self.playback = PlaybackBar(self.player)
         self.play_button = self.playback.play_button

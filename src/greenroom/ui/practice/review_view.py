@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
 
 from greenroom.analysis.session import index_explanation
 from greenroom.ui import widgets
-from greenroom.ui.answer_parts import RATING_WORDS, AnswerParts
+from greenroom.ui.answer_parts import RATING_WORDS, AnswerParts, AnswerPartsMixin
 from greenroom.ui.history.playback import AnswerPlayer
 from greenroom.ui.history.transcript_view import TranscriptView
 from greenroom.ui.practice.results import AnswerReview
 
 
-class ReviewView(QWidget):
+class ReviewView(AnswerPartsMixin, QWidget):
     """Clicking a word plays the recording from there."""
 
     rated = Signal(int)
@@ -46,14 +46,7 @@ class ReviewView(QWidget):
         self.note = QLabel()
         self.note.setObjectName("notice")
         self.note.setWordWrap(True)
-        self.parts = parts = AnswerParts()
-        self.lead, self.feedback, self.bands = parts.lead, parts.feedback, parts.bands
-        self.voice, self.fit, self.metrics = parts.voice, parts.fit, parts.metrics
-        self.scoring, self.details, self.details_toggle = (
-            parts.scoring,
-            parts.details,
-            parts.details_toggle,
-        )
+        self.parts = AnswerParts()
         self.transcript = TranscriptView()
         self.transcript.setAccessibleName("Your answer, with fillers, hedges and pauses marked")
         self.transcript.setMinimumHeight(120)
