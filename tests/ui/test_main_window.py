@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from greenroom.paths import AppPaths
@@ -15,6 +15,7 @@ from greenroom.ui.main_window import MainWindow
 from greenroom.ui.practice.practice_page import PracticeServices
 from greenroom.ui.speech_model import SpeechModel
 from greenroom.ui.tasks import InlineTaskRunner, TaskRunner
+from greenroom.ui.theme import apply_theme
 from support.clock import FakeClock
 from support.fakes import FakeMicrophone, FakeVoice
 
@@ -135,3 +136,22 @@ def test_interviews_has_its_own_screen_and_shortcut(qtbot: QtBot, app_paths: App
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.interviews_page
     assert window.interviews_page.isVisible()
+
+
+def test_every_practice_screen_fits_a_window_1280_px_wide(
+    qtbot: QtBot, app_paths: AppPaths
+) -> None:
+    # A 1920 px screen at 150 % scaling, or a small laptop, is 1280 px wide: the window must
+    # not ask for more, whichever screen of a run it may have to show (Qt sizes the window for
+    # the widest page of each stack, shown or not). Measured with the app's own style sheet.
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, "light")
+    window = _window(qtbot, app_paths)
+    page = window.practice_page
+    for i in range(page.stack.count()):
+        page.stack.setCurrentIndex(i)
+        assert window.minimumSizeHint().width() <= 1200, type(page.stack.widget(i)).__name__
+    for i in range(window.pages.count()):
+        window.pages.setCurrentIndex(i)
+        assert window.minimumSizeHint().width() <= 1200, type(window.pages.widget(i)).__name__

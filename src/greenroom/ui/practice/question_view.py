@@ -66,6 +66,7 @@ class QuestionView(QWidget):
         self.banner.hide()
         self.paused = QLabel("Paused: the clock is stopped. Resume when you are ready (Ctrl+P).")
         self.paused.setObjectName("paused")
+        self.paused.setWordWrap(True)
         self.paused.hide()
         self.level = QProgressBar()
         self.level.setRange(0, 100)

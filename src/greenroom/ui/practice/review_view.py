@@ -96,9 +96,10 @@ class ReviewView(AnswerPartsMixin, QWidget):
         layout.addWidget(scroll, 1)
         layout.addLayout(self._footer())
 
-    def _footer(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.addWidget(QLabel("How did that answer feel? (optional)"))
+    def _footer(self) -> QVBoxLayout:
+        # Two rows, so the screen fits a window 1280 px wide (a 1920 px screen at 150 %).
+        rating = QHBoxLayout()
+        rating.addWidget(QLabel("How did that answer feel? (optional)"))
         for n, word in RATING_WORDS.items():
             b = QPushButton(word)
             b.setCheckable(True)
@@ -106,12 +107,17 @@ class ReviewView(AnswerPartsMixin, QWidget):
             b.setToolTip(f"Rate this answer {n} of 5: {word.lower()}")
             b.setAccessibleDescription(f"Your own rating, {n} of 5; kept with the answer")
             self.rating_buttons.addButton(b, n)
-            row.addWidget(b)
+            rating.addWidget(b)
         self.rating_buttons.idClicked.connect(self.rated)
-        row.addStretch(1)
-        row.addWidget(self.retake)
-        row.addWidget(self.next)
-        return row
+        rating.addStretch(1)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.retake)
+        actions.addWidget(self.next)
+        footer = QVBoxLayout()
+        footer.addLayout(rating)
+        footer.addLayout(actions)
+        return footer
 
     def show_review(
         self, review: AnswerReview, *, retakes: bool, last: bool, audio: Path | None = None
