@@ -130,6 +130,7 @@ class VoiceTrackBuilder:
         try:
             self._track = self._build()
         except BaseException as exc:  # surfaced by finish(); the thread must not die silently
+            self._ended = True  # nothing tracks the rest: stop queueing it
             if not self._cancelled.is_set():
                 log.exception("voice tracking failed")
                 self._error = exc
