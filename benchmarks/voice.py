@@ -176,11 +176,11 @@ def sentence_ends() -> None:
         print(f"{kind}: {sorted(values)}")
 
 
-def _answers() -> dict[str, npt.NDArray[np.float32]]:
-    """Answers as the microphone gives them (16-bit samples): a short one, the 2-minute answer
-    the speech tests use (11 clips with pauses) and a 5-minute one (that answer repeated)."""
+def _answers() -> dict[str, bytes]:
+    """Answers as the microphone gives them (16-bit PCM): a short one, the 2-minute answer the
+    speech tests use (11 clips with pauses) and a 5-minute one (that answer repeated)."""
     sys.path.insert(0, str(REPO / "tests"))
-    from greenroom.speech.audio import float_to_pcm16, pcm16_to_float
+    from greenroom.speech.audio import float_to_pcm16
     from support.audio_data import answer_2min
 
     two = load_audio(answer_2min().path)
@@ -189,27 +189,26 @@ def _answers() -> dict[str, npt.NDArray[np.float32]]:
         "answer_2min": two,
         "answer_2min x2.5": np.tile(two, 3)[: round(300 * SAMPLE_RATE)],
     }
-    return {name: pcm16_to_float(float_to_pcm16(x)) for name, x in out.items()}
+    return {name: float_to_pcm16(x) for name, x in out.items()}
 
 
-def _after_stop_whole(x: npt.NDArray[np.float32]) -> tuple[float, float, object]:
+def _after_stop_whole(pcm: bytes) -> tuple[float, float, object]:
     """Before: the saved recording read back and tracked (wall s, CPU s, track)."""
-    from greenroom.speech.audio import save_answer_audio
+    from greenroom.speech.audio import pcm16_to_float, save_answer_audio
     from greenroom.voice import track_file
 
     with tempfile.TemporaryDirectory() as folder:
-        path = save_answer_audio(Path(folder) / "answer.flac", x)
+        path = save_answer_audio(Path(folder) / "answer.flac", pcm16_to_float(pcm))
         wall, cpu = time.perf_counter(), time.process_time()
         track = track_file(path)
         return time.perf_counter() - wall, time.process_time() - cpu, track
 
 
-def _after_stop_incremental(x: npt.NDArray[np.float32], pace: float) -> tuple[float, float, object]:
+def _after_stop_incremental(pcm: bytes, pace: float) -> tuple[float, float, object]:
     """After: fed while "recorded", then finished (wait after the last chunk, CPU s, track)."""
-    from greenroom.speech.audio import float_to_pcm16
     from greenroom.voice import VoiceTrackBuilder
 
-    pcm, chunk = float_to_pcm16(x), SAMPLE_RATE // 10 * 2
+    chunk = SAMPLE_RATE // 10 * 2
     cpu = time.process_time()
     builder = VoiceTrackBuilder()
     began = time.perf_counter()
@@ -231,10 +230,10 @@ def incremental(pace: float, runs: int = 3) -> None:
         "| max f0 gap (Hz) | max level gap (dB) |"
     )
     print("|---|---|---|---|---|---|---|---|")
-    for name, x in _answers().items():
-        whole = [_after_stop_whole(x) for _ in range(runs)]
-        built = [_after_stop_incremental(x, pace) for _ in range(runs)]
-        minutes = len(x) / SAMPLE_RATE / 60
+    for name, pcm in _answers().items():
+        whole = [_after_stop_whole(pcm) for _ in range(runs)]
+        built = [_after_stop_incremental(pcm, pace) for _ in range(runs)]
+        seconds = len(pcm) / 2 / SAMPLE_RATE
         a, b = whole[0][2], built[0][2]
         assert isinstance(a, VoiceTrack) and isinstance(b, VoiceTrack) and len(a.f0) == len(b.f0)
         fa, fb = np.asarray(a.f0), np.asarray(b.f0)
@@ -246,13 +245,44 @@ def incremental(pace: float, runs: int = 3) -> None:
             return f"{statistics.median(values):.2f} ({min(values):.2f}-{max(values):.2f})"
 
         print(
-            f"| {name} | {len(x) / SAMPLE_RATE:.0f} | {span([w for w, _, _ in whole])} "
+            f"| {name} | {seconds:.0f} | {span([w for w, _, _ in whole])} "
             f"| {span([w for w, _, _ in built])} "
-            f"| {statistics.median(c for _, c, _ in whole) / minutes:.2f} / "
-            f"{statistics.median(c for _, c, _ in built) / minutes:.2f} "
+            f"| {statistics.median(c for _, c, _ in whole) / (seconds / 60):.2f} / "
+            f"{statistics.median(c for _, c, _ in built) / (seconds / 60):.2f} "
             f"| {int(np.sum((fa > 0) != (fb > 0)))} of {len(fa)} | {f0_gap:.3f} "
             f"| {level_gap:.3f} |"
         )
+
+
+def stitching_on_clips() -> None:
+    """The stitched track against the whole one on the same samples, every clip of
+    tests/data/audio, blocks of 1 s and of 4 s."""
+    from greenroom.speech.audio import float_to_pcm16, pcm16_to_float
+    from greenroom.voice import VoiceTrackBuilder
+
+    same = voiced = runs = 0
+    f0_gap = level_gap = 0.0
+    paths = sorted((REPO / "tests" / "data" / "audio").glob("*.flac"))
+    for path in paths:
+        pcm = float_to_pcm16(load_audio(path))
+        whole = track_samples(pcm16_to_float(pcm))
+        for block_s in (1.0, 4.0):
+            builder = VoiceTrackBuilder(block_s=block_s)
+            for i in range(0, len(pcm), SAMPLE_RATE // 10 * 2):
+                builder.feed(pcm[i : i + SAMPLE_RATE // 10 * 2])
+            built = builder.finish()
+            runs += 1
+            same += built == whole
+            fa, fb = np.asarray(built.f0), np.asarray(whole.f0)
+            voiced += int(np.sum((fa > 0) != (fb > 0)))
+            both = (fa > 0) & (fb > 0)
+            f0_gap = max(f0_gap, float(np.max(np.abs(fa - fb)[both])) if both.any() else 0.0)
+            level_gap = max(level_gap, float(np.max(np.abs(np.subtract(built.level, whole.level)))))
+    print(
+        f"\nSame samples, {len(paths)} clips x blocks of 1 s and 4 s: {same} of {runs} tracks "
+        f"identical; voiced frames differing {voiced}; max f0 gap {f0_gap:.3f} Hz; "
+        f"max level gap {level_gap:.3f} dB"
+    )
 
 
 def main() -> int:
@@ -267,6 +297,7 @@ def main() -> int:
     if args.incremental:
         _machine()
         incremental(args.pace)
+        stitching_on_clips()
         return 0
     trackers: dict[str, Tracker] = {"swift-f0 0.3": swift}
     for method in ("harvest", "dio"):
