@@ -1,13 +1,21 @@
 """Pitch trackers compared on this machine: accuracy on known pitches, espeak-ng pitch settings,
 real speech agreement and time per minute of audio.
 
-Run: PYTHONPATH=src python benchmarks/voice.py [--sentence-ends]
+Run: PYTHONPATH=src python benchmarks/voice.py [--sentence-ends | --incremental [--pace N]]
 Prints Markdown tables for docs/benchmarks.md and docs/voice.md. Not a test.
 
 --sentence-ends transcribes the recordings of tests/data/audio (Greenroom's speech engine) and
 prints how much quieter each sentence's last word was than the rest of it (analysis.voice's
 measure), read speech and disfluent speech apart, with the share of sentences that each
 trailing-off threshold would flag: the figures that set analysis.voice.TRAIL_DB.
+
+--incremental measures what the feedback screen waits for after Stop: before, the whole saved
+recording was read and tracked (greenroom.voice.track_file); now the recorder tracks it while it
+is spoken (greenroom.voice.VoiceTrackBuilder) and only the last block is left. The audio goes in
+as the microphone delivers it, 100 ms of 16-bit PCM at a time, --pace times faster than real time
+(default 8: the tracker keeps up with 60 times real time, so the result is the same as at real
+time, where a 2-minute answer would take 2 minutes per run). It prints the wait after the last
+chunk, the CPU time per minute of answer and how far the stitched track is from the whole one.
 
 * swift-f0 (Greenroom's dependency) through greenroom.voice.track_samples: 16 ms frames.
 * pyworld (WORLD's Harvest and DIO) when importable; it is not a Greenroom dependency. Install it
@@ -168,21 +176,135 @@ def sentence_ends() -> None:
         print(f"{kind}: {sorted(values)}")
 
 
+def _answers() -> dict[str, bytes]:
+    """Answers as the microphone gives them (16-bit PCM): a short one, the 2-minute answer the
+    speech tests use (11 clips with pauses) and a 5-minute one (that answer repeated)."""
+    sys.path.insert(0, str(REPO / "tests"))
+    from greenroom.speech.audio import float_to_pcm16
+    from support.audio_data import answer_2min
+
+    two = load_audio(answer_2min().path)
+    out = {
+        "jfk.flac": load_audio(REPO / "tests" / "data" / "audio" / "jfk.flac"),
+        "answer_2min": two,
+        "answer_2min x2.5": np.tile(two, 3)[: round(300 * SAMPLE_RATE)],
+    }
+    return {name: float_to_pcm16(x) for name, x in out.items()}
+
+
+def _after_stop_whole(pcm: bytes) -> tuple[float, float, object]:
+    """Before: the saved recording read back and tracked (wall s, CPU s, track)."""
+    from greenroom.speech.audio import pcm16_to_float, save_answer_audio
+    from greenroom.voice import track_file
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = save_answer_audio(Path(folder) / "answer.flac", pcm16_to_float(pcm))
+        wall, cpu = time.perf_counter(), time.process_time()
+        track = track_file(path)
+        return time.perf_counter() - wall, time.process_time() - cpu, track
+
+
+def _after_stop_incremental(pcm: bytes, pace: float) -> tuple[float, float, object]:
+    """After: fed while "recorded", then finished (wait after the last chunk, CPU s, track)."""
+    from greenroom.voice import VoiceTrackBuilder
+
+    chunk = SAMPLE_RATE // 10 * 2
+    cpu = time.process_time()
+    builder = VoiceTrackBuilder()
+    began = time.perf_counter()
+    for i in range(0, len(pcm), chunk):
+        if (wait := began + i / 2 / SAMPLE_RATE / pace - time.perf_counter()) > 0:
+            time.sleep(wait)
+        builder.feed(pcm[i : i + chunk])
+    stop = time.perf_counter()
+    track = builder.finish()
+    return time.perf_counter() - stop, time.process_time() - cpu, track
+
+
+def incremental(pace: float, runs: int = 3) -> None:
+    from greenroom.core.voice import VoiceTrack
+
+    print(
+        "| answer | audio (s) | whole file after Stop (s) | incremental after Stop (s) "
+        "| CPU s per answer minute, whole / incremental | voiced frames differing "
+        "| max f0 gap (Hz) | max level gap (dB) |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    for name, pcm in _answers().items():
+        whole = [_after_stop_whole(pcm) for _ in range(runs)]
+        built = [_after_stop_incremental(pcm, pace) for _ in range(runs)]
+        seconds = len(pcm) / 2 / SAMPLE_RATE
+        a, b = whole[0][2], built[0][2]
+        assert isinstance(a, VoiceTrack) and isinstance(b, VoiceTrack) and len(a.f0) == len(b.f0)
+        fa, fb = np.asarray(a.f0), np.asarray(b.f0)
+        both = (fa > 0) & (fb > 0)
+        f0_gap = float(np.max(np.abs(fa - fb)[both])) if both.any() else 0.0
+        level_gap = float(np.max(np.abs(np.subtract(a.level, b.level))))
+
+        def span(values: list[float]) -> str:
+            return f"{statistics.median(values):.2f} ({min(values):.2f}-{max(values):.2f})"
+
+        print(
+            f"| {name} | {seconds:.0f} | {span([w for w, _, _ in whole])} "
+            f"| {span([w for w, _, _ in built])} "
+            f"| {statistics.median(c for _, c, _ in whole) / (seconds / 60):.2f} / "
+            f"{statistics.median(c for _, c, _ in built) / (seconds / 60):.2f} "
+            f"| {int(np.sum((fa > 0) != (fb > 0)))} of {len(fa)} | {f0_gap:.3f} "
+            f"| {level_gap:.3f} |"
+        )
+
+
+def stitching_on_clips() -> None:
+    """The stitched track against the whole one on the same samples, every clip of
+    tests/data/audio, blocks of 1 s and of 4 s."""
+    from greenroom.speech.audio import float_to_pcm16, pcm16_to_float
+    from greenroom.voice import VoiceTrackBuilder
+
+    same = voiced = runs = 0
+    f0_gap = level_gap = 0.0
+    paths = sorted((REPO / "tests" / "data" / "audio").glob("*.flac"))
+    for path in paths:
+        pcm = float_to_pcm16(load_audio(path))
+        whole = track_samples(pcm16_to_float(pcm))
+        for block_s in (1.0, 4.0):
+            builder = VoiceTrackBuilder(block_s=block_s)
+            for i in range(0, len(pcm), SAMPLE_RATE // 10 * 2):
+                builder.feed(pcm[i : i + SAMPLE_RATE // 10 * 2])
+            built = builder.finish()
+            runs += 1
+            same += built == whole
+            fa, fb = np.asarray(built.f0), np.asarray(whole.f0)
+            voiced += int(np.sum((fa > 0) != (fb > 0)))
+            both = (fa > 0) & (fb > 0)
+            f0_gap = max(f0_gap, float(np.max(np.abs(fa - fb)[both])) if both.any() else 0.0)
+            level_gap = max(level_gap, float(np.max(np.abs(np.subtract(built.level, whole.level)))))
+    print(
+        f"\nSame samples, {len(paths)} clips x blocks of 1 s and 4 s: {same} of {runs} tracks "
+        f"identical; voiced frames differing {voiced}; max f0 gap {f0_gap:.3f} Hz; "
+        f"max level gap {level_gap:.3f} dB"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentence-ends", action="store_true", help="calibrate trailing off")
-    if parser.parse_args().sentence_ends:
+    parser.add_argument("--incremental", action="store_true", help="tracking while recording")
+    parser.add_argument("--pace", type=float, default=8.0, help="times real time (incremental)")
+    args = parser.parse_args()
+    if args.sentence_ends:
         sentence_ends()
+        return 0
+    if args.incremental:
+        _machine()
+        incremental(args.pace)
+        stitching_on_clips()
         return 0
     trackers: dict[str, Tracker] = {"swift-f0 0.3": swift}
     for method in ("harvest", "dio"):
         world = _world(method)
         if world is not None:
             trackers[f"pyworld 0.3 {method}"] = world
-    print(
-        f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}; load average {os.getloadavg()[0]:.2f}\n"
-    )
+    _machine()
     print(
         "| tracker | median error | worst error | voiced share | whisper called voiced "
         "| espeak-ng -p 20/50/80 | median gap to swift-f0 on real speech (st) "
@@ -197,6 +319,13 @@ def main() -> int:
             f"{agreement(tracker, swift):.2f} | {speed(tracker):.2f} |"
         )
     return 0
+
+
+def _machine() -> None:
+    print(
+        f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}; load average {os.getloadavg()[0]:.2f}\n"
+    )
 
 
 if __name__ == "__main__":

@@ -2,10 +2,12 @@
 
 Run under Xvfb:
     xvfb-run -a -s "-screen 0 1280x860x24" .venv/bin/python scripts/screenshots_history.py
-Seeds ~30 realistic sessions over two months (nerves trending down) and three real interviews
+Seeds ~30 realistic sessions over two months (nerves trending down; the last 18 judged on topic
+and with a voice track, the first 12 without, as before issue 16) and three real interviews
 in between (nerves before 75, 60, 45: the diamonds on the nerves chart) in a temporary folder and
 saves docs/screenshots/history-{light,dark}.png, history-detail-{light,dark}.png,
-dashboard-{light,dark}.png, and the first days of Progress (two runs) as
+dashboard-{light,dark}.png, its lower half (the on-topic and pitch variation charts) as
+dashboard-voice-{light,dark}.png, and the first days of Progress (two runs) as
 dashboard-early-{light,dark}.png.
 """
 
@@ -14,7 +16,7 @@ from __future__ import annotations
 import sys
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollArea
 from shots_support import fresh_context, save, settle, window
 
 from greenroom.core.interviews import InterviewFormat, InterviewLog, InterviewOutcome
@@ -54,6 +56,7 @@ def main() -> None:
             audio_dir=paths.audio / "2026-09",
             data_dir=paths.data,
             answers_per_session=4,
+            judged_from=12,  # the first 12 runs predate on-topic and voice: gaps on Progress
         )
         seed_interviews(ctx.engine)
         shown = window(app, ctx, theme)
@@ -67,6 +70,10 @@ def main() -> None:
         save(shown, f"history-detail-{theme}.png")
         shown.show_page(shown.dashboard_page)
         save(shown, f"dashboard-{theme}.png")
+        lower = shown.dashboard_page.findChild(QScrollArea)
+        assert lower is not None
+        lower.verticalScrollBar().setValue(lower.verticalScrollBar().maximum())
+        save(shown, f"dashboard-voice-{theme}.png")  # scrolled down: on topic and the voice
         shown.close()
         ctx.engine.dispose()
 

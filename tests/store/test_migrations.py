@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from greenroom.store import sessions_repo
 from greenroom.store.database import open_database
 from greenroom.store.migrate import head_revision
@@ -277,3 +279,79 @@ def test_0005_downgrades_and_upgrades_again_keeping_answers_and_search(tmp_path:
     [a, b] = sessions_repo.get_session(db.engine, session.id).answers
     assert (a.transcript, b.transcript, b.follow_up_of) == ("we shipped it", "I tested it", None)
     assert transcript_search.matching_session_ids(db.engine, "tested") == {session.id}
+
+
+def test_0005_to_0006_fills_on_topic_and_pitch_variation_and_leaves_old_sessions_empty(
+    tmp_path: Path,
+) -> None:
+    """Progress tracks the on-topic share and the voice (issue 16): finished sessions get them
+    from their summary, or from their answers' saved metrics when the summary predates them;
+    sessions that never measured them stay NULL (a gap on Progress, never a zero)."""
+    import json
+    import random
+
+    from greenroom.analysis import AnswerMetrics
+    from greenroom.analysis.session import summarize_session
+    from greenroom.store import history_repo, transcript_search
+    from support.history_data import make_answer
+    from support.schema import downgrade_to
+
+    rng = random.Random(5)
+    judged = [make_answer(rng, nerves=n, judged=True) for n in (70, 40, 55, 30)]
+    old = make_answer(rng, nerves=60)  # saved before issue 16: no relevance, no voice
+    silent = _metrics("")  # no words: no figures, whatever else it holds
+    values = [AnswerMetrics.from_dict(a.metrics).values() for a in judged]
+    assert all(v["on_topic"] is not None and v["pitch_variation"] for v in values)
+    new_summary = summarize_session([AnswerMetrics.from_dict(a.metrics) for a in judged[:2]])
+    # Session 2's summary was written before the figures existed: the answers have them.
+    old_summary = {**new_summary.to_dict(), "averages": {"speaking_rate": 130.0}}
+    path = tmp_path / "g.db"
+    database_at(path, "0005")
+    sessions = (
+        (1, "completed", new_summary.to_dict(), [judged[0], judged[1]]),
+        (2, "completed", old_summary, [judged[2], judged[3]]),
+        (3, "completed", {**old_summary, "averages": {}}, [old]),
+        (4, "interrupted", {}, [judged[0]]),
+    )
+    with sqlite3.connect(path) as conn:
+        for sid, status, summary, answers in sessions:
+            conn.execute(
+                "INSERT INTO sessions (id, started_at, mode, status, settings, bank_ids, notes, "
+                "summary) VALUES (?, ?, 'timed', ?, '{}', '[]', '', ?)",
+                (sid, f"2026-01-0{sid} 09:00:00", status, json.dumps(summary)),
+            )
+            for position, seeded in enumerate([*answers, None]):
+                metrics = silent if seeded is None else seeded.metrics
+                conn.execute(
+                    "INSERT INTO answers (session_id, question_text, position, take, kind, "
+                    "duration_seconds, transcript, words, segments, metrics) "
+                    "VALUES (?, 'Tell me', ?, 1, 'spoken', 30, ?, '[]', '[]', ?)",
+                    (sid, position, "" if seeded is None else seeded.text, json.dumps(metrics)),
+                )
+    db = open_database(path, backups_dir=tmp_path / "backups")
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute(
+            "SELECT id, on_topic, pitch_variation FROM sessions ORDER BY id"
+        ).fetchall()
+        triggers = {
+            r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        }
+    averages = new_summary.averages
+    assert rows[0] == (1, averages["on_topic"], averages["pitch_variation"])
+    assert rows[1][0] == 2 and rows[1][1:] == (
+        pytest.approx((values[2]["on_topic"] + values[3]["on_topic"]) / 2),  # type: ignore[operator]
+        pytest.approx((values[2]["pitch_variation"] + values[3]["pitch_variation"]) / 2),  # type: ignore[operator]
+    )
+    assert rows[2:] == [(3, None, None), (4, None, None)]
+    assert set(transcript_search.TRIGGER_NAMES) <= triggers  # only sessions was altered
+    points = history_repo.progress_points(db.engine)
+    assert points[0].on_topic == pytest.approx(100 * averages["on_topic"])  # type: ignore[operator]
+    assert points[0].pitch_variation == averages["pitch_variation"]
+    assert [(p.on_topic, p.pitch_variation) for p in points[2:]] == [(None, None)] * 2
+    db.engine.dispose()
+    downgrade_to(path, "0005")
+    with sqlite3.connect(path) as conn:
+        columns = {r[1] for r in conn.execute("PRAGMA table_info(sessions)")}
+    assert not {"on_topic", "pitch_variation"} & columns
+    again = open_database(path, backups_dir=tmp_path / "backups")
+    assert history_repo.progress_points(again.engine)[1].pitch_variation == rows[1][2]

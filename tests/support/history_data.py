@@ -1,12 +1,16 @@
 """Realistic practice history for tests, the benchmark and the screenshots.
 
 ``make_answer`` builds a timed transcript (words, VAD segments, fillers and pauses that grow
-with nerves) and analyses it the way the practice room does. ``seed_history`` writes sessions
-through the real repository functions; ``bulk_seed`` writes many rows fast for the benchmark.
+with nerves) and analyses it the way the practice room does; ``judged`` answers are also judged
+against a question (on topic, by support.meaning's stand-in model) and get a voice track (pitch
+that moves less when nervous), as answers recorded since issue 16 do. ``seed_history`` writes
+sessions through the real repository functions; ``bulk_seed`` writes many rows fast for the
+benchmark.
 """
 
 from __future__ import annotations
 
+import math
 import random
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -16,9 +20,11 @@ from typing import Any
 from sqlalchemy import Engine, insert, select
 
 from greenroom.analysis import analyze_answer
+from greenroom.analysis.relevance import Topic
 from greenroom.analysis.session import SelfReport, summarize_session
 from greenroom.core.session import Answer, AnswerKind, Mode, PracticeSession
 from greenroom.core.transcript import SpeechSegment, Transcript, Word
+from greenroom.core.voice import VoiceTrack
 from greenroom.store import sessions_repo
 from greenroom.store.models import AnswerRow, QuestionRow, SessionRow
 
@@ -34,6 +40,17 @@ SENTENCES = (
     "Then I wrote templates for the ten most common questions and shared them with everyone.",
     "In the end the backlog fell by seventy percent and customer satisfaction went up.",
 )
+# Said instead of a sentence now and then when nervous: off the question.
+DRIFT = (
+    "My weekend was spent hiking in the hills with my dog and my two cousins.",
+    "The weather in my home town is mild and the football club there is famous.",
+)
+TOPIC = Topic(
+    "Tell me about a time you improved how your team worked.",
+    ("release", "backlog", "result"),
+    "Say what you changed (releases, tests, tickets, the backlog), what you did yourself for "
+    "the team and the customer, and the result you measured.",
+)
 FILLERS = ("um", "uh", "like,", "you know,", "so")
 HEDGES = ("I think", "maybe", "just", "kind of")
 
@@ -46,8 +63,11 @@ class SeededAnswer:
     text: str
 
 
-def make_answer(rng: random.Random, *, nerves: float, sentences: int = 4) -> SeededAnswer:
-    """One spoken answer; ``nerves`` 0-100 sets how many fillers, hedges and long pauses."""
+def make_answer(
+    rng: random.Random, *, nerves: float, sentences: int = 4, judged: bool = False
+) -> SeededAnswer:
+    """One spoken answer; ``nerves`` 0-100 sets how many fillers, hedges and long pauses (and,
+    ``judged``, how often it drifts off the question and how flat the voice is)."""
     words: list[Word] = []
     segments: list[SpeechSegment] = []
     t = 0.8 + nerves / 100 * rng.uniform(1.0, 5.0)  # first-word latency
@@ -55,6 +75,8 @@ def make_answer(rng: random.Random, *, nerves: float, sentences: int = 4) -> See
     start = rng.randrange(len(SENTENCES))
     for k in range(sentences):
         sentence = SENTENCES[(start + k) % len(SENTENCES)].split()
+        if judged and rng.random() < nerves / 250:
+            sentence = rng.choice(DRIFT).split()
         if rng.random() < nerves / 120:
             sentence.insert(rng.randrange(len(sentence)), rng.choice(HEDGES))
         for raw in sentence:
@@ -71,12 +93,43 @@ def make_answer(rng: random.Random, *, nerves: float, sentences: int = 4) -> See
         t += gap
         seg_start = t
     transcript = Transcript(words=tuple(words), segments=tuple(segments), duration=t + 0.5)
-    metrics = analyze_answer(transcript, answer_limit=120)
+    if judged:
+        from support.meaning import BACKGROUND, WordOverlap
+
+        metrics = analyze_answer(
+            transcript,
+            answer_limit=120,
+            key_points=TOPIC.key_points,
+            question=TOPIC,
+            meaning=WordOverlap(),
+            background=BACKGROUND,
+            voice=_voice(transcript, spread_st=4.5 - 3.5 * nerves / 100, rng=rng),
+        )
+    else:
+        metrics = analyze_answer(transcript, answer_limit=120)
     from greenroom.analysis.session import delivery_index
 
     index = delivery_index(metrics.values()).score
     text = " ".join(w.text for w in words)
     return SeededAnswer(transcript, metrics.to_dict(), index, text)
+
+
+def _voice(transcript: Transcript, *, spread_st: float, rng: random.Random) -> VoiceTrack:
+    """A voice track for the transcript: voiced inside words, pitch around 140 Hz moving by
+    about ``spread_st`` semitones (slow waves, as intonation does), quieter between words."""
+    period = 0.016
+    frames = int((transcript.duration or 0.0) / period)
+    f0, level = [0.0] * frames, [-60.0] * frames
+    phase = rng.uniform(0, 6.28)
+    for word in transcript.words:
+        for k in range(int(word.start / period), min(frames, int(word.end / period) + 1)):
+            t = k * period
+            semitones = spread_st * (math.sin(1.3 * t + phase) + 0.5 * math.sin(3.1 * t))
+            f0[k] = round(140.0 * 2 ** (semitones / 12), 2)
+            level[k] = -22.0 + rng.uniform(-3, 3)
+    return VoiceTrack(
+        period, tuple(f0), tuple(level), transcript.duration or 0.0, 0.5, 0.0, "seeded"
+    )
 
 
 def question_keys(engine: Engine, limit: int = 40) -> list[tuple[int, str]]:
@@ -106,8 +159,12 @@ def seed_history(
     data_dir: Path | None = None,
     seed: int = 7,
     banks: tuple[str, ...] = ("openers", "behavioral-star"),
+    judged_from: int | None = None,
 ) -> list[int]:
     """Sessions over ``days`` days with nerves trending down; returns their ids, oldest first.
+
+    Sessions from number ``judged_from`` (0-based) on have answers judged on topic and with a
+    voice track (see ``make_answer``); the ones before have neither, as before issue 16.
 
     With ``audio_from`` (a WAV or FLAC) each spoken answer gets a copy of it under ``audio_dir``
     and an ``audio_path`` relative to ``data_dir``.
@@ -137,7 +194,8 @@ def seed_history(
         metrics = []
         for pos in range(answers_per_session):
             qk, qtext = questions[(n * answers_per_session + pos) % len(questions)]
-            seeded = make_answer(rng, nerves=nerves)
+            judged = judged_from is not None and n >= judged_from
+            seeded = make_answer(rng, nerves=nerves, judged=judged)
             audio = None
             if audio_from is not None and audio_dir is not None and data_dir is not None:
                 target = audio_dir / f"s{session.id}-q{pos}-t1{audio_from.suffix}"

@@ -16,10 +16,9 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 import pytest
+from voice_helpers import voice_figures
 
-from greenroom.analysis.metrics import analyze_answer
 from greenroom.analysis.voice import MONOTONE_ST, VoiceStats
-from greenroom.core.transcript import SpeechSegment, Transcript, Word
 from greenroom.core.voice import VoiceTrack
 from greenroom.speech.audio import SAMPLE_RATE
 from greenroom.voice import track_file, track_samples
@@ -42,14 +41,7 @@ def _voiced(track: VoiceTrack) -> list[tuple[float, float]]:
 
 
 def _voice(track: VoiceTrack, text: str = TEXT) -> VoiceStats:
-    """The voice figures for a recording whose words fill it evenly (as a transcriber's would)."""
-    said = text.split()
-    step = track.duration / len(said)
-    words = tuple(Word(w, k * step, (k + 1) * step - 0.02) for k, w in enumerate(said))
-    transcript = Transcript(words, (SpeechSegment(0.0, track.duration),), track.duration)
-    m = analyze_answer(transcript, answer_limit=None, voice=track)
-    assert m.voice is not None
-    return m.voice
+    return voice_figures(track, text)
 
 
 @pytest.mark.parametrize("hz", [85.0, 110.0, 165.0, 220.0, 330.0])

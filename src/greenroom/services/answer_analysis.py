@@ -119,14 +119,17 @@ def analyze_recorded_answer(
     answer_limit: float | None,
     job_description: str | None,
     audio: Path | str | None,
+    voice: VoiceTrack | None = None,
 ) -> AnswerMetrics:
-    """The practice room's call: a bank question and the saved recording (None if typed)."""
+    """The practice room's call: a bank question and the saved recording (None if typed), with
+    the voice tracked while it was recorded (None: it is measured from ``audio``)."""
     return analyze_full(
         transcript,
         answer_limit=answer_limit,
         question=topic_of(question),
         job_description=job_description,
         audio=audio,
+        voice=voice,
     )
 
 

@@ -357,6 +357,8 @@ class ProgressPoint(NamedTuple):
     speaking_rate: float | None
     very_long_pauses: float | None
     first_word_latency: float | None
+    on_topic: float | None = None  # percent (0-100) of the answers' words about the question
+    pitch_variation: float | None = None  # semitones
 
 
 PROGRESS_FIGURES = (
@@ -368,6 +370,8 @@ PROGRESS_FIGURES = (
     "speaking_rate",
     "very_long_pauses",
     "first_word_latency",
+    "on_topic",
+    "pitch_variation",
 )
 
 # Whole sessions: the answer figures are the session's own columns, written from its summary
@@ -377,7 +381,8 @@ _SESSION_SQL = """
 SELECT s.id, s.started_at || '+00:00', CAST(s.nerves_before AS REAL), CAST(s.nerves_after AS REAL),
   CAST(s.confidence_after AS REAL), coalesce(s.delivery_index,
     (SELECT avg(a.delivery_index) FROM answers a WHERE a.session_id = s.id)),
-  s.fillers_per_minute, s.speaking_rate, s.very_long_pauses, s.first_word_latency
+  s.fillers_per_minute, s.speaking_rate, s.very_long_pauses, s.first_word_latency,
+  s.on_topic * 100, s.pitch_variation
 FROM sessions s WHERE s.status != 'in-progress' {where} ORDER BY s.started_at, s.id
 """
 # One category: the answer figures are means over that category's answers only.
@@ -388,7 +393,11 @@ SELECT s.id, s.started_at, s.nerves_before, s.nerves_after, s.confidence_after,
   avg(json_extract(a.metrics, '$.pace.speaking_rate')),
   avg(CASE WHEN json_extract(a.metrics, '$.pauses.source') != 'none'
       THEN json_extract(a.metrics, '$.pauses.very_long') END),
-  avg(json_extract(a.metrics, '$.pace.first_word_latency'))
+  avg(json_extract(a.metrics, '$.pace.first_word_latency')),
+  avg(CASE WHEN json_extract(a.metrics, '$.word_count') > 0
+      THEN json_extract(a.metrics, '$.relevance.on_topic.share') * 100 END),
+  avg(CASE WHEN json_extract(a.metrics, '$.word_count') > 0
+      THEN json_extract(a.metrics, '$.voice.pitch_variation_st') END)
 FROM sessions s JOIN answers a ON a.session_id = s.id
 JOIN questions q ON q.key = a.question_key
 WHERE s.status != 'in-progress' AND q.category = :category {where}

@@ -129,6 +129,8 @@ class SessionRow(Base):
     speaking_rate: Mapped[float | None] = mapped_column(Float)
     very_long_pauses: Mapped[float | None] = mapped_column(Float)
     first_word_latency: Mapped[float | None] = mapped_column(Float)
+    on_topic: Mapped[float | None] = mapped_column(Float)  # share 0-1 (migration 0006)
+    pitch_variation: Mapped[float | None] = mapped_column(Float)  # semitones (migration 0006)
 
     # Question order, then take order: answers are committed as they finish, which is not
     # always the order they were given in (drill takes were listed 2, 1, 3).

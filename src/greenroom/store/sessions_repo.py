@@ -98,13 +98,15 @@ def update_answer(engine: Engine, answer_id: int, **values: Any) -> None:
         s.execute(update(AnswerRow).where(AnswerRow.id == answer_id).values(**values))
 
 
-# Session column <- path in SessionSummary.to_dict(); migration 0004 backfills the same.
+# Session column <- path in SessionSummary.to_dict(); migrations 0004 and 0006 backfill the same.
 SUMMARY_COLUMNS = {
     "delivery_index": ("index",),
     "fillers_per_minute": ("averages", "fillers_per_minute"),
     "speaking_rate": ("averages", "speaking_rate"),
     "very_long_pauses": ("averages", "very_long_pauses"),
     "first_word_latency": ("averages", "first_word_latency"),
+    "on_topic": ("averages", "on_topic"),
+    "pitch_variation": ("averages", "pitch_variation"),
 }
 
 

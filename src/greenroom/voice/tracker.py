@@ -28,6 +28,7 @@ F0_MAX = 500.0
 VOICED = 0.5  # swift-f0's calibrated confidence for a voiced frame
 FULL_SCALE = 0.999
 _SILENT_DB = -140.0
+MIN_SAMPLES = 2 * 256  # shorter than two frames: nothing to track
 
 
 class VoiceUnavailable(GreenroomError):
@@ -38,7 +39,12 @@ _detector: Any = None
 _lock = threading.Lock()
 
 
-def _swift() -> Any:
+def detector() -> Any:
+    """The process's swift-f0 detector, made on first use.
+
+    Raises:
+        VoiceUnavailable: The pitch tracker cannot be loaded.
+    """
     global _detector
     with _lock:
         if _detector is None:
@@ -73,12 +79,21 @@ def track_file(path: Path | str) -> VoiceTrack:
 def track_samples(samples: npt.NDArray[np.floating]) -> VoiceTrack:
     """The voice track of 16 kHz mono samples in -1..1 (silence gives an all-unvoiced track)."""
     x = np.nan_to_num(np.asarray(samples, dtype=np.float32).reshape(-1))
-    duration = len(x) / SAMPLE_RATE
     peak = float(np.max(np.abs(x))) if len(x) else 0.0
-    clipped = float(np.mean(np.abs(x) >= FULL_SCALE)) if len(x) else 0.0
-    if len(x) < 2 * 256:  # shorter than two frames: nothing to track
+    at_full_scale = int(np.count_nonzero(np.abs(x) >= FULL_SCALE))
+    if len(x) < MIN_SAMPLES:
+        return to_track(None, len(x), peak, at_full_scale)
+    result = detector().detect(x, SAMPLE_RATE, fmin=F0_MIN, fmax=F0_MAX)
+    return to_track(result, len(x), peak, at_full_scale)
+
+
+def to_track(result: Any, samples: int, peak: float, at_full_scale: int) -> VoiceTrack:
+    """A VoiceTrack from swift-f0's PitchResult (None: too short to track) for ``samples``
+    samples of audio whose largest value was ``peak`` and ``at_full_scale`` of them clipped."""
+    duration = samples / SAMPLE_RATE
+    clipped = at_full_scale / samples if samples else 0.0
+    if result is None:
         return VoiceTrack(0.016, (), (), duration, peak, clipped, tracker_name())
-    result = _swift().detect(x, SAMPLE_RATE, fmin=F0_MIN, fmax=F0_MAX)
     voiced = (
         (result.confidence >= VOICED) & (result.pitch_hz >= F0_MIN) & (result.pitch_hz <= F0_MAX)
     )

@@ -5,16 +5,18 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCharts import QScatterSeries
+import pytest
+from PySide6.QtCharts import QLineSeries, QScatterSeries
 from PySide6.QtCore import QPointF
 from pytestqt.qtbot import QtBot
 
+from greenroom.analysis.metrics import AnswerMetrics
 from greenroom.core.interviews import InterviewLog
 from greenroom.paths import AppPaths
 from greenroom.services import interviews
 from greenroom.services.startup import open_store
 from greenroom.settings import Settings
-from greenroom.store import history_repo
+from greenroom.store import history_repo, sessions_repo
 from greenroom.store.history_repo import ProgressPoint
 from greenroom.ui import design
 from greenroom.ui.context import AppContext, SettingsStore
@@ -319,3 +321,68 @@ def test_headline_counts_runs_in_words() -> None:
 def test_what_to_expect_is_said_for_the_first_three_runs_only() -> None:
     assert [expect_note(_points(n)) for n in (0, 1, 2, 3)] == [EXPECT] * 4
     assert expect_note(_points(4)) is None
+
+
+ON_TOPIC_CHART = "On topic (% of each answer)"
+PITCH_CHART = "Pitch variation (semitones)"
+
+
+def test_on_topic_and_pitch_variation_are_charted_and_older_runs_are_gaps(
+    qtbot: QtBot, app_paths: AppPaths
+) -> None:
+    """Two runs from before issue 16 (no on-topic judgement, no voice), then three judged and
+    recorded runs: the two new charts show the three runs' means, by run number 3-5."""
+    db = open_store(app_paths)
+    seed_history(db.engine, sessions=2, start=datetime(2026, 8, 1, tzinfo=UTC), days=5)
+    judged = seed_history(db.engine, sessions=3, days=10, seed=3, judged_from=0)
+    ctx = AppContext(db.engine, app_paths, InlineTaskRunner(_fail), SettingsStore(Settings(), None))
+    page = DashboardPage(ctx)
+    qtbot.addWidget(page)
+    expected_topic, expected_pitch = [], []
+    for session_id in judged:
+        answers = [
+            AnswerMetrics.from_dict(a.metrics).values()
+            for a in sessions_repo.get_session(db.engine, session_id).answers
+        ]
+        topic_values = [v["on_topic"] for v in answers if v["on_topic"] is not None]
+        pitch_values = [v["pitch_variation"] for v in answers if v["pitch_variation"] is not None]
+        expected_topic.append(100 * sum(topic_values) / len(topic_values))
+        expected_pitch.append(sum(pitch_values) / len(pitch_values))
+    topic = page.charts[ON_TOPIC_CHART].drawn
+    pitch = page.charts[PITCH_CHART].drawn
+    assert [x for x, _ in topic["On topic (% of the answer)"]] == [3, 4, 5]  # 1-2: gaps
+    assert [y for _, y in topic["On topic (% of the answer)"]] == pytest.approx(expected_topic)
+    assert [x for x, _ in pitch["Pitch variation (semitones)"]] == [3, 4, 5]
+    assert [y for _, y in pitch["Pitch variation (semitones)"]] == pytest.approx(expected_pitch)
+    assert 0 not in [y for _, y in topic["On topic (% of the answer)"]]
+    # The comfortable ranges of the feedback screen, in the chart's units.
+    assert topic["comfortable range"] == [(85.0, 100.0)]
+    assert page.charts[ON_TOPIC_CHART].y_axis.max() == 100  # a share never passes 100 %
+    assert pitch["comfortable range"][0][0] == 2.0
+    tip = page.charts[PITCH_CHART].tips["Pitch variation (semitones)"][0]
+    assert tip.startswith("Run 3 · ") and tip.endswith(f"{expected_pitch[0]:.1f} semitones")
+    description = page.charts[ON_TOPIC_CHART].accessibleDescription()
+    assert description.startswith(f"On topic (% of the answer): {expected_topic[0]:.0f} at first")
+
+
+def test_runs_without_a_figure_break_its_line_instead_of_bridging_them(qtbot: QtBot) -> None:
+    day = datetime(2026, 12, 2, 9, tzinfo=UTC)
+    figures = (None, 80.0, 72.0, None, 90.0)  # run 1 before issue 16, run 4 typed
+    points = [
+        ProgressPoint(i + 1, day + timedelta(hours=i), 50, 40, 60, 70, 3, 140, 0, 2, v, None)
+        for i, v in enumerate(figures)
+    ]
+    series = series_for(points, "on_topic")
+    assert series.runs == (2.0, 3.0, 5.0) and series.gaps() == [2]
+    chart = ChartView()
+    qtbot.addWidget(chart)
+    chart.set_ranges(5, list(series.values))
+    chart.add_points(
+        "On topic",
+        [ChartPoint(x, y, "") for x, y in zip(series.runs, series.values, strict=True)],
+        breaks=series.gaps(),
+    )
+    lines = [s for s in chart.chart().series() if isinstance(s, QLineSeries)]
+    assert [[(p.x(), p.y()) for p in s.points()] for s in lines] == [[(2.0, 80.0), (3.0, 72.0)]]
+    assert len(_scatter(chart, "On topic").points()) == 3  # run 5 is a dot on its own
+    assert series_for(points, "pitch_variation").values == ()  # never measured: nothing drawn

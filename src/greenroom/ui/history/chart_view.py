@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import html
+import itertools
 import math
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -99,8 +100,16 @@ class ChartView(QChartView):
         chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
         self._paint_chart()
 
-    def set_ranges(self, runs: int, values: Sequence[float], *, floor: float = 0.0) -> None:
-        """Axes for ``runs`` runs and the values to show (the band's edges included)."""
+    def set_ranges(
+        self,
+        runs: int,
+        values: Sequence[float],
+        *,
+        floor: float = 0.0,
+        ceiling: float | None = None,
+    ) -> None:
+        """Axes for ``runs`` runs and the values to show (the band's edges included), never
+        below ``floor`` nor above ``ceiling`` (100 for a percent)."""
         self.x_axis.setRange(0.5, max(runs, 1) + 0.5)
         self.x_axis.setTickInterval(tick_step(max(runs, 1)))
         lo, hi = (min(values), max(values)) if values else (0.0, 1.0)
@@ -109,6 +118,12 @@ class ChartView(QChartView):
         self.y_axis.applyNiceNumbers()
         if self.y_axis.min() < floor:
             self.y_axis.setMin(floor)
+        if ceiling is not None and self.y_axis.max() > ceiling:
+            self.y_axis.setMax(ceiling)
+            span = ceiling - self.y_axis.min()  # ticks on round numbers again: 20, 40... 100
+            counts = [n for n in range(7, 2, -1) if (span / (n - 1)) % 5 == 0]
+            if counts:
+                self.y_axis.setTickCount(counts[0])
         self.y_axis.setLabelFormat("%.0f" if self.y_axis.max() - self.y_axis.min() > 5 else "%.1f")
 
     def add_band(self, lo: float, hi: float, *, name: str = BAND_NAME) -> None:
@@ -137,17 +152,22 @@ class ChartView(QChartView):
         marker: str = "circle",
         colour_token: str = "primary",
         line: bool = True,
+        breaks: Sequence[int] = (),
     ) -> None:
         """A series of points (joined by a line unless ``line`` is False), each with its
-        tooltip; ``marker`` is "circle" (practice runs) or "diamond" (real interviews)."""
+        tooltip; ``marker`` is "circle" (practice runs) or "diamond" (real interviews).
+        ``breaks``: indices of points the line does not reach from the point before (runs
+        without the figure lie between them: a gap, not a line across it)."""
         colour = design.colour(colour_token)
         xy = [QPointF(p.x, p.y) for p in points]
-        if line and len(points) > 1:
-            joined = QLineSeries()
-            joined.setName(name)
-            joined.setPen(QPen(colour, 2))
-            joined.append(xy)  # one call, not one per point
-            self._attach(joined)
+        edges = [0, *sorted(b for b in breaks if 0 < b < len(xy)), len(xy)]
+        for start, end in itertools.pairwise(edges):
+            if line and end - start > 1:
+                joined = QLineSeries()
+                joined.setName(name)
+                joined.setPen(QPen(colour, 2))
+                joined.append(xy[start:end])  # one call, not one per point
+                self._attach(joined)
         dots = QScatterSeries()
         dots.setName(name)
         dots.setMarkerShape(MARKERS[marker])

@@ -34,9 +34,11 @@ class Figure:
     green: tuple[float, float] | None
 
 
-def _band_figure(key: str, title: str) -> Figure:
+def _band_figure(key: str, title: str, *, scale: float = 1.0) -> Figure:
+    """A figure with its band's green range; ``scale`` 100 for a share shown as a percent."""
     band = bands.BANDS[key]
-    return Figure(key, title, band.unit, band.better, band.green)
+    green = None if band.green is None else (band.green[0] * scale, band.green[1] * scale)
+    return Figure(key, title, band.unit, band.better, green)
 
 
 FIGURES = (
@@ -48,6 +50,8 @@ FIGURES = (
     _band_figure("speaking_rate", "Speaking rate (wpm)"),
     _band_figure("very_long_pauses", "Very long pauses per answer"),
     _band_figure("first_word_latency", "First-word latency (s)"),
+    _band_figure("on_topic", "On topic (% of the answer)", scale=100.0),
+    _band_figure("pitch_variation", "Pitch variation (semitones)"),
 )
 FIGURES_BY_KEY = {f.key: f for f in FIGURES}
 
@@ -68,6 +72,10 @@ class ChartSeries:
     baseline: tuple[float | None, ...]
     grouping: str  # "session", "week" or "month"
     spans: tuple[tuple[int, int], ...]  # first and last run number of each point
+
+    def gaps(self) -> list[int]:
+        """Indices of points with runs lacking the figure just before them (not joined)."""
+        return [i for i in range(1, len(self.spans)) if self.spans[i][0] > self.spans[i - 1][1] + 1]
 
 
 def _mean(values: Sequence[float]) -> float:

@@ -31,7 +31,13 @@ from greenroom.ui.history.dashboard_data import (
     interview_marks,
     series_many,
 )
-from greenroom.ui.history.dashboard_words import change_words, expect_note, headline, point_tips
+from greenroom.ui.history.dashboard_words import (
+    change_words,
+    digits,
+    expect_note,
+    headline,
+    point_tips,
+)
 
 # (card title, ((figure, colour token), ...)): nerves before and after in the colours of the
 # nerves picture on the Practice summary (before slate blue, after green).
@@ -43,6 +49,8 @@ CHARTS = (
     ("Speaking rate (words a minute)", (("speaking_rate", "primary"),)),
     ("Very long pauses per answer", (("very_long_pauses", "primary"),)),
     ("First-word latency (seconds)", (("first_word_latency", "primary"),)),
+    ("On topic (% of each answer)", (("on_topic", "primary"),)),
+    ("Pitch variation (semitones)", (("pitch_variation", "primary"),)),
 )
 NERVES_CHART = CHARTS[0][0]
 INTERVIEWS_NAME = "Nerves before real interviews"
@@ -177,7 +185,7 @@ class DashboardPage(QWidget):
         if first.green is not None and shown:
             lo, hi = first.green
             shown += [max(lo, 0.0), min(hi, max(shown) * 1.5 + 1)]
-        chart.set_ranges(runs, shown)
+        chart.set_ranges(runs, shown, ceiling=100.0 if first.unit == "%" else None)
         if first.green is not None and shown:
             chart.add_band(*first.green)
         said: list[str] = []
@@ -188,7 +196,10 @@ class DashboardPage(QWidget):
                 for x, y, tip in zip(data.runs, data.values, point_tips(figure, data), strict=True)
             ]
             chart.add_points(
-                figure.title + _GROUPED.get(data.grouping, ""), points, colour_token=tone
+                figure.title + _GROUPED.get(data.grouping, ""),
+                points,
+                colour_token=tone,
+                breaks=data.gaps(),
             )
             if n == 0:
                 base = [
@@ -197,7 +208,7 @@ class DashboardPage(QWidget):
                 mine = f"{figure.title.lower()}: {BASELINE_NAME}" if len(series) > 1 else ""
                 chart.add_baseline(base, name=mine or BASELINE_NAME)
             if data.values:
-                said.append(change_words(figure.title, data.values, 1 if figure.unit else 0))
+                said.append(change_words(figure.title, data.values, digits(figure)))
         if marks:
             chart.add_points(
                 INTERVIEWS_NAME,

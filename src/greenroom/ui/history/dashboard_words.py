@@ -86,7 +86,16 @@ def value_text(figure: Figure, value: float) -> str:
         return f"{value:.1f} per answer"
     if figure.key == "first_word_latency":
         return f"{value:.1f} s"
+    if figure.key == "on_topic":
+        return f"{value:.0f}% of the answer"
+    if figure.key == "pitch_variation":
+        return f"{value:.1f} semitones"
     return f"{value:.0f} of 100"
+
+
+def digits(figure: Figure) -> int:
+    """Decimals a figure is said with: whole numbers for scores and percents."""
+    return 0 if figure.unit in ("", "%") else 1
 
 
 def point_tip(figure: Figure, series: ChartSeries, index: int) -> str:

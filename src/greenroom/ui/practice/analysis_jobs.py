@@ -41,6 +41,7 @@ def analyze(
         answer_limit=draft.answer_limit_seconds,
         job_description=job,
         audio=None if typed else recorded.audio_path,
+        voice=None if typed else recorded.voice,
     )
     detail = delivery_index(metrics.values())
     index = detail.score

@@ -2,7 +2,9 @@
 
 The capture thread feeds the streaming transcriber directly (PCM never visits the GUI thread).
 Stopping waits for the last segment in a worker, then writes the audio atomically, so the GUI
-stays free and a crash at any moment leaves no half file under the answer's name.
+stays free and a crash at any moment leaves no half file under the answer's name. The capture
+thread also feeds a voice tracker (greenroom.voice.VoiceTrackBuilder) that tracks pitch and
+loudness while the answer is spoken, so at Stop only the last few seconds remain to track.
 
 Each answer is a *take* that carries its own capture id and the caller's answer context from
 start to ``answer_ready``. The microphone answers later than we ask (its thread reports
@@ -21,15 +23,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 
 from greenroom.core.errors import GreenroomError
 from greenroom.core.transcript import Transcript, Word
+from greenroom.core.voice import VoiceTrack
 from greenroom.speech.audio import save_answer_audio
 from greenroom.speech.engine import TranscriptionEngine
 from greenroom.speech.streaming import StreamingTranscriber
 from greenroom.speech.vad import SAMPLE_RATE
 from greenroom.ui.tasks import TaskRunner
+from greenroom.voice import VoiceTrackBuilder
 
 log = logging.getLogger(__name__)
 # A microphone that never reports "stopped" (a stuck driver) must not hold the answer hostage.
@@ -63,6 +68,7 @@ class RecordedAnswer:
     note: str = ""  # e.g. "the microphone was disconnected; what you said up to then was kept"
     context: object = None  # what the caller passed to ``start``: which question, which take
     transcribed: bool = True  # False: the engine failed; the audio (if any) is kept
+    voice: VoiceTrack | None = None  # tracked while recording; None: measure the saved audio
 
 
 @dataclass(eq=False)
@@ -73,6 +79,7 @@ class _Take:
     context: object
     started_at: float  # time.monotonic() when the answer started
     stream: StreamingTranscriber = field(init=False)
+    voice: VoiceTrackBuilder = field(init=False)
     capture: int = 0
     note: str = ""
     stopping: bool = False
@@ -88,6 +95,7 @@ class _Take:
                 self._first = False
                 self._pad_to_answer_start(len(chunk) // 2)
             self.stream.feed(chunk)
+            self.voice.feed(chunk)
         except Exception as exc:  # reported once, by the recorder, on the GUI thread
             self.feed_error = exc
             self._closed.set()
@@ -103,6 +111,7 @@ class _Take:
         log.info("capture %d: audio began %.2f s after the answer started", self.capture, lead)
         if 0.0 < lead <= MAX_LEAD_PAD_S:
             self.stream.put_back_silence(lead)
+            self.voice.feed(np.zeros(round(lead * SAMPLE_RATE), dtype=np.float32))
 
 
 class AnswerRecorder(QObject):
@@ -155,6 +164,7 @@ class AnswerRecorder(QObject):
         take.stream = StreamingTranscriber(
             engine, on_partial=lambda words: self._on_stream_partial(take, words), speculate=True
         )
+        take.voice = VoiceTrackBuilder()
         self._active = take
         take.capture = self._mic.start(device_id, take.feed)
 
@@ -176,6 +186,7 @@ class AnswerRecorder(QObject):
             take.close()
             self._mic.stop(take.capture)
             take.stream.cancel()
+            take.voice.cancel()
 
     def shutdown(self) -> None:
         """Drop everything in progress and join the transcriber threads (the app is closing).
@@ -188,9 +199,12 @@ class AnswerRecorder(QObject):
         for take in takes:
             take.close()
             take.stream.cancel()
+            take.voice.cancel()
         for take in takes:
             if not take.stream.join():
                 log.warning("a transcriber thread did not stop within 5 s")
+            if not take.voice.join():
+                log.warning("a voice tracker thread did not stop within 5 s")
 
     # Microphone signals (queued from the capture thread) -----------------------------------
 
@@ -223,6 +237,7 @@ class AnswerRecorder(QObject):
         self._active = None
         take.close()
         take.stream.cancel()
+        take.voice.cancel()
         self.unavailable.emit(message)
 
     def _on_stop_timeout(self, take: _Take) -> None:
@@ -275,6 +290,7 @@ def _complete(take: _Take) -> RecordedAnswer:
     audio, and a failed save keeps the transcript; the note says which."""
     stream, note = take.stream, take.note
     began = time.perf_counter()
+    take.voice.end()  # its last block is tracked while the last segment is transcribed
     transcript: Transcript | None = None
     try:
         transcript = stream.finish()
@@ -293,9 +309,11 @@ def _complete(take: _Take) -> RecordedAnswer:
             note = (
                 f"{note} The recording could not be saved ({exc.what}); the transcript was.".strip()
             )
+    voice = _voice_of(take)
     # Timings only: what the user said never goes to the log.
     log.info(
-        "answer of %.1f s: transcript complete %.2f s after stop, audio saved in %.2f s",
+        "answer of %.1f s: transcript complete %.2f s after stop, audio saved and voice "
+        "tracked %.2f s later",
         stream.duration,
         transcribed - began,
         time.perf_counter() - transcribed,
@@ -306,4 +324,23 @@ def _complete(take: _Take) -> RecordedAnswer:
         note,
         context=take.context,
         transcribed=transcript is not None,
+        voice=voice,
     )
+
+
+def _voice_of(take: _Take) -> VoiceTrack | None:
+    """The voice tracked while recording, if it covers exactly the audio kept; else None, so
+    the analysis measures the saved recording instead."""
+    try:
+        track = take.voice.finish()
+    except GreenroomError as exc:
+        log.warning("voice not tracked while recording (%s); measuring the saved audio", exc)
+        return None
+    if round(track.duration * SAMPLE_RATE) != round(take.stream.duration * SAMPLE_RATE):
+        log.warning(
+            "voice tracked over %.3f s of the %.3f s recorded; measuring the saved audio",
+            track.duration,
+            take.stream.duration,
+        )
+        return None
+    return track
