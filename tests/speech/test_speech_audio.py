@@ -75,6 +75,19 @@ def test_stereo_is_downmixed(tmp_path: Path) -> None:
     assert np.allclose(samples, left / 2, atol=1e-3)
 
 
+@pytest.mark.parametrize("rate", [16_000, 48_000])
+def test_stereo_whose_channels_cancel_out_loads_one_channel(tmp_path: Path, rate: int) -> None:
+    # One channel wired with inverted polarity: the average is silence, so no words at all.
+    speech = load_audio(clip("praat_mary"))
+    at_rate = resample(speech, 16_000, rate)
+    path = tmp_path / "inverted.wav"
+    sf.write(path, np.stack([at_rate, -at_rate], axis=1), rate)
+    samples = load_audio(path)
+    assert len(samples) == len(speech)
+    # One of the two channels, whole (polarity does not change what is heard).
+    assert min(np.abs(samples - speech).max(), np.abs(samples + speech).max()) < 0.01
+
+
 def test_real_clip_loads() -> None:
     samples = load_audio(clip("jfk"))
     assert abs(len(samples) / 16_000 - 11.0) < 0.01

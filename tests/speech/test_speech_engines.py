@@ -107,6 +107,7 @@ def test_cli_transcribe_prints_json() -> None:
         engine_name=None,
         as_json=True,
         out=out,
+        err=io.StringIO(),
         model_dir=None,
         models_dir=None,
     )
@@ -128,6 +129,7 @@ def test_cli_streaming_prints_what_the_app_transcriber_gives(whisper: WhisperEng
         as_json=True,
         streaming=True,
         out=out,
+        err=io.StringIO(),
         model_dir=None,
         models_dir=None,
     )
@@ -169,6 +171,7 @@ def test_cli_transcribe_text_with_sphinx() -> None:
         engine_name="pocketsphinx",
         as_json=False,
         out=out,
+        err=io.StringIO(),
         model_dir=None,
         models_dir=None,
     )
@@ -178,14 +181,18 @@ def test_cli_transcribe_text_with_sphinx() -> None:
 def test_cli_transcribe_reports_a_bad_file(tmp_path: Path) -> None:
     bad = tmp_path / "a.wav"
     bad.write_bytes(b"junk")
-    out = io.StringIO()
-    assert (
-        run_transcribe(
-            bad, engine_name="pocketsphinx", as_json=False, out=out, model_dir=None, models_dir=None
-        )
-        == 1
+    out, err = io.StringIO(), io.StringIO()
+    code = run_transcribe(
+        bad,
+        engine_name="pocketsphinx",
+        as_json=False,
+        out=out,
+        err=err,
+        model_dir=None,
+        models_dir=None,
     )
-    assert out.getvalue().startswith("error: ") and str(bad) in out.getvalue()
+    assert code == 1 and out.getvalue() == ""  # the error goes to stderr, never into the output
+    assert err.getvalue().startswith("greenroom: ") and str(bad) in err.getvalue()
 
 
 def test_doctor_reports_every_part(tmp_path: Path) -> None:

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 from greenroom.core.errors import SpeechEngineError
-from greenroom.speech import models
+from greenroom.speech import checksums, models
+from greenroom.speech.checksums import file_sha256
 from greenroom.speech.download import DOWNLOADABLE, DownloadCancelled, download_model
 from greenroom.speech.models import (
     BUNDLED_MODEL_SHA256,
     bundled_model_folder,
     check_model_folder,
-    file_sha256,
     model_folder,
     resolve_model,
 )
@@ -99,9 +99,9 @@ def test_hash_is_cached_by_size_and_mtime(tmp_path: Path) -> None:
     path = tmp_path / "model.bin"
     path.write_bytes(b"a" * 100)
     first = file_sha256(path)
-    assert (tmp_path / models.STAMP_NAME).is_file()
+    assert (tmp_path / checksums.STAMP_NAME).is_file()
     # Same size and mtime: the stamp answers (proved by a stamp we alter on purpose).
-    stamp = tmp_path / models.STAMP_NAME
+    stamp = tmp_path / checksums.STAMP_NAME
     stamp.write_text(stamp.read_text().replace(first, "cached"))
     assert file_sha256(path) == "cached"
     path.write_bytes(b"b" * 101)  # changed file: rehashed

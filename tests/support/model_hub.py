@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from greenroom.core.errors import SpeechEngineError
-from greenroom.speech.download import FileDigest, HubModel
+from greenroom.speech.checksums import FileDigest
+from greenroom.speech.download import HubModel
 
 
 class FolderHub:

@@ -5,7 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from greenroom.speech.audio import float_to_pcm16, load_audio
+from greenroom.speech.streaming import StreamingTranscriber
+from greenroom.speech.whisper_engine import WhisperEngine
 from greenroom.ui.audio.convert import PcmConverter, rms_level
+from support.audio_data import clip
+from support.bad_input import fft_resample
+from support.wer import edit_distance, normalise
 
 
 def _sine(rate: int, seconds: float, freq: float = 440.0) -> np.ndarray:
@@ -17,6 +23,18 @@ def _dominant_frequency(pcm: bytes) -> float:
     x = np.frombuffer(pcm, dtype="<i2").astype(np.float32)
     spectrum = np.abs(np.fft.rfft(x * np.hanning(len(x))))
     return float(np.fft.rfftfreq(len(x), 1 / 16000)[np.argmax(spectrum)])
+
+
+def _device_bytes(mono: np.ndarray, channels: int, fmt: str) -> bytes:
+    """What a device in that format delivers for ``mono`` (the same on every channel)."""
+    frames = np.repeat(mono[:, None], channels, axis=1)
+    if fmt == "Float":
+        return frames.astype("<f4").tobytes()
+    if fmt == "Int16":
+        return (frames * 32767).astype("<i2").tobytes()
+    if fmt == "Int32":
+        return (frames * 2147483647).astype("<i4").tobytes()
+    return (frames * 127 + 128).astype(np.uint8).tobytes()
 
 
 def _in_chunks(conv: PcmConverter, data: bytes, seed: int = 1) -> bytes:
@@ -40,16 +58,7 @@ def _in_chunks(conv: PcmConverter, data: bytes, seed: int = 1) -> bytes:
     ],
 )
 def test_converted_audio_keeps_its_length_and_pitch(rate: int, channels: int, fmt: str) -> None:
-    tone = _sine(rate, 2.0)
-    frames = np.repeat(tone[:, None], channels, axis=1)
-    if fmt == "Float":
-        data = frames.astype("<f4").tobytes()
-    elif fmt == "Int16":
-        data = (frames * 32767).astype("<i2").tobytes()
-    elif fmt == "Int32":
-        data = (frames * 2147483647).astype("<i4").tobytes()
-    else:
-        data = (frames * 127 + 128).astype(np.uint8).tobytes()
+    data = _device_bytes(_sine(rate, 2.0), channels, fmt)
     out = _in_chunks(PcmConverter(rate=rate, channels=channels, sample_format=fmt), data)
     # Two seconds at 16 kHz, less what the resampling filter holds back for its look-ahead
     # until more audio comes: 1 ms (2 ms from 8 kHz), never more.
@@ -100,3 +109,29 @@ def test_level_meter_scale() -> None:
     assert rms_level(silence) == 0.0
     assert rms_level(loud) > 0.95
     assert rms_level(quiet) == pytest.approx(1 / 3, abs=0.02)
+
+
+@pytest.fixture(scope="module")
+def whisper() -> WhisperEngine:
+    return WhisperEngine.create()
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize(
+    ("rate", "channels", "fmt"), [(48000, 2, "Int16"), (44100, 2, "Float"), (8000, 1, "Int16")]
+)
+def test_a_device_at_another_rate_gives_the_words_of_16k_mono(
+    whisper: WhisperEngine, rate: int, channels: int, fmt: str
+) -> None:
+    """Issue 13 on the app's path: a microphone that only offers its own format, converted in
+    the odd-sized chunks devices deliver, then heard by the streaming transcriber the recorder
+    feeds (its words do not depend on how the audio is chunked)."""
+    speech = load_audio(clip("ps_librivox_0870"))
+    conv = PcmConverter(rate=rate, channels=channels, sample_format=fmt)
+    heard = StreamingTranscriber(whisper)
+    heard.feed(_in_chunks(conv, _device_bytes(fft_resample(speech, rate), channels, fmt)))
+    at_16k = StreamingTranscriber(whisper)
+    at_16k.feed(float_to_pcm16(speech))
+    got, want = heard.finish().text, at_16k.finish().text
+    assert edit_distance(normalise(want), normalise(got)) <= 1, (want, got)

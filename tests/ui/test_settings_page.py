@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import wave
+from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from greenroom.paths import AppPaths
 from greenroom.services.startup import open_store
 from greenroom.settings import Settings, load_settings
-from greenroom.speech.models import bundled_model_folder
+from greenroom.speech.download import download_model
+from greenroom.speech.models import bundled_model_folder, model_folder
 from greenroom.speech.whisper_engine import WhisperEngine
 from greenroom.ui.audio.mic_test import KEEP_SECONDS
 from greenroom.ui.context import AppContext, SettingsStore
@@ -130,3 +133,54 @@ def test_the_microphone_test_plays_you_back(qtbot: QtBot, app_paths: AppPaths) -
     page.play_mic.click()
     wait_until(lambda: page.mic_player.is_playing, 5, "playback")
     page.mic_player.pause()
+
+
+def _damaged_download(app_paths: AppPaths) -> Path:
+    """base.en downloaded, then model.bin cut short (a full disk, a copy cut off)."""
+    folder = model_folder(app_paths.models, "base.en")
+    download_model("base.en", folder, hub=FolderHub(bundled_model_folder()))
+    with (folder / "model.bin").open("r+b") as handle:
+        handle.truncate(1000)
+    return folder
+
+
+@pytest.mark.timeout(120)
+def test_a_damaged_model_is_named_tiny_en_is_used_and_download_again_repairs_it(
+    qtbot: QtBot, app_paths: AppPaths
+) -> None:
+    folder = _damaged_download(app_paths)
+    page = _page(qtbot, app_paths, Settings(speech_model="base.en"))
+    page.model.load(page.ctx.settings.current)
+    wait_until(lambda: page.model.state is ModelState.READY, 30, "the model to load")
+    engine = page.model.engine
+    assert isinstance(engine, WhisperEngine) and engine.source is not None
+    assert (engine.model_name, engine.source.path) == ("tiny.en", bundled_model_folder())
+    shown = page.model_state.text()
+    assert shown.startswith("Speech model ready: faster-whisper (tiny.en). Your chosen model")
+    assert f"{folder}: model.bin is 1000 bytes" in shown
+    assert "Download base.en again in Settings" in shown and page.model_state.isVisible()
+    assert page.download.isVisible()
+    assert page.download.text() == "Download base.en again (the copy here is damaged)"
+
+    page.hub = FolderHub(bundled_model_folder())
+    page.download.click()
+    wait_until(lambda: not page.model.rejected(folder), 30, "the repaired model")
+    assert page.model.state is ModelState.READY and "was not used" not in page.model_state.text()
+    engine = page.model.engine
+    assert isinstance(engine, WhisperEngine) and engine.source is not None
+    assert (engine.model_name, engine.source.path) == ("base.en", folder)
+    assert not page.download.isVisible()
+
+
+def test_a_download_killed_halfway_leaves_the_model_not_downloaded(
+    qtbot: QtBot, app_paths: AppPaths
+) -> None:
+    half = app_paths.models / ".small.en.k3x9.part"  # what a killed download leaves
+    half.mkdir(parents=True)
+    (half / "model.bin").write_bytes(b"half" * 1000)
+    page = _page(qtbot, app_paths, Settings())
+    page.model_combo.setCurrentIndex(page.model_combo.findData("small.en"))
+    page.model_combo.activated.emit(page.model_combo.currentIndex())
+    assert page.download.isVisible()
+    assert page.download.text() == "Download small.en (optional; needs internet once)"
+    assert page.ctx.settings.current.speech_model == "tiny.en"  # nothing half-installed is used

@@ -85,7 +85,7 @@ def _run(args: argparse.Namespace, paths: AppPaths, out: TextIO, err: TextIO) ->
     if args.command == "transcribe":
         from greenroom.cli import transcribe
 
-        return transcribe.run(args, paths, out)
+        return transcribe.run(args, paths, out, err)
     if args.command == "analyze":
         from greenroom.cli import analyze
 

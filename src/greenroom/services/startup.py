@@ -7,6 +7,7 @@ import contextlib
 from greenroom.core.atomic_file import remove_partial_files
 from greenroom.paths import AppPaths
 from greenroom.services import library
+from greenroom.speech.download import remove_partial_downloads
 from greenroom.store import sessions_repo
 from greenroom.store.database import Database, open_database
 
@@ -22,4 +23,6 @@ def open_store(paths: AppPaths) -> Database:
     # A crash while saving an answer or the settings leaves only a temporary file: drop it.
     remove_partial_files(paths.audio)
     remove_partial_files(paths.config, recursive=False)
+    # A model download killed part way leaves its temporary folder (never loaded): drop it.
+    remove_partial_downloads(paths.models)
     return db

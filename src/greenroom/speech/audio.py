@@ -7,6 +7,7 @@ under the real name.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import numpy as np
@@ -17,12 +18,18 @@ from greenroom.core.atomic_file import replacing
 from greenroom.core.errors import AudioError
 from greenroom.speech.resample import FloatArray, resample
 
+log = logging.getLogger(__name__)
 SAMPLE_RATE = 16_000
 # Longer than any interview answer by far; beyond this a file is almost certainly the wrong one
 # and would need gigabytes of memory.
 MAX_SECONDS = 2 * 60 * 60
 # Read a file in pieces so a long 48 kHz stereo file is downmixed before it is all in memory.
 _READ_FRAMES = 1 << 20
+# Channels that cancel out when averaged (one wired with inverted polarity, a known fault of some
+# stereo microphones) leave near silence: no words at all. When the average keeps less than this
+# share of the channels' energy (identical channels keep all of it, unrelated ones half, one
+# silent channel half), the loudest channel is used instead.
+_CANCELLED_SHARE = 0.1
 _SUFFIX_FORMATS = {".wav": "WAV", ".flac": "FLAC", ".ogg": "OGG"}
 
 
@@ -86,12 +93,30 @@ def load_audio(path: Path | str) -> FloatArray:
 
 def _read_mono(f: sf.SoundFile) -> FloatArray:
     parts: list[FloatArray] = []
+    channel_energy = np.zeros(f.channels)
+    mix_energy = 0.0
     while True:
         block = f.read(_READ_FRAMES, dtype="float32", always_2d=True)
         if len(block) == 0:
             break
-        parts.append(block.mean(axis=1, dtype=np.float32))
+        mix = block.mean(axis=1, dtype=np.float32)
+        parts.append(mix)
+        if f.channels > 1:
+            channel_energy += np.square(block, dtype=np.float64).sum(axis=0)
+            mix_energy += float(np.dot(mix.astype(np.float64), mix))
+    if f.channels > 1 and mix_energy < _CANCELLED_SHARE * channel_energy.mean():
+        loudest = int(np.argmax(channel_energy))
+        log.info("%s: the channels cancel out when mixed; using channel %d", f.name, loudest + 1)
+        return _read_channel(f, loudest)
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
+
+
+def _read_channel(f: sf.SoundFile, channel: int) -> FloatArray:
+    f.seek(0)
+    parts: list[FloatArray] = []
+    while len(block := f.read(_READ_FRAMES, dtype="float32", always_2d=True)):
+        parts.append(np.ascontiguousarray(block[:, channel]))
+    return np.concatenate(parts)
 
 
 def pcm16_to_float(data: bytes | bytearray | memoryview) -> FloatArray:

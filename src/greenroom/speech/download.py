@@ -5,22 +5,27 @@ change under a given Greenroom version. Before downloading, the hub is asked for
 file list: the size and checksum of each file (the SHA-256 of large, LFS-stored files such as
 model.bin; the git blob hash of small ones). Both are part of the pinned commit, and every
 downloaded file is checked against them, so a file cut short, damaged in transfer or served
-from a stale cache is caught. Files go to a temporary folder next to the destination; only a
-complete, checked folder is renamed to ``dest``. Cancelling or any error removes the temporary
-folder, so the model resolver never sees a partial model under the real name.
+from a stale cache is caught; the checked sizes and sums stay in the folder
+(``checksums.MANIFEST_NAME``) so every later start can check it again. Files go to a temporary
+folder next to the destination; only a complete, checked folder is renamed to ``dest``.
+Cancelling or any error removes the temporary folder, so the model resolver never sees a partial
+model under the real name. A download killed outright leaves its temporary folder behind:
+``remove_partial_downloads`` deletes it at a later start.
 """
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from greenroom.core.errors import SpeechEngineError
+from greenroom.speech.checksums import FileDigest, file_digest_matches, write_manifest
 from greenroom.speech.models import check_model_folder
 
 
@@ -43,18 +48,14 @@ DOWNLOADABLE = {
     ),
 }
 FILES = ("config.json", "model.bin", "tokenizer.json", "vocabulary.txt")
+PARTIAL_SUFFIX = ".part"
+# A temporary download folder nobody has written to for this long was abandoned (the process
+# was killed); a newer one may be another Greenroom downloading right now. A live download
+# writes every few seconds and gives up after the hub's 10 s read timeout.
+ABANDONED_AFTER_S = 600.0
 
 ProgressCallback = Callable[[str, int, int], None]  # (file name, index, file count)
 CancelCheck = Callable[[], bool]
-
-
-@dataclass(frozen=True, slots=True)
-class FileDigest:
-    """What a file of the pinned commit must be: its size and one checksum."""
-
-    size: int
-    sha256: str | None = None  # LFS files: the SHA-256 of the content
-    git_sha1: str | None = None  # other files: the git blob id
 
 
 class Hub(Protocol):
@@ -113,20 +114,6 @@ class HuggingFaceHub:
         return Path(str(path))
 
 
-def file_digest_matches(path: Path, expected: FileDigest) -> bool:
-    """True when ``path`` has the expected size and checksum."""
-    size = path.stat().st_size
-    if size != expected.size:
-        return False
-    digest = hashlib.sha256() if expected.sha256 else hashlib.sha1(usedforsecurity=False)
-    if expected.git_sha1:
-        digest.update(f"blob {size}\0".encode())
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest() == (expected.sha256 or expected.git_sha1)
-
-
 def download_model(
     name: str,
     dest: Path,
@@ -162,7 +149,7 @@ def download_model(
         )
     hub = hub or HuggingFaceHub()
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent))
+    tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", suffix=PARTIAL_SUFFIX, dir=dest.parent))
     try:
         digests = hub.digests(model, FILES)
         for index, filename in enumerate(FILES):
@@ -175,7 +162,8 @@ def download_model(
             if progress is not None:
                 progress(filename, index, len(FILES))
             _check_file(hub.fetch(model, filename, tmp), digests.get(filename), model)
-        check_model_folder(tmp)
+        check_model_folder(tmp, fix="Download it again; nothing was installed")
+        write_manifest(tmp, {f: digests[f] for f in FILES}, origin=f"{model.repo}@{model.revision}")
         _install(tmp, dest)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -199,13 +187,58 @@ def _check_file(path: Path, expected: FileDigest | None, model: HubModel) -> Non
         )
 
 
+def _old_copy(dest: Path) -> Path:
+    return dest.with_name(f".{dest.name}.old")
+
+
 def _install(tmp: Path, dest: Path) -> None:
     if dest.exists():
         # Keep the old model until the new one is complete; then swap it out.
-        old = dest.with_name(f".{dest.name}.old")
+        old = _old_copy(dest)
         shutil.rmtree(old, ignore_errors=True)
         dest.rename(old)
         tmp.rename(dest)
         shutil.rmtree(old, ignore_errors=True)
     else:
         tmp.rename(dest)
+
+
+def remove_partial_downloads(
+    models_dir: Path, *, abandoned_after_s: float = ABANDONED_AFTER_S
+) -> list[Path]:
+    """Clear what downloads killed part way left in Greenroom's model folder (at start-up).
+
+    A temporary ``.<name>.<random>.part`` folder is deleted once nothing has been written in it
+    for ``abandoned_after_s`` seconds (until then it is ignored: the resolver only ever loads
+    ``<name>``). A ``.<name>.old`` copy, left when a download was killed while swapping a new
+    model in, is put back if ``<name>`` is missing, and deleted otherwise.
+
+    Returns:
+        The folders deleted.
+    """
+    if not models_dir.is_dir():
+        return []
+    removed: list[Path] = []
+    now = time.time()
+    for leftover in models_dir.glob(f".*{PARTIAL_SUFFIX}"):
+        if leftover.is_dir() and now - _last_written(leftover) >= abandoned_after_s:
+            shutil.rmtree(leftover, ignore_errors=True)
+            removed.append(leftover)
+    for old in models_dir.glob(".*.old"):
+        dest = models_dir / old.name[1 : -len(".old")]
+        if not dest.exists():
+            with contextlib.suppress(OSError):
+                old.rename(dest)
+                continue
+        shutil.rmtree(old, ignore_errors=True)
+        removed.append(old)
+    return removed
+
+
+def _last_written(folder: Path) -> float:
+    """The newest modification time of ``folder`` and everything in it."""
+    times = [folder.stat().st_mtime]
+    for path in folder.rglob("*"):
+        with contextlib.suppress(OSError):
+            times.append(path.stat().st_mtime)
+    return max(times)

@@ -15,6 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from greenroom.core.transcript import Word
+from greenroom.speech.models import ResolvedModel
 
 DEFAULT_ENGINE = "faster-whisper"
 
@@ -134,3 +135,15 @@ def create_engine(name: str | None = None, **options: object) -> TranscriptionEn
     raise SpeechEngineError(
         f"unknown speech engine '{name}'", where="engine", fix=f"Choose one of {known}"
     )
+
+
+def substitute_note(engine: TranscriptionEngine) -> str:
+    """What to tell the user when the engine loaded another model than the one chosen.
+
+    A chosen folder or a downloaded model that cannot be used falls back to the bundled tiny.en,
+    never silently: the app shows this in Settings and the practice room, and
+    ``greenroom transcribe`` prints it as a warning. "" when the chosen model is the one loaded.
+    """
+    source = getattr(engine, "source", None)
+    note = source.substitute_note if isinstance(source, ResolvedModel) else ""
+    return f"Your chosen model was not used: {note}." if note else ""

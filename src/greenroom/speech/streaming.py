@@ -33,7 +33,9 @@ from greenroom.speech.vad import DEFAULT_VAD, FRAME, SAMPLE_RATE, FrameProbabili
 log = logging.getLogger(__name__)
 
 PartialCallback = Callable[[list[Word]], None]
-# A segment is at most ~10 s; a single call taking this long means the engine is stuck.
+ProgressCallback = Callable[[float, float], None]  # (seconds transcribed, seconds in all)
+# A segment is at most ~10 s: when no job finishes for this long the engine is stuck. It bounds
+# the wait for one job, not for all of them: a 30-minute file takes minutes however it is fed.
 DEFAULT_FINISH_TIMEOUT_S = 120.0
 # Segments shorter than this wait to be transcribed together with the next one: Whisper
 # mishears lone words ("ask" -> "as") and invents "Thank you." after them, and every call
@@ -116,6 +118,12 @@ class StreamingTranscriber:
         self._error: BaseException | None = None
         self._cancelled = threading.Event()
         self._finished = False
+        # Each job the worker completes is announced here, so waiting can tell a slow queue
+        # (jobs keep finishing) from a stuck engine (none does).
+        self._progress = threading.Condition()
+        self._jobs_done = 0
+        self._heard_until = 0  # end sample of the last job transcribed
+        self._worker_done = False
         self._worker = threading.Thread(target=self._run, name="greenroom-transcriber", daemon=True)
         self._worker.start()
 
@@ -123,6 +131,11 @@ class StreamingTranscriber:
     def duration(self) -> float:
         """Seconds of audio fed so far."""
         return self._length / SAMPLE_RATE
+
+    @property
+    def transcribed(self) -> float:
+        """Seconds of audio transcribed so far (the end of the last job done)."""
+        return self._heard_until / SAMPLE_RATE
 
     def feed(self, chunk: bytes | bytearray | memoryview | npt.NDArray[np.float32]) -> None:
         """Add captured audio: int16 little-endian PCM bytes or float32 samples, 16 kHz mono.
@@ -162,9 +175,12 @@ class StreamingTranscriber:
     def finish(self, *, timeout: float = DEFAULT_FINISH_TIMEOUT_S) -> Transcript:
         """Close the last segment, wait for every transcription and return the transcript.
 
+        Args:
+            timeout: Longest wait, in seconds, for the engine to finish the job it is on.
+
         Raises:
-            SpeechEngineError: A segment failed to transcribe, the engine did not finish within
-                ``timeout`` seconds, or the transcriber was cancelled.
+            SpeechEngineError: A segment failed to transcribe, a job did not finish within
+                ``timeout`` seconds (the engine is stuck), or the transcriber was cancelled.
         """
         if self._cancelled.is_set():
             raise SpeechEngineError("the transcription was cancelled", where="streaming")
@@ -175,14 +191,10 @@ class StreamingTranscriber:
             if self._pending is not None:
                 self._dispatch(self._pending)
             self._jobs.put(_STOP)
-        self._worker.join(timeout)
-        if self._worker.is_alive():
+        if not self._wait_for(lambda: self._worker_done, timeout):
             self.cancel()
-            raise SpeechEngineError(
-                f"transcription did not finish within {timeout:.0f} s",
-                where=self._engine.name,
-                fix="Try again, or choose a smaller model or another engine",
-            )
+            raise self._stuck(timeout)
+        self._worker.join()
         if self._error is not None:
             err = self._error
             if isinstance(err, GreenroomError):
@@ -213,6 +225,19 @@ class StreamingTranscriber:
             except queue.Empty:
                 break
         self._jobs.put(_STOP)
+
+    def wait_for_backlog(self, jobs: int, *, timeout: float = DEFAULT_FINISH_TIMEOUT_S) -> None:
+        """Block until at most ``jobs`` segments wait to be transcribed.
+
+        For audio fed faster than it is spoken (a file): every waiting job holds a copy of its
+        audio, so without this a long file would queue all of it.
+
+        Raises:
+            SpeechEngineError: No job finished within ``timeout`` seconds (the engine is stuck).
+        """
+        if not self._wait_for(lambda: self._jobs.qsize() <= jobs or self._worker_done, timeout):
+            self.cancel()
+            raise self._stuck(timeout)
 
     def join(self, timeout: float = 5.0) -> bool:
         """Wait for the worker thread to end (after ``finish`` or ``cancel``); True if it did."""
@@ -301,6 +326,26 @@ class StreamingTranscriber:
         self._idle.clear()
         self._jobs.put(_Job(job, self._audio[job.start : job.end].copy(), guess))
 
+    def _wait_for(self, ready: Callable[[], bool], timeout: float) -> bool:
+        """Wait until ``ready()``; False when no job finished for ``timeout`` seconds first."""
+        with self._progress:
+            seen, deadline = self._jobs_done, time.monotonic() + timeout
+            while not ready():
+                if self._jobs_done != seen:  # a job finished: the engine is moving
+                    seen, deadline = self._jobs_done, time.monotonic() + timeout
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                self._progress.wait(left)
+        return True
+
+    def _stuck(self, timeout: float) -> SpeechEngineError:
+        return SpeechEngineError(
+            f"transcription stopped: one segment took longer than {timeout:g} s",
+            where=self._engine.name,
+            fix="Try again, or choose a smaller model or another engine",
+        )
+
     def _transcribe(self, samples: npt.NDArray[np.float32], offset: float) -> list[Word]:
         began = time.monotonic()
         words = self._engine.transcribe(samples, offset=offset)
@@ -311,27 +356,41 @@ class StreamingTranscriber:
         return words
 
     def _run(self) -> None:
-        while True:
-            try:
-                job = self._jobs.get_nowait()
-            except queue.Empty:
-                self._idle.set()
-                job = self._jobs.get()
-            self._idle.clear()
-            if job is None or self._cancelled.is_set():
-                return
-            if self._error is not None or (job.guess and self._finished):
-                continue  # drain: finish() reports the first error; guesses are too late
-            segment = job.segment
-            try:
-                self._do(job)
-            except BaseException as exc:  # surfaced by finish(); the thread must not die silently
-                log.exception(
-                    "segment %.2f-%.2f s failed",
-                    segment.start / SAMPLE_RATE,
-                    segment.end / SAMPLE_RATE,
-                )
-                self._error = exc
+        try:
+            while True:
+                try:
+                    job = self._jobs.get_nowait()
+                except queue.Empty:
+                    self._idle.set()
+                    job = self._jobs.get()
+                self._idle.clear()
+                if job is None or self._cancelled.is_set():
+                    return
+                # After an error, drain so finish() reports the first; guesses after Stop
+                # are too late to matter.
+                if self._error is None and not (job.guess and self._finished):
+                    self._run_job(job)
+                with self._progress:
+                    self._jobs_done += 1
+                    if not job.guess:
+                        self._heard_until = max(self._heard_until, job.segment.end)
+                    self._progress.notify_all()
+        finally:
+            with self._progress:
+                self._worker_done = True
+                self._progress.notify_all()
+
+    def _run_job(self, job: _Job) -> None:
+        segment = job.segment
+        try:
+            self._do(job)
+        except BaseException as exc:  # surfaced by finish(); the thread must not die silently
+            log.exception(
+                "segment %.2f-%.2f s failed",
+                segment.start / SAMPLE_RATE,
+                segment.end / SAMPLE_RATE,
+            )
+            self._error = exc
 
     def _do(self, job: _Job) -> None:
         segment = job.segment
@@ -357,6 +416,12 @@ class StreamingTranscriber:
 
 # The replay feeds 100 ms of int16 PCM at a time, as the capture thread delivers it.
 REPLAY_CHUNK = SAMPLE_RATE // 10
+# Segments a replay lets wait for the worker: enough to keep it busy, few enough that a long
+# file never has more than ~30 s of audio copied into the queue.
+REPLAY_BACKLOG = 2
+# After a failure or Ctrl-C, how long to let the engine end the call it is in (one segment,
+# ~0.4 s): a CTranslate2 call still running when the interpreter exits aborts the process.
+_WORKER_EXIT_S = 5.0
 
 
 def replay(
@@ -366,21 +431,46 @@ def replay(
     realtime: bool = False,
     sleep: Callable[[float], None] = time.sleep,
     clock: Callable[[], float] = time.monotonic,
+    progress: ProgressCallback | None = None,
+    timeout: float = DEFAULT_FINISH_TIMEOUT_S,
 ) -> Transcript:
     """Transcribe recorded audio through the streaming transcriber the app records with.
 
     The samples go in as 16-bit PCM in 100 ms chunks, as the microphone delivers them; with
     ``realtime`` each chunk waits until it would have been spoken and words are guessed ahead
-    of time as in the app, otherwise they go in as fast as the machine allows (same words:
+    of time as in the app, otherwise they go in as fast as the engine keeps up (same words:
     segments depend on the audio, not on the pace, and a guess is reused only for the same audio).
 
+    Args:
+        samples: 16 kHz mono audio.
+        engine: The engine.
+        realtime: Feed at the pace the audio was spoken.
+        sleep: Waits (tests pass a fake clock's).
+        clock: Monotonic seconds.
+        progress: Called with (seconds transcribed, seconds in all) whenever a job is done.
+        timeout: Longest wait for one job (see ``StreamingTranscriber.finish``).
+
     Raises:
-        SpeechEngineError: The engine failed (see ``StreamingTranscriber.finish``).
+        SpeechEngineError: The engine failed or got stuck (see ``StreamingTranscriber.finish``).
     """
+    total = len(samples) / SAMPLE_RATE
     stream = StreamingTranscriber(engine, speculate=realtime)
-    began = clock()
-    for i in range(0, len(samples), REPLAY_CHUNK):
-        if realtime and (wait := began + i / SAMPLE_RATE - clock()) > 0:
-            sleep(wait)
-        stream.feed(float_to_pcm16(samples[i : i + REPLAY_CHUNK]))
-    return stream.finish()
+    reported = -1.0
+    try:
+        began = clock()
+        for i in range(0, len(samples), REPLAY_CHUNK):
+            if realtime and (wait := began + i / SAMPLE_RATE - clock()) > 0:
+                sleep(wait)
+            stream.feed(float_to_pcm16(samples[i : i + REPLAY_CHUNK]))
+            stream.wait_for_backlog(REPLAY_BACKLOG, timeout=timeout)
+            if progress is not None and stream.transcribed != reported:
+                reported = stream.transcribed
+                progress(reported, total)
+        transcript = stream.finish(timeout=timeout)
+    except BaseException:
+        stream.cancel()
+        stream.join(_WORKER_EXIT_S)
+        raise
+    if progress is not None:
+        progress(total, total)
+    return transcript

@@ -13,7 +13,7 @@ from pathlib import Path
 from greenroom.core.transcript import SpeechSegment, Transcript, Word
 from greenroom.speech.audio import SAMPLE_RATE, load_audio
 from greenroom.speech.engine import TranscriptionEngine, create_engine
-from greenroom.speech.streaming import replay
+from greenroom.speech.streaming import ProgressCallback, replay
 from greenroom.speech.vad import speech_segments
 from greenroom.speech.whisper_engine import WhisperEngine
 
@@ -45,8 +45,13 @@ def chunk_spans(
     return spans
 
 
-def transcribe_samples(samples: object, engine: TranscriptionEngine) -> Transcript:
-    """Transcribe 16 kHz mono samples already in memory (see ``transcribe_file``)."""
+def transcribe_samples(
+    samples: object, engine: TranscriptionEngine, *, progress: ProgressCallback | None = None
+) -> Transcript:
+    """Transcribe 16 kHz mono samples already in memory (see ``transcribe_file``).
+
+    ``progress`` is called with (seconds transcribed, seconds in all) as the work goes on.
+    """
     import numpy as np
 
     audio = np.asarray(samples, dtype=np.float32).reshape(-1)
@@ -54,11 +59,13 @@ def transcribe_samples(samples: object, engine: TranscriptionEngine) -> Transcri
     segments = speech_segments(audio)
     words: list[Word] = []
     if isinstance(engine, WhisperEngine):
-        words += replay(audio, engine).words
+        words += replay(audio, engine, progress=progress).words
     else:
         for begin, finish in chunk_spans(segments, duration):
             piece = audio[int(begin * SAMPLE_RATE) : int(finish * SAMPLE_RATE)]
             words += engine.transcribe(piece, offset=begin)
+            if progress is not None:
+                progress(finish, duration)
     return Transcript(
         words=tuple(words),
         segments=tuple(segments),

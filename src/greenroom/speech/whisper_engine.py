@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -22,7 +21,7 @@ import numpy.typing as npt
 
 from greenroom.core.errors import SpeechEngineError
 from greenroom.core.transcript import Word
-from greenroom.speech.models import BUNDLED_MODEL_NAME, ResolvedModel, resolve_model
+from greenroom.speech.models import BUNDLED_MODEL_NAME, ResolvedModel, repair_hint, resolve_model
 
 log = logging.getLogger(__name__)
 
@@ -100,16 +99,17 @@ class WhisperEngine:
         """
         resolved = resolve_model(user_dir=user_dir, models_dir=models_dir, name=model_name)
         try:
-            model = _load(resolved.path, cpu_threads)
+            model = _load(resolved, cpu_threads)
         except SpeechEngineError as exc:
             if resolved.source == "bundled":
                 raise
             # A folder that passed the file checks but that CTranslate2 cannot load: fall back
-            # to the bundled model, and say why (ResolvedModel.substitute_note).
-            log.warning("speech model at %s could not be loaded; using the bundled one", exc.where)
+            # to the bundled model, and say why (ResolvedModel.substitute_note, which the app
+            # and `greenroom transcribe` show).
+            log.info("speech model at %s could not be loaded; using the bundled one", exc.where)
             bundled = resolve_model(name=BUNDLED_MODEL_NAME)
             resolved = replace(bundled, skipped=(*resolved.skipped, exc), requested=model_name)
-            model = _load(resolved.path, cpu_threads)
+            model = _load(resolved, cpu_threads)
         english_only = resolved.name.endswith(".en")
         return cls(
             model,
@@ -176,19 +176,22 @@ class WhisperEngine:
             ) from exc
 
 
-def _load(folder: Path, cpu_threads: int) -> Any:
+def _load(resolved: ResolvedModel, cpu_threads: int) -> Any:
     """Load a CTranslate2 Whisper model folder (int8 on the CPU).
 
     Raises:
-        SpeechEngineError: CTranslate2 could not load it (damaged or foreign files).
+        SpeechEngineError: CTranslate2 could not load it (damaged or foreign files); the
+            message names the folder and what to do about it.
     """
     try:
         from faster_whisper import WhisperModel
 
-        return WhisperModel(str(folder), device="cpu", compute_type="int8", cpu_threads=cpu_threads)
-    except Exception as exc:  # CTranslate2 raises RuntimeError/ValueError for bad files
+        return WhisperModel(
+            str(resolved.path), device="cpu", compute_type="int8", cpu_threads=cpu_threads
+        )
+    except Exception as exc:  # CTranslate2 raises RuntimeError/ValueError/UnicodeError
         raise SpeechEngineError(
-            f"could not load the speech model ({exc})",
-            where=str(folder),
-            fix="Choose another model folder in Settings or download the model again",
+            f"the model files could not be loaded ({type(exc).__name__}: {exc})",
+            where=str(resolved.path),
+            fix=repair_hint(resolved.source, resolved.name),
         ) from exc

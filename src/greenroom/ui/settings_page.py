@@ -36,7 +36,7 @@ from greenroom.speech.download import (
 )
 from greenroom.speech.download import FILES as MODEL_FILES
 from greenroom.speech.engine import EngineInfo, available_engines
-from greenroom.speech.models import BUNDLED_MODEL_NAME, model_folder
+from greenroom.speech.models import BUNDLED_MODEL_NAME, check_downloaded, model_folder
 from greenroom.speech.tts import Voice
 from greenroom.ui.audio.capture import input_devices
 from greenroom.ui.audio.mic_test import MicTestTake
@@ -99,7 +99,7 @@ class SettingsPage(QWidget):
         voice.voices_listed.connect(self._on_voice_voices_listed)
         self._download_progressed.connect(self.progress.setValue)
         microphone.level_changed.connect(lambda v: self.mic_level.setValue(int(v * 100)))
-        model.state_changed.connect(lambda _s, message: self.model_state.setText(message))
+        model.state_changed.connect(self._on_model_state_changed)
         self._load()
 
     # Sections ------------------------------------------------------------------------------
@@ -448,12 +448,29 @@ class SettingsPage(QWidget):
     def _model_folder(self, name: str) -> Path:
         return model_folder(self.ctx.paths.models, name)
 
+    def _on_model_state_changed(self, _state: str, message: str) -> None:
+        self.model_state.setText(message)
+        self._update_download_button()  # a load may have found the downloaded copy damaged
+
     def _update_download_button(self) -> None:
+        """Offer the download while the chosen model is missing, incomplete or damaged: the
+        way to repair it is to download it again (the new copy replaces the old)."""
         name = str(self.model_combo.currentData())
-        downloadable = name in DOWNLOADABLE
-        have = downloadable and (self._model_folder(name) / "model.bin").exists()
-        self.download.setVisible(downloadable and not have)
-        self.download.setText(f"Download {name} (optional; needs internet once)")
+        if name not in DOWNLOADABLE:
+            self.download.hide()
+            return
+        folder = self._model_folder(name)
+        try:
+            check_downloaded(folder, name, hashes=False)  # no hashing on the GUI thread
+        except GreenroomError:
+            usable = False
+        else:
+            usable = not self.model.rejected(folder)  # the load checked the hashes
+        self.download.setVisible(not usable)
+        if folder.exists() and not usable:
+            self.download.setText(f"Download {name} again (the copy here is damaged)")
+        else:
+            self.download.setText(f"Download {name} (optional; needs internet once)")
 
     def _on_model_combo_activated(self, _index: int) -> None:
         name = str(self.model_combo.currentData())
@@ -501,7 +518,8 @@ class SettingsPage(QWidget):
         self.download.setEnabled(True)
         if exc is None:
             self.ctx.settings.update(speech_model=name)
-            self.model.load(self.ctx.settings.current)
+            # Again even if this model is the one chosen: its damaged copy was just replaced.
+            self.model.load(self.ctx.settings.current, again=True)
             self._update_download_button()
         elif isinstance(exc, DownloadCancelled):
             self.model_state.setText("Download cancelled; nothing was installed.")

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Signal
 
 from greenroom.core.errors import GreenroomError
 from greenroom.settings import Settings
-from greenroom.speech.engine import TranscriptionEngine, create_engine
+from greenroom.speech.engine import TranscriptionEngine, create_engine, substitute_note
 from greenroom.speech.models import ResolvedModel
 from greenroom.ui.tasks import TaskRunner
 
@@ -43,10 +43,14 @@ class SpeechModel(QObject):
         # Loads run in a pool and can finish in any order: only the newest may win.
         self._generation = 0
 
-    def load(self, settings: Settings) -> None:
-        """Load the engine the settings name (no-op when it is already loaded or loading)."""
+    def load(self, settings: Settings, *, again: bool = False) -> None:
+        """Load the engine the settings name (no-op when it is already loaded or loading).
+
+        ``again``: load even so, because the files changed (the model was downloaded again).
+        """
         key = (settings.speech_engine, settings.speech_model, settings.model_dir)
-        if key == self._loaded_for and self.state in (ModelState.READY, ModelState.LOADING):
+        loaded = key == self._loaded_for and self.state in (ModelState.READY, ModelState.LOADING)
+        if loaded and not again:
             return
         self._loaded_for = key
         self._generation += 1
@@ -57,6 +61,13 @@ class SpeechModel(QObject):
             lambda result: self._on_loaded(result, generation),
             on_error=lambda exc: self._on_failed(exc, generation),
             owner=self,
+        )
+
+    def rejected(self, folder: Path) -> bool:
+        """True when the engine loaded last found ``folder`` unusable (damaged or incomplete)."""
+        source = getattr(self.engine, "source", None)
+        return isinstance(source, ResolvedModel) and any(
+            e.where == str(folder) for e in source.skipped
         )
 
     def _on_loaded(self, result: tuple[TranscriptionEngine, str], generation: int) -> None:
@@ -103,9 +114,7 @@ def _create(settings: Settings, models_dir: Path) -> tuple[TranscriptionEngine, 
 def _substitute_note(engine: TranscriptionEngine) -> str:
     """Say so when the model loaded is not the one chosen (a folder or a download that cannot
     be used): never a silently different model."""
-    source = getattr(engine, "source", None)
-    note = source.substitute_note if isinstance(source, ResolvedModel) else ""
+    note = substitute_note(engine)
     if note:
         log.warning("speech model: %s", note)
-        return f"Your chosen model was not used: {note}."
-    return ""
+    return note
