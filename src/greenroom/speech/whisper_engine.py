@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
@@ -35,6 +36,9 @@ LIVE_TEMPERATURES = (0.0, 0.2)
 # faster-whisper retries a window whose text compresses better than this (a loop: "mo, mo, mo,
 # ..." on a cut-off word); when the last temperature loops too, its text is dropped, not kept.
 LOOP_COMPRESSION_RATIO = 2.4
+# A segment ending this close to the end of the real audio has heard all of it (the job's
+# audio ends with 0.1 s of padding after the last voiced frame).
+END_OF_AUDIO_S = 0.3
 
 
 class WhisperEngine:
@@ -154,18 +158,7 @@ class WhisperEngine:
         try:
             with self._lock:
                 segments, _info = self._model.transcribe(audio, **options)
-                return [
-                    Word(
-                        w.word.strip(),
-                        round(offset + float(w.start), 3),
-                        round(offset + min(float(w.end), ends), 3),
-                        float(w.probability),
-                    )
-                    for seg in segments
-                    if seg.compression_ratio <= LOOP_COMPRESSION_RATIO
-                    for w in (seg.words or ())
-                    if w.word.strip() and w.start < ends
-                ]
+                return _words_heard(segments, offset, ends)
         except SpeechEngineError:
             raise
         except Exception as exc:
@@ -174,6 +167,32 @@ class WhisperEngine:
                 where=ENGINE_NAME,
                 fix="Try again; if it keeps failing choose another model or engine in Settings",
             ) from exc
+
+
+def _words_heard(segments: Iterable[Any], offset: float, ends: float) -> list[Word]:
+    """The words of the decoded segments that fall in the real audio.
+
+    faster-whisper decodes lazily, one 30 s window at a time. Once a segment reaches the end of
+    the real audio, what follows is the silence it was padded with: decoding it costs another
+    window, often with a temperature fallback (0.8-5 s a call on 2 cores, docs/speech.md), for
+    words that would be dropped anyway. So stop asking there.
+    """
+    words: list[Word] = []
+    for seg in segments:
+        if seg.compression_ratio <= LOOP_COMPRESSION_RATIO:
+            words.extend(
+                Word(
+                    w.word.strip(),
+                    round(offset + float(w.start), 3),
+                    round(offset + min(float(w.end), ends), 3),
+                    float(w.probability),
+                )
+                for w in (seg.words or ())
+                if w.word.strip() and w.start < ends
+            )
+        if seg.end >= ends - END_OF_AUDIO_S:
+            break
+    return words
 
 
 def _load(resolved: ResolvedModel, cpu_threads: int) -> Any:
