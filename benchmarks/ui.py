@@ -11,7 +11,7 @@ Run under a display (or Xvfb):  xvfb-run -a .venv/bin/python benchmarks/ui.py
    screen, how long after a word is spoken it shows live, the longest GUI-thread stall (a 5 ms
    timer on the GUI thread measures the gaps) and the whole app's CPU time per answer minute.
 3. Peak memory (RSS) of that process.
-`--answers-only` skips part 1.
+`--answers-only` skips part 1; `--no-guessing` turns off guessing ahead, for comparison.
 """
 
 from __future__ import annotations
@@ -271,6 +271,16 @@ def main() -> None:
         for name, seconds, ratio in cold_start():
             print(f"| {name} | {seconds:.2f} | {ratio:.2f}x |")
     runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 3
+    if "--no-guessing" in sys.argv:  # the transcriber as it was before guessing ahead
+        from greenroom.speech.streaming import StreamingTranscriber
+        from greenroom.ui.practice import recorder
+
+        class PlainTranscriber(StreamingTranscriber):
+            def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+                super().__init__(*args, **{**kwargs, "speculate": False})
+
+        recorder.StreamingTranscriber = PlainTranscriber  # type: ignore[misc]
+        print("Guessing ahead turned off (--no-guessing)\n")
     table = answer_figures(runs)
     kinds = list(table)
     print(f"\n| answers spoken in real time into a virtual microphone, median of {runs} | ", end="")
