@@ -144,7 +144,9 @@ def test_a_model_folder_with_damaged_weights_falls_back_with_a_note(
     # CTranslate2 cannot load it: the bundled Whisper model takes over, and the note says so.
     assert model.state is ModelState.READY and model.engine is not None
     assert (model.engine.name, model.engine.model_name) == ("faster-whisper", "tiny.en")
-    assert f"Your chosen model was not used: {folder}: could not load" in model.message
+    assert f"Your chosen model was not used: {folder}: the model files could not be loaded" in (
+        model.message
+    )
     assert "Using tiny.en (bundled) instead" in model.message
 
 
