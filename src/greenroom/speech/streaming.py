@@ -49,18 +49,18 @@ MAX_MERGED_PAUSE_S = 1.0
 # much of a job is left after its last word, the rest is transcribed on its own.
 UNHEARD_TAIL_S = 1.0
 # Guess the open segment's words after this much silence: the segment closes at 0.5 s, and a
-# Stop after a normal pause (>= 0.7 s) should find them done (one call is ~0.45 s).
+# Stop after a normal pause (>= 0.7 s) should find them done (one call: 0.9-1.1 s here).
 GUESS_AFTER_PAUSE_S = 0.2
 # While the speaker talks on, guess the words of the growing segment this often (audio time), so
 # live words lag speech by at most this plus one call ...
 GUESS_WHILE_TALKING_S = 1.5
+# ... but at most once per this many calls' time: on a busy machine, where a call takes 2-3 s,
+# guessing as often would keep the worker busy and the words kept for good would queue up.
+GUESS_CALLS_APART = 3.0
 # Guess only while audio arrives about as fast as it is spoken (the app's microphone delivers
 # 0.1-0.2 s at a time). Audio that arrives faster (a file, a burst) reaches the worker as
 # finished segments soon enough.
 MAX_AHEAD_S = 1.0
-# ... but at most once per this many calls' time: on a busy machine, where a call takes 2-3 s,
-# guessing as often would keep the worker busy and the words kept for good would queue up.
-GUESS_CALLS_APART = 3.0
 _STOP = None
 
 
