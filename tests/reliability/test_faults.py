@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from greenroom.settings import Settings
 from greenroom.speech.tts import QuestionSpeaker, TextToSpeechUnavailable
 from greenroom.speech.whisper_engine import WhisperEngine
 from greenroom.store import sessions_repo
-from greenroom.ui import speech_model
+from greenroom.ui import question_voice, speech_model
 from greenroom.ui.question_voice import QuestionVoice
 from greenroom.ui.speech_model import ModelState, SpeechModel
 from greenroom.ui.tasks import InlineTaskRunner
@@ -108,6 +109,60 @@ def test_no_tts_engine_says_so_once_and_the_session_runs(
     [listed] = sessions_repo.list_sessions(page.ctx.engine)
     [saved] = sessions_repo.get_session(page.ctx.engine, listed.id).answers
     assert "what your country can do" in saved.transcript.lower()
+
+
+def test_a_synthesizer_that_never_answers_does_not_hold_the_session(
+    qtbot: QtBot,
+    app_paths: AppPaths,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A voice thread stuck inside the synthesizer (the real worker thread, blocked like a hung
+    espeak): the question's reading ends after its allowance, the log says why, and once the
+    synthesizer comes back the next question is read with the real voice."""
+    stuck = threading.Event()
+    real_synthesize = QuestionSpeaker.synthesize
+
+    def hangs_once(self: QuestionSpeaker, text: str, path: Path) -> Path:
+        if not stuck.is_set():
+            stuck.wait(30)
+        return real_synthesize(self, text, path)
+
+    monkeypatch.setattr(QuestionSpeaker, "synthesize", hangs_once)
+    monkeypatch.setattr(question_voice, "synthesis_timeout", lambda text: 0.5)
+    monkeypatch.setattr(question_voice, "SYNTHESIS_GRACE_S", 0.5)
+    voice = QuestionVoice(app_paths.cache)
+    try:
+        with qtbot.waitSignal(voice.finished, timeout=5000):
+            voice.speak("Tell me about yourself.")
+        assert "did not synthesize the question in time" in caplog.text
+        stuck.set()  # the synthesizer answers again (its late file for question 1 is ignored)
+        with qtbot.waitSignal(voice.started, timeout=15_000):
+            voice.speak("Why this role?")
+    finally:
+        stuck.set()
+        voice.shutdown()
+
+
+def test_a_player_that_never_reaches_the_end_does_not_hold_the_session(
+    qtbot: QtBot,
+    app_paths: AppPaths,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The real synthesizer and player; the question's audio is taken to last 0.1 s, so the
+    watchdog must stop the player in the middle and end the reading."""
+    monkeypatch.setattr(question_voice, "_wav_seconds", lambda path: 0.1)
+    monkeypatch.setattr(question_voice, "PLAYBACK_GRACE_S", 0.2)
+    voice = QuestionVoice(app_paths.cache)
+    try:
+        with qtbot.waitSignal(voice.started, timeout=15_000):
+            voice.speak("Tell me about a time you had to learn something quickly at work.")
+        with qtbot.waitSignal(voice.finished, timeout=2000):
+            pass
+        assert "did not finish playing in time" in caplog.text
+    finally:
+        voice.shutdown()
 
 
 def _load(qtbot: QtBot, app_paths: AppPaths, settings: Settings) -> SpeechModel:

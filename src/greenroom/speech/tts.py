@@ -43,7 +43,7 @@ def _unavailable(exc: BaseException) -> TextToSpeechUnavailable:
     )
 
 
-def _synthesis_timeout(text: str) -> float:
+def synthesis_timeout(text: str) -> float:
     """Generous: espeak writes a question in ~0.3 s; a busy machine may take several times that."""
     return 10.0 + len(text) / 20
 
@@ -118,7 +118,7 @@ class QuestionSpeaker:
                     # write the WAV later. The first question of a session was shown but not
                     # spoken this way (the player got an empty file). Wait for the driver's own
                     # "finished" notice, which comes after the file is written.
-                    if not done.wait(_synthesis_timeout(text)):
+                    if not done.wait(synthesis_timeout(text)):
                         raise SpeechEngineError(
                             "the synthesizer did not finish",
                             where=str(path),

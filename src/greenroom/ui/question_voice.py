@@ -9,14 +9,31 @@ and the question stays on screen.
 from __future__ import annotations
 
 import itertools
+import logging
+import wave
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal, Slot
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
 from greenroom.core.errors import GreenroomError
-from greenroom.speech.tts import QuestionSpeaker, TextToSpeechUnavailable
+from greenroom.speech.tts import QuestionSpeaker, TextToSpeechUnavailable, synthesis_timeout
 from greenroom.ui.threads import device_thread, stop_thread
+
+log = logging.getLogger(__name__)
+
+# Past the synthesizer's own timeout (which reports a failure), and past the end of the audio:
+# a voice thread or a player that never answers must not hold the session on a question.
+SYNTHESIS_GRACE_S = 5.0
+PLAYBACK_GRACE_S = 4.0
+
+
+def _wav_seconds(path: str) -> float:
+    try:
+        with wave.open(path, "rb") as wav:
+            return wav.getnframes() / max(1, wav.getframerate())
+    except (OSError, EOFError, wave.Error):
+        return 30.0  # unreadable here; the player reports its own error
 
 
 class _SynthWorker(QObject):
@@ -87,6 +104,11 @@ class QuestionVoice(QObject):
         self._player.setAudioOutput(self._output)
         self._player.mediaStatusChanged.connect(self._on_player_media_status_changed)
         self._player.errorOccurred.connect(self._on_player_error)
+        # Never wait forever for the voice: a synthesis or playback that does not end in time
+        # ends the reading (the question is on screen) and says so in the log.
+        self._watchdog = QTimer(self)
+        self._watchdog.setSingleShot(True)
+        self._watchdog.timeout.connect(self._on_watchdog_timeout)
 
     def speak(self, text: str) -> None:
         self.stop()
@@ -95,6 +117,7 @@ class QuestionVoice(QObject):
             return
         self._current = next(self._requests)
         path = self._dir / f"question-{self._current % 4}.wav"
+        self._watchdog.start(round((synthesis_timeout(text) + SYNTHESIS_GRACE_S) * 1000))
         self._synthesize_requested.emit(
             self._current, text, str(path), self.voice, self.rate, self.volume
         )
@@ -107,6 +130,7 @@ class QuestionVoice(QObject):
         """Stop speaking now; a synthesis still running is ignored when it arrives."""
         was_active = self._current != 0
         self._current = 0
+        self._watchdog.stop()
         if self._player.playbackState() != QMediaPlayer.PlaybackState.StoppedState:
             self._player.stop()
         if was_active:
@@ -122,18 +146,19 @@ class QuestionVoice(QObject):
         if request != self._current:
             return
         self._output.setVolume(1.0)
+        self._watchdog.start(round((_wav_seconds(path) + PLAYBACK_GRACE_S) * 1000))
         self._playing = request
         self._player.setSource(QUrl.fromLocalFile(path))
         self._player.play()
         self.started.emit()
 
     def _on_worker_failed(self, request: int, message: str, missing: bool) -> None:
+        log.warning("question not read aloud: %s", message)
         if missing and not self._missing:
             self._missing = True
             self.unavailable.emit("Questions are shown but not read aloud: " + message)
         if request == self._current:
-            self._current = 0
-            self.finished.emit()
+            self._end_current()
 
     def _on_player_media_status_changed(self, status: QMediaPlayer.MediaStatus) -> None:
         # Only the end of the request being spoken counts, not of one stopped earlier.
@@ -145,7 +170,18 @@ class QuestionVoice(QObject):
         if self._current == self._playing:
             self._end_current()
 
+    def _on_watchdog_timeout(self) -> None:
+        if not self._current:
+            return
+        if self._current == self._playing:
+            log.warning("the question's audio did not finish playing in time; going on")
+            self._player.stop()
+        else:
+            log.warning("the voice did not synthesize the question in time; going on without it")
+        self._end_current()
+
     def _end_current(self) -> None:
+        self._watchdog.stop()
         if self._current:
             self._current = 0
             self.finished.emit()
