@@ -43,6 +43,28 @@ def test_voices_are_listed() -> None:
     assert any(v.languages and v.languages[0].startswith("en") for v in voices)
 
 
+def test_a_synthesis_that_leaves_an_empty_file_is_retried_with_the_real_voice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, whisper: WhisperEngine
+) -> None:
+    """pyttsx3's espeak driver can say it finished and leave a bare WAV header (a stale end of
+    message); the first attempt here does exactly that, the retry is the real synthesizer."""
+    real = QuestionSpeaker._synthesize_once
+    attempts: list[Path] = []
+
+    def empty_first(self: QuestionSpeaker, text: str, path: Path) -> Path:
+        attempts.append(path)
+        if len(attempts) == 1:
+            path.write_bytes(b"RIFF" + bytes(40))  # what the driver leaves: a header alone
+            raise SpeechEngineError("the synthesizer produced no audio", where=str(path))
+        return real(self, text, path)
+
+    monkeypatch.setattr(QuestionSpeaker, "_synthesize_once", empty_first)
+    wav = QuestionSpeaker(voice="gmw/en-us", rate=160).synthesize(QUESTION, tmp_path / "q.wav")
+    assert len(attempts) == 2
+    heard = " ".join(w.text for w in whisper.transcribe(load_audio(wav))).lower()
+    assert "difficult problem" in heard
+
+
 def test_speaker_refuses_a_second_thread(tmp_path: Path) -> None:
     speaker = QuestionSpeaker()
     speaker.synthesize("Hello.", tmp_path / "a.wav")

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import contextlib
 import io
+import logging
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from greenroom.core.errors import SpeechEngineError
+
+log = logging.getLogger(__name__)
 
 
 class TextToSpeechUnavailable(SpeechEngineError):
@@ -86,13 +89,28 @@ class QuestionSpeaker:
         ]
 
     def synthesize(self, text: str, path: Path | str) -> Path:
-        """Write ``text`` spoken aloud to a WAV file at ``path``.
+        """Write ``text`` spoken aloud to a WAV file at ``path``; a failed attempt is retried once.
+
+        pyttsx3's espeak driver can report a synthesis finished with an empty file, or not
+        report it at all: a stale end-of-message from espeak's own thread after an earlier
+        synthesis is taken for the new one's (seen in the test suite after a voice thread was
+        replaced; in an acceptance run a question went unread this way). A second attempt
+        starts clean.
 
         Raises:
             TextToSpeechUnavailable: No synthesizer is installed.
-            SpeechEngineError: The synthesizer produced no file (for example a bad voice id).
+            SpeechEngineError: The synthesizer produced no file twice (for example a bad voice
+                id).
         """
-        path = Path(path)
+        try:
+            return self._synthesize_once(text, Path(path))
+        except TextToSpeechUnavailable:
+            raise
+        except SpeechEngineError as exc:
+            log.warning("text-to-speech failed once, trying again: %s", exc)
+            return self._synthesize_once(text, Path(path))
+
+    def _synthesize_once(self, text: str, path: Path) -> Path:
         engine = self._driver()
         try:
             if self.voice is not None:

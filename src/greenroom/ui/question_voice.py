@@ -117,7 +117,9 @@ class QuestionVoice(QObject):
             return
         self._current = next(self._requests)
         path = self._dir / f"question-{self._current % 4}.wav"
-        self._watchdog.start(round((synthesis_timeout(text) + SYNTHESIS_GRACE_S) * 1000))
+        # Two attempts (QuestionSpeaker retries once), then the grace.
+        allowance = 2 * synthesis_timeout(text) + SYNTHESIS_GRACE_S
+        self._watchdog.start(round(allowance * 1000))
         self._synthesize_requested.emit(
             self._current, text, str(path), self.voice, self.rate, self.volume
         )
