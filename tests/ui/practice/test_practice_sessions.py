@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -9,6 +11,7 @@ from greenroom.analysis import bands
 from greenroom.core.interview import Phase
 from greenroom.core.session import AnswerKind, Mode, SessionStatus
 from greenroom.store import banks_repo, sessions_repo
+from greenroom.ui.practice import controller
 from support.audio_data import clip
 from support.practice import (
     answer,
@@ -276,3 +279,18 @@ def test_no_questions_match_is_said_on_the_setup_screen(make_room) -> None:
 def _shows_take(title: str, take: int) -> bool:
     """The feedback title names the take ("Answer 1 · take 2"), but not the first one."""
     return (f" · take {take}" in title) if take > 1 else " · take " not in title
+
+
+def test_the_feedback_models_load_off_screen_while_the_first_question_is_read(
+    make_room, monkeypatch
+) -> None:
+    """Without this the first answer's feedback waited ~4 s longer than the next ones (the
+    meaning model, the bank descriptions and the pitch tracker loading after Stop)."""
+    warmed: list[threading.Thread] = []
+    monkeypatch.setattr(controller, "warm_up", lambda: warmed.append(threading.current_thread()))
+    room = make_room()
+    choose(room, banks=("openers",), mode=Mode.TIMED, count=1)
+    start(room, nerves=None)
+    wait_for(lambda: bool(warmed))
+    assert warmed == [warmed[0]] and warmed[0] is not threading.main_thread()
+    assert room.page.controller.interview.phase in (Phase.READY, Phase.PREP)  # not yet answered

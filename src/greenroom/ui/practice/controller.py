@@ -23,6 +23,7 @@ from greenroom.core.errors import GreenroomError
 from greenroom.core.interview import Event, Interview, Phase, PlannedQuestion
 from greenroom.core.session import Answer, AnswerKind, PracticeSession
 from greenroom.core.transcript import Transcript, Word
+from greenroom.services.answer_analysis import warm_up
 from greenroom.store import sessions_repo
 from greenroom.ui.context import AppContext
 from greenroom.ui.practice.analysis_jobs import analyze, summarize
@@ -145,6 +146,10 @@ class PracticeController(QObject):
         )
         # Synchronous on purpose: one small insert, and every answer needs the session id.
         self.session = sessions_repo.create_session(self._ctx.engine, draft)
+        # The meaning model, the questions it compares with and the pitch tracker load while
+        # the first question is read (about 1.6 s of CPU here): the first answer's feedback
+        # waited for them, 5.7 s after Stop instead of 1.4 s (docs/benchmarks.md).
+        self._ctx.tasks.run(warm_up, on_error=lambda exc: log.warning("warm-up failed: %s", exc))
         self._timer.start()
         self._show_question()
 
