@@ -11,7 +11,8 @@ Run under a display (or Xvfb):  xvfb-run -a .venv/bin/python benchmarks/ui.py
    screen, how long after a word is spoken it shows live, the longest GUI-thread stall (a 5 ms
    timer on the GUI thread measures the gaps) and the whole app's CPU time per answer minute.
 3. Peak memory (RSS) of that process.
-`--answers-only` skips part 1; `--no-guessing` turns off guessing ahead, for comparison.
+`--answers-only` skips part 1; `--no-guessing` turns off guessing ahead and `--threads N` sets
+Whisper's CPU threads in the practice room (the app uses 2), for comparison.
 """
 
 from __future__ import annotations
@@ -281,6 +282,11 @@ def main() -> None:
 
         recorder.StreamingTranscriber = PlainTranscriber  # type: ignore[misc]
         print("Guessing ahead turned off (--no-guessing)\n")
+    if "--threads" in sys.argv:  # Whisper's CPU threads in the practice room, for comparison
+        from greenroom.ui import speech_model
+
+        speech_model.LIVE_CPU_THREADS = int(sys.argv[sys.argv.index("--threads") + 1])
+        print(f"Whisper CPU threads: {speech_model.LIVE_CPU_THREADS} (--threads)\n")
     table = answer_figures(runs)
     kinds = list(table)
     print(f"\n| answers spoken in real time into a virtual microphone, median of {runs} | ", end="")

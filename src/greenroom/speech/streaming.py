@@ -395,10 +395,19 @@ class StreamingTranscriber:
     def _do(self, job: _Job) -> None:
         segment = job.segment
         guess = self._guess
-        if not job.guess and guess is not None and guess[0] == segment:
+        reused = not job.guess and guess is not None and guess[0] == segment
+        if reused and guess is not None:
             words = guess[1]  # the same audio was guessed: the words are already done
         else:
             words = self._transcribe(job.samples, segment.start / SAMPLE_RATE)
+        log.debug(
+            "%s %.2f-%.2f s done at %.2f s of audio fed%s",
+            "guess" if job.guess else "job",
+            segment.start / SAMPLE_RATE,
+            segment.end / SAMPLE_RATE,
+            self._length / SAMPLE_RATE,
+            " (the guess reused)" if reused else "",
+        )
         if job.guess:
             self._guess = (segment, words)
         else:

@@ -1,7 +1,8 @@
 """The default engine: faster-whisper (CTranslate2 Whisper, int8 on the CPU).
 
 Settings follow what SPEECH.md and docs/speech.md measured on a 2-core machine:
-- one CPU thread: only ~20 % slower than two and leaves a core for the GUI and capture;
+- one CPU thread by default (files, imports), leaving a core for the GUI; the practice room asks
+  for two, because a call is mostly the encoder on the padded 30 s window, which two halve;
 - ``temperature=[0.0, 0.2]``: the default six-step fallback produced single 10-14 s calls;
 - ``condition_on_previous_text=False``: earlier text cannot drag a later window into a loop;
 - a short filler prompt so Whisper writes "um"/"uh" instead of cleaning them away. For audio

@@ -16,6 +16,11 @@ from greenroom.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 FALLBACK_ENGINE = "pocketsphinx"
+# The practice room waits on each Whisper call (the words closed by a pause, the last ones at
+# Stop), and a call's cost is mostly the encoder on a full 30 s window, which two threads halve
+# (tiny.en on 2 cores: 0.71 -> 0.36 s; a 2-5 s job 1.0 -> 0.6 s; docs/speech.md). Files and
+# imports keep one thread.
+LIVE_CPU_THREADS = 2
 
 
 class ModelState(StrEnum):
@@ -100,6 +105,7 @@ def _create(settings: Settings, models_dir: Path) -> tuple[TranscriptionEngine, 
             "user_dir": Path(settings.model_dir) if settings.model_dir else None,
             "models_dir": models_dir,
             "model_name": settings.speech_model,
+            "cpu_threads": LIVE_CPU_THREADS,
         }
     try:
         engine = create_engine(settings.speech_engine, **options)

@@ -1,0 +1,99 @@
+"""Where one Whisper call's time goes: features, the encoder on the padded 30 s window, decoding.
+
+Run: PYTHONPATH=src python benchmarks/whisper_call.py
+Prints a Markdown table for docs/speech.md: for one and two CPU threads and 2 s and 5 s jobs
+(the JFK clip, padded with silence to 30 s as the app does), the best of 3 timings of the
+features, the encoder alone, and the whole call with beam 5 or 1 and word timestamps on or off.
+Not a test.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import ctranslate2
+import numpy as np
+
+from greenroom.speech.audio import load_audio
+from greenroom.speech.whisper_engine import (
+    FILLER_PROMPT,
+    LIVE_TEMPERATURES,
+    LOOP_COMPRESSION_RATIO,
+    SAMPLE_RATE,
+    WINDOW_SECONDS,
+    WhisperEngine,
+)
+
+CLIP = Path(__file__).resolve().parents[1] / "tests" / "data" / "audio" / "jfk.flac"
+
+
+def best_of(fn: Callable[[], object], runs: int = 3) -> float:
+    fn()  # warm
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def row(model: Any, audio: np.ndarray, seconds: float) -> list[float]:
+    """Timings in seconds for one job of ``seconds`` of ``audio`` padded to the window."""
+    clip = audio[: round(seconds * SAMPLE_RATE)]
+    padded = np.concatenate([clip, np.zeros(round(WINDOW_SECONDS * SAMPLE_RATE) - len(clip))])
+    padded = padded.astype(np.float32)
+    features = np.ascontiguousarray(model.feature_extractor(padded)[None, :, :3000])
+
+    def encode() -> None:
+        model.model.encode(ctranslate2.StorageView.from_array(features), to_cpu=True)
+
+    def call(beam: int, words: bool) -> None:
+        segments, _ = model.transcribe(
+            padded,
+            beam_size=beam,
+            word_timestamps=words,
+            temperature=list(LIVE_TEMPERATURES),
+            condition_on_previous_text=False,
+            language="en",
+            initial_prompt=FILLER_PROMPT,
+            compression_ratio_threshold=LOOP_COMPRESSION_RATIO,
+        )
+        for segment in segments:  # stop at the real audio's end, as the app does
+            if segment.end >= seconds - 0.3:
+                break
+
+    cells = [best_of(lambda: model.feature_extractor(padded)), best_of(encode)]
+    cells += [best_of(partial(call, b, w)) for b in (5, 1) for w in (True, False)]
+    return cells
+
+
+def main() -> None:
+    audio = load_audio(CLIP)
+    print(
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, load average {os.getloadavg()[0]:.2f}\n"
+    )
+    print(
+        "| threads | job (s) | features (ms) | encoder (ms) | beam 5, words (ms) | beam 5 (ms) "
+        "| beam 1, words (ms) | beam 1 (ms) |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    for threads in (1, 2):
+        model = WhisperEngine.create(cpu_threads=threads)._model
+        for seconds in (2.0, 5.0):
+            cells = row(model, audio, seconds)
+            print(
+                f"| {threads} | {seconds:g} | "
+                + " | ".join(f"{c * 1000:.0f}" for c in cells)
+                + " |"
+            )
+
+
+if __name__ == "__main__":
+    main()
