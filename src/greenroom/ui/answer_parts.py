@@ -42,6 +42,14 @@ NO_ANSWER_HTML = (
 )
 
 
+_COUNTS = {1: "One thing", 2: "Two things", 3: "Three things"}
+
+
+def noticed_title(count: int) -> str:
+    """The feedback card's heading: as many things as it lists (at most three are given)."""
+    return f"{_COUNTS[count]} we noticed" if count in _COUNTS else "What we noticed"
+
+
 def feedback_html(observations: list[Observation], *, answered: bool = True) -> str:
     """The observations as a list: what happened, where (when there is something to quote),
     and what to try."""
@@ -76,7 +84,7 @@ class AnswerParts:
         self.lead.setWordWrap(True)
         self.lead.setAccessibleName("What went well and one thing to try")
         self.feedback = FittedText()
-        self.feedback.setAccessibleName("Three things we noticed")
+        self.feedback.setAccessibleName("What we noticed")
         self.feedback.setAccessibleDescription("Each with where it happened and what to try")
         self.bands = {key: BandBar(key) for key in BAND_KEYS}
         self.coverage = QLabel()
@@ -100,7 +108,7 @@ class AnswerParts:
         )
         self.lead_card = widgets.Card(soft=True)
         self.lead_card.body.addWidget(self.lead)
-        self.noticed_card = widgets.Card("Three things we noticed")
+        self.noticed_card = widgets.Card(noticed_title(3))
         self.noticed_card.body.addWidget(self.feedback)
         self.sounded_card = widgets.Card("How it sounded")
         grid = QGridLayout()
@@ -132,6 +140,8 @@ class AnswerParts:
         self.noticed_card.setVisible(metrics is not None)
         if metrics is not None and observations is not None:
             self.feedback.setHtml(feedback_html(observations, answered=answered))
+            if self.noticed_card.title is not None:
+                self.noticed_card.title.setText(noticed_title(len(observations)))
             lead = lead if lead is not None else lead_sentence(observations, metrics)
         self.lead.setText(lead or "")
         # An answer without words has nothing to sound like: no bands, voice or job terms.

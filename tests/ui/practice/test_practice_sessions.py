@@ -51,6 +51,10 @@ def test_timed_session_from_nerves_to_summary(make_room, qtbot) -> None:
     answer(room, clip("jfk"), start=False)
     wait_review(room)
     assert says(shown_answer(page), "jfk")
+    # The feedback card's heading counts what it lists (it said "Three things" over two).
+    listed = page.review.feedback.toHtml().count("<li")
+    heading = {1: "One thing", 2: "Two things", 3: "Three things"}[listed]
+    assert page.review.noticed_card.title.text() == f"{heading} we noticed"
     # The index is explained on screen: what each figure scored and its weight.
     assert (
         f"(weight {bands.INDEX_WEIGHTS['fillers_per_minute']:.0f})" in page.review.scoring.text()
@@ -294,3 +298,17 @@ def test_the_feedback_models_load_off_screen_while_the_first_question_is_read(
     wait_for(lambda: bool(warmed))
     assert warmed == [warmed[0]] and warmed[0] is not threading.main_thread()
     assert room.page.controller.interview.phase in (Phase.READY, Phase.PREP)  # not yet answered
+
+
+def test_an_untimed_question_says_listen_while_read_then_start_when_ready(make_room) -> None:
+    """Warm-up waits for the user after the reading: the label must not keep saying "Listen"
+    (seen in the real window: "Listen to the question" 16 s after the voice had finished)."""
+    room = make_room()
+    page = room.page
+    room.voice.hold = True  # the voice is still reading
+    choose(room, banks=("openers",), mode=Mode.WARM_UP, count=1)
+    start(room, nerves=None)
+    assert page.question.phase.text() == "Listen to the question"
+    room.voice.stop()  # the reading ends (finished)
+    wait_for(lambda: page.question.phase.text() == "Start when you are ready")
+    assert page.controller.interview.phase is Phase.READY

@@ -154,6 +154,11 @@ class PracticeController(QObject):
         self._show_question()
 
     @property
+    def reading(self) -> bool:
+        """The current question is being read aloud."""
+        return self._speaking
+
+    @property
     def in_progress(self) -> bool:
         """A run has begun and not been finished or ended (quitting now would interrupt it)."""
         return self.session is not None and not self._finishing
@@ -296,11 +301,12 @@ class PracticeController(QObject):
         self.question_shown.emit(
             QuestionState(iv.current, iv.number, iv.total, iv.take, iv.mode.value)
         )
-        self.phase_changed.emit(iv.phase.value)
         if self.plan.choices.speak_questions and iv.take == 1:
             self._speaking = True
+            self.phase_changed.emit(iv.phase.value)
             self._voice.speak(iv.current.question.text)
         else:
+            self.phase_changed.emit(iv.phase.value)
             self._start_prep_if_timed()
 
     def _stop_voice(self) -> None:
@@ -314,6 +320,9 @@ class PracticeController(QObject):
         if self._speaking:
             self._speaking = False
             self._start_prep_if_timed()
+            iv = self.interview
+            if iv is not None and iv.phase is Phase.READY:  # untimed: the user starts now
+                self.phase_changed.emit(iv.phase.value)
 
     def _start_prep_if_timed(self) -> None:
         iv = self.interview

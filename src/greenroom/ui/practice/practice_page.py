@@ -237,7 +237,7 @@ class PracticePage(QWidget):
         return super().eventFilter(watched, event)
 
     def _on_controller_phase_changed(self, phase: str) -> None:
-        self.question.show_phase(Phase(phase), typing=self._typing)
+        self.question.show_phase(Phase(phase), typing=self._typing, reading=self.controller.reading)
 
     def _on_controller_typing_required(self, message: str) -> None:
         self._typing = True

@@ -32,6 +32,9 @@ PHASE_TEXT = {
 }
 
 
+READY_AFTER_READING = "Start when you are ready"
+
+
 def clock_text(seconds: float) -> str:
     """m:ss, rounded up, so a countdown shows 0:01 until time is really up."""
     whole = max(0, math.ceil(seconds - 1e-6))
@@ -155,8 +158,10 @@ class QuestionView(QWidget):
         self.pause.setVisible(pause)
         self.timer.setText(clock_text(state.planned.prep_seconds))
 
-    def show_phase(self, phase: Phase, *, typing: bool) -> None:
-        self.phase.setText(PHASE_TEXT.get(phase, ""))
+    def show_phase(self, phase: Phase, *, typing: bool, reading: bool = False) -> None:
+        # Untimed runs wait in READY after the reading: say what to do then.
+        text = READY_AFTER_READING if phase is Phase.READY and not reading else None
+        self.phase.setText(text or PHASE_TEXT.get(phase, ""))
         answering = phase is Phase.ANSWERING
         self.primary.setText("Stop (Space)" if answering else "Start answering (Space)")
         widgets.set_icon(self.primary, "stop" if answering else "mic", "on_primary")
