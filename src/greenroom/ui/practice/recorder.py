@@ -19,6 +19,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -293,25 +294,32 @@ def _complete(take: _Take) -> RecordedAnswer:
     take.voice.end()  # its last block is tracked while the last segment is transcribed
     # The audio is complete once capture has stopped: write it while the last words are
     # transcribed (a 2-minute FLAC takes 0.1-0.2 s, which Stop -> feedback used to wait for).
-    saving = _Saving(take.audio_path, stream.audio()) if stream.duration > 0 else None
-    transcript: Transcript | None = None
-    try:
-        transcript = stream.finish()
-    except Exception as exc:
-        log.error("answer could not be transcribed", exc_info=exc)
-        reason = str(exc) if isinstance(exc, GreenroomError) else "unexpected error (see the log)"
-        note = f"{note} This answer could not be transcribed: {reason}. The recording is kept."
-        note = note.strip()
-    transcribed = time.perf_counter()
-    saved: Path | None = None
-    if saving is not None:
+    # Leaving the block joins the writer's thread.
+    with ThreadPoolExecutor(1, thread_name_prefix="greenroom-save-audio") as writer:
+        saving = (
+            writer.submit(save_answer_audio, take.audio_path, stream.audio())
+            if stream.duration > 0
+            else None
+        )
+        transcript: Transcript | None = None
         try:
-            saved = saving.result()
-        except GreenroomError as exc:
-            log.warning("answer audio not saved: %s", exc)
-            note = (
-                f"{note} The recording could not be saved ({exc.what}); the transcript was.".strip()
+            transcript = stream.finish()
+        except Exception as exc:
+            log.error("answer could not be transcribed", exc_info=exc)
+            reason = (
+                str(exc) if isinstance(exc, GreenroomError) else "unexpected error (see the log)"
             )
+            note = f"{note} This answer could not be transcribed: {reason}. The recording is kept."
+            note = note.strip()
+        transcribed = time.perf_counter()
+        saved: Path | None = None
+        if saving is not None:
+            try:
+                saved = saving.result()
+            except GreenroomError as exc:
+                log.warning("answer audio not saved: %s", exc)
+                note = f"{note} The recording could not be saved ({exc.what}); the transcript was."
+                note = note.strip()
     voice = _voice_of(take)
     # Timings only: what the user said never goes to the log.
     log.info(
@@ -347,32 +355,3 @@ def _voice_of(take: _Take) -> VoiceTrack | None:
         )
         return None
     return track
-
-
-class _Saving:
-    """Write an answer's audio on a thread of its own; ``result()`` waits for it."""
-
-    def __init__(self, path: Path, samples: np.ndarray) -> None:
-        self._path, self._samples = path, samples
-        self._saved: Path | None = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="greenroom-save-audio")
-        self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            self._saved = save_answer_audio(self._path, self._samples)
-        except BaseException as exc:  # re-raised by result(), on the caller's thread
-            self._error = exc
-
-    def result(self) -> Path:
-        """The saved file.
-
-        Raises:
-            GreenroomError: It could not be written (see ``save_answer_audio``).
-        """
-        self._thread.join()  # the write always ends: it is bounded by the disk, not a device
-        if self._error is not None:
-            raise self._error
-        assert self._saved is not None
-        return self._saved
