@@ -111,9 +111,17 @@ def test_no_tts_engine_says_so_once_and_the_session_runs(
     assert "what your country can do" in saved.transcript.lower()
 
 
+@pytest.fixture
+def real_voice(app_paths: AppPaths) -> Iterator[QuestionVoice]:
+    """The real QuestionVoice (its own synthesis thread, QMediaPlayer), shut down afterwards."""
+    voice = QuestionVoice(app_paths.cache)
+    yield voice
+    voice.shutdown()
+
+
 def test_a_synthesizer_that_never_answers_does_not_hold_the_session(
     qtbot: QtBot,
-    app_paths: AppPaths,
+    real_voice: QuestionVoice,
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
@@ -131,22 +139,20 @@ def test_a_synthesizer_that_never_answers_does_not_hold_the_session(
     monkeypatch.setattr(QuestionSpeaker, "synthesize", hangs_once)
     monkeypatch.setattr(question_voice, "synthesis_timeout", lambda text: 0.5)
     monkeypatch.setattr(question_voice, "SYNTHESIS_GRACE_S", 0.5)
-    voice = QuestionVoice(app_paths.cache)
     try:
-        with qtbot.waitSignal(voice.finished, timeout=5000):
-            voice.speak("Tell me about yourself.")
+        with qtbot.waitSignal(real_voice.finished, timeout=5000):
+            real_voice.speak("Tell me about yourself.")
         assert "did not synthesize the question in time" in caplog.text
         stuck.set()  # the synthesizer answers again (its late file for question 1 is ignored)
-        with qtbot.waitSignal(voice.started, timeout=15_000):
-            voice.speak("Why this role?")
+        with qtbot.waitSignal(real_voice.started, timeout=15_000):
+            real_voice.speak("Why this role?")
     finally:
-        stuck.set()
-        voice.shutdown()
+        stuck.set()  # before the fixture joins the voice thread
 
 
 def test_a_player_that_never_reaches_the_end_does_not_hold_the_session(
     qtbot: QtBot,
-    app_paths: AppPaths,
+    real_voice: QuestionVoice,
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
@@ -154,15 +160,11 @@ def test_a_player_that_never_reaches_the_end_does_not_hold_the_session(
     watchdog must stop the player in the middle and end the reading."""
     monkeypatch.setattr(question_voice, "_wav_seconds", lambda path: 0.1)
     monkeypatch.setattr(question_voice, "PLAYBACK_GRACE_S", 0.2)
-    voice = QuestionVoice(app_paths.cache)
-    try:
-        with qtbot.waitSignal(voice.started, timeout=15_000):
-            voice.speak("Tell me about a time you had to learn something quickly at work.")
-        with qtbot.waitSignal(voice.finished, timeout=2000):
-            pass
-        assert "did not finish playing in time" in caplog.text
-    finally:
-        voice.shutdown()
+    with qtbot.waitSignal(real_voice.started, timeout=15_000):
+        real_voice.speak("Tell me about a time you had to learn something quickly at work.")
+    with qtbot.waitSignal(real_voice.finished, timeout=2000):
+        pass
+    assert "did not finish playing in time" in caplog.text
 
 
 def _load(qtbot: QtBot, app_paths: AppPaths, settings: Settings) -> SpeechModel:

@@ -301,12 +301,12 @@ class PracticeController(QObject):
         self.question_shown.emit(
             QuestionState(iv.current, iv.number, iv.total, iv.take, iv.mode.value)
         )
-        if self.plan.choices.speak_questions and iv.take == 1:
-            self._speaking = True
-            self.phase_changed.emit(iv.phase.value)
+        # Set before the phase is shown: the view says "Listen" only while the question is read.
+        self._speaking = self.plan.choices.speak_questions and iv.take == 1
+        self.phase_changed.emit(iv.phase.value)
+        if self._speaking:
             self._voice.speak(iv.current.question.text)
         else:
-            self.phase_changed.emit(iv.phase.value)
             self._start_prep_if_timed()
 
     def _stop_voice(self) -> None:
