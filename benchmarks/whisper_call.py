@@ -1,10 +1,11 @@
-"""Where one Whisper call's time goes: features, the encoder on the padded 30 s window, decoding.
+"""Where one Whisper call's time goes: features, the encoder on the padded window, decoding.
 
 Run: PYTHONPATH=src python benchmarks/whisper_call.py
-Prints a Markdown table for docs/speech.md: for one and two CPU threads and 2 s and 5 s jobs
+Prints a Markdown table for docs/benchmarks.md: for one and two CPU threads and 2 s and 5 s jobs
 (the JFK clip, padded with silence to 30 s as the app does), the best of 3 timings of the
-features, the encoder alone, and the whole call with beam 5 or 1 and word timestamps on or off.
-Not a test.
+features, the encoder alone on Whisper's 30 s window and on a draft's (``DRAFT_WINDOW_SECONDS``),
+and the whole call with beam 5 or 1 and word timestamps on or off; then the app's own calls,
+``transcribe`` and ``draft``. Not a test.
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 import ctranslate2
 import numpy as np
 
 from greenroom.speech.audio import load_audio
 from greenroom.speech.whisper_engine import (
+    DRAFT_WINDOW_SECONDS,
     FILLER_PROMPT,
     LIVE_TEMPERATURES,
     LOOP_COMPRESSION_RATIO,
@@ -43,15 +44,17 @@ def best_of(fn: Callable[[], object], runs: int = 3) -> float:
     return min(times)
 
 
-def row(model: Any, audio: np.ndarray, seconds: float) -> list[float]:
+def row(engine: WhisperEngine, audio: np.ndarray, seconds: float) -> list[float]:
     """Timings in seconds for one job of ``seconds`` of ``audio`` padded to the window."""
+    model = engine._model
     clip = audio[: round(seconds * SAMPLE_RATE)]
     padded = np.concatenate([clip, np.zeros(round(WINDOW_SECONDS * SAMPLE_RATE) - len(clip))])
     padded = padded.astype(np.float32)
-    features = np.ascontiguousarray(model.feature_extractor(padded)[None, :, :3000])
+    features = model.feature_extractor(padded, chunk_length=WINDOW_SECONDS)
 
-    def encode() -> None:
-        model.model.encode(ctranslate2.StorageView.from_array(features), to_cpu=True)
+    def encode(frames: int) -> None:
+        window = np.ascontiguousarray(features[None, :, :frames])
+        model.model.encode(ctranslate2.StorageView.from_array(window), to_cpu=True)
 
     def call(beam: int, words: bool) -> None:
         segments, _ = model.transcribe(
@@ -63,13 +66,18 @@ def row(model: Any, audio: np.ndarray, seconds: float) -> list[float]:
             language="en",
             initial_prompt=FILLER_PROMPT,
             compression_ratio_threshold=LOOP_COMPRESSION_RATIO,
+            chunk_length=WINDOW_SECONDS,
         )
         for segment in segments:  # stop at the real audio's end, as the app does
             if segment.end >= seconds - 0.3:
                 break
 
-    cells = [best_of(lambda: model.feature_extractor(padded)), best_of(encode)]
+    cells = [best_of(lambda: model.feature_extractor(padded, chunk_length=WINDOW_SECONDS))]
+    cells += [
+        best_of(partial(encode, f)) for f in (WINDOW_SECONDS * 100, DRAFT_WINDOW_SECONDS * 100)
+    ]
     cells += [best_of(partial(call, b, w)) for b in (5, 1) for w in (True, False)]
+    cells += [best_of(partial(engine.transcribe, clip)), best_of(partial(engine.draft, clip))]
     return cells
 
 
@@ -80,14 +88,15 @@ def main() -> None:
         f"{platform.python_version()}, load average {os.getloadavg()[0]:.2f}\n"
     )
     print(
-        "| threads | job (s) | features (ms) | encoder (ms) | beam 5, words (ms) | beam 5 (ms) "
-        "| beam 1, words (ms) | beam 1 (ms) |"
+        f"| threads | job (s) | features (ms) | encoder, {WINDOW_SECONDS} s (ms) "
+        f"| encoder, {DRAFT_WINDOW_SECONDS} s (ms) | beam 5, words (ms) | beam 5 (ms) "
+        "| beam 1, words (ms) | beam 1 (ms) | transcribe (ms) | draft (ms) |"
     )
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for threads in (1, 2):
-        model = WhisperEngine.create(cpu_threads=threads)._model
+        engine = WhisperEngine.create(cpu_threads=threads)
         for seconds in (2.0, 5.0):
-            cells = row(model, audio, seconds)
+            cells = row(engine, audio, seconds)
             print(
                 f"| {threads} | {seconds:g} | "
                 + " | ".join(f"{c * 1000:.0f}" for c in cells)

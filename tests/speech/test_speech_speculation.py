@@ -122,6 +122,36 @@ def test_a_guess_made_in_a_pause_is_thrown_away_when_speech_resumes() -> None:
     assert transcript.words[0].end > 4.0
 
 
+class _DraftingEngine(_SlowEngine):
+    """Drafts in a third of the time, in words that say they are drafts."""
+
+    def __init__(self, delay: float = 0.3) -> None:
+        super().__init__(delay)
+        self.drafts: list[tuple[float, float, float]] = []
+
+    def draft(self, samples: np.ndarray, *, offset: float = 0.0) -> list[Word]:
+        time.sleep(self.delay / 3)
+        end = offset + len(samples) / RATE
+        with self._lock:
+            self.drafts.append((time.monotonic(), offset, end))
+        return [Word(f"draft{offset:.2f}-{end:.2f}", offset, end)]
+
+
+def test_words_while_talking_are_drafted_shown_and_never_kept() -> None:
+    engine = _DraftingEngine()
+    shown: list[list[Word]] = []
+    stream = StreamingTranscriber(engine, speculate=True, on_partial=shown.append)
+    # Talk on for 7.8 s, pause 0.7 s, Stop.
+    _feed(stream, np.concatenate([_sentence(), _sentence(), _silence(0.7)]))
+    stopped = time.monotonic()
+    transcript = stream.finish()
+    assert engine.drafts, "guesses while talking were drafted"
+    assert any(w.text.startswith("draft") for words in shown for w in words), "and shown"
+    assert not any(w.text.startswith("draft") for w in transcript.words), "but never kept"
+    # The guess in the pause is a full transcription, so the Stop after it still finds it done.
+    assert [c for c in engine.calls if c[0] > stopped] == []
+
+
 class _CountingEngine:
     def __init__(self, engine: WhisperEngine) -> None:
         self.engine, self.calls = engine, 0
@@ -130,6 +160,10 @@ class _CountingEngine:
     def transcribe(self, samples: np.ndarray, *, offset: float = 0.0) -> list[Word]:
         self.calls += 1
         return self.engine.transcribe(samples, offset=offset)
+
+    def draft(self, samples: np.ndarray, *, offset: float = 0.0) -> list[Word]:
+        self.calls += 1
+        return self.engine.draft(samples, offset=offset)
 
 
 def test_audio_arriving_faster_than_speech_is_not_guessed() -> None:
@@ -154,7 +188,7 @@ def test_guessing_gives_the_same_transcript_as_the_whole_file_pass(
     whisper: WhisperEngine,
 ) -> None:
     # Real speech with pauses of 0.3-1.2 s and the real engine, fed as spoken: the words the
-    # app keeps are those of the whole-file pass, whichever guesses were made.
+    # app keeps are those of the whole-file pass, whichever guesses and drafts were made.
     parts = [load_audio(clip(n)) for n in ("sr_english", "pra_arctic_aew_a0001", "praat_mary")]
     audio = np.concatenate(
         [parts[0], _silence(0.3), parts[1], _silence(1.2), parts[2], _silence(0.8)]

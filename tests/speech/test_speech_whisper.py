@@ -12,7 +12,7 @@ from greenroom.core.errors import SpeechEngineError
 from greenroom.speech.audio import load_audio
 from greenroom.speech.engine import TranscriptionEngine
 from greenroom.speech.whisper_engine import WhisperEngine
-from support.audio_data import clip, clips
+from support.audio_data import clip, clip_info, clips
 
 pytestmark = pytest.mark.slow
 
@@ -67,6 +67,41 @@ def test_no_fillers_are_invented_on_fluent_speech(
 ) -> None:
     invented = {name: found for name, (_, hyp) in read_speech.items() if (found := fillers(hyp))}
     assert invented == {}
+
+
+def test_a_draft_is_heard_in_a_15_second_window_and_its_words_are_right(
+    whisper: WhisperEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # whisper_engine._load relies on faster-whisper cutting features into `chunk_length` windows
+    # and padding them to 30 s just before WhisperModel.encode; if a new faster-whisper does it
+    # differently, this is the test that says so.
+    ctranslate2_model = whisper._model.model
+    frames: list[int] = []
+
+    class Spy:
+        def __getattr__(self, name: str) -> object:
+            return getattr(ctranslate2_model, name)
+
+        def encode(self, features: object, **kwargs: object) -> object:
+            frames.append(features.shape[-1])  # type: ignore[attr-defined]
+            return ctranslate2_model.encode(features, **kwargs)
+
+    monkeypatch.setattr(whisper._model, "model", Spy())
+    jfk = clip_info("jfk")
+    samples = load_audio(jfk.path)[: 16_000 * 10]  # a job is at most 10 s
+    spoken = jfk.reference.rsplit(" ", 1)[0]  # the 10 s end before "country."
+    drafted = whisper.draft(samples, offset=5.0)
+    assert frames and set(frames) == {1500}, (
+        f"the encoder was given {frames} frames, not 1500: faster-whisper no longer pads "
+        "windows the way whisper_engine._load expects"
+    )
+    frames.clear()
+    kept = whisper.transcribe(samples, offset=5.0)
+    assert frames and set(frames) == {3000}  # the words kept: Whisper's own window
+    for words in (drafted, kept):
+        text = " ".join(w.text for w in words)
+        assert word_error_rate([spoken], [text]) < 0.1, text
+        assert 5.0 <= words[0].start < 5.5 and 14.0 < words[-1].end <= 15.0, words
 
 
 def test_silence_and_tiny_input_give_no_words(whisper: WhisperEngine) -> None:

@@ -50,6 +50,16 @@ class TranscriptionEngine(Protocol):
         ...
 
 
+@runtime_checkable
+class DraftingEngine(TranscriptionEngine, Protocol):
+    """An engine that can also transcribe faster and rougher, for words shown and then replaced
+    (the streaming transcriber's guesses while the speaker talks)."""
+
+    def draft(self, samples: npt.NDArray[np.float32], *, offset: float = 0.0) -> list[Word]:
+        """Like ``transcribe``, quicker; the words are never kept."""
+        ...
+
+
 @dataclass(frozen=True, slots=True)
 class EngineInfo:
     """What the settings page and ``greenroom doctor`` show about one engine."""

@@ -8,7 +8,9 @@ Plain ``threading``, no Qt: the UI wraps this in its own QThread/signals.
 With ``speculate`` (the app) the idle worker also transcribes ahead of time: the open segment as
 soon as the speaker pauses, so a Stop after a pause finds its last words already done, and the
 growing segment while the speaker talks on, so words show up live even without pauses. A guess
-is only ever reused for exactly the same audio; otherwise it is shown live and thrown away.
+is only ever reused for exactly the same audio; otherwise it is shown live and thrown away. The
+guesses while talking are never reused, so they are drafts when the engine can draft (Whisper
+in a shorter window, about half the time), which leaves the worker free sooner.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import numpy.typing as npt
 from greenroom.core.errors import GreenroomError, SpeechEngineError
 from greenroom.core.transcript import SpeechSegment, Transcript, Word
 from greenroom.speech.audio import float_to_pcm16, pcm16_to_float
-from greenroom.speech.engine import TranscriptionEngine
+from greenroom.speech.engine import DraftingEngine, TranscriptionEngine
 from greenroom.speech.segmenter import ClosedSegment, Segmenter
 from greenroom.speech.vad import DEFAULT_VAD, FRAME, SAMPLE_RATE, FrameProbabilities, VadSettings
 
@@ -51,11 +53,11 @@ UNHEARD_TAIL_S = 1.0
 # Guess the open segment's words after this much silence: the segment closes at 0.5 s, and a
 # Stop after a normal pause (>= 0.7 s) should find them done (one call: 0.9-1.1 s here).
 GUESS_AFTER_PAUSE_S = 0.2
-# While the speaker talks on, guess the words of the growing segment this often (audio time), so
-# live words lag speech by at most this plus one call ...
+# While the speaker talks on, draft the words of the growing segment this often (audio time), so
+# live words lag speech by at most this plus one draft ...
 GUESS_WHILE_TALKING_S = 1.5
-# ... but at most once per this many calls' time: on a busy machine, where a call takes 2-3 s,
-# guessing as often would keep the worker busy and the words kept for good would queue up.
+# ... but at most once per this many drafts' time: on a busy machine, where a call takes 2-3 s,
+# drafting as often would keep the worker busy and the words kept for good would queue up.
 GUESS_CALLS_APART = 3.0
 # Guess only while audio arrives about as fast as it is spoken (the app's microphone delivers
 # 0.1-0.2 s at a time). Audio that arrives faster (a file, a burst) reaches the worker as
@@ -69,6 +71,7 @@ class _Job:
     segment: ClosedSegment
     samples: npt.NDArray[np.float32]
     guess: bool = False  # transcribed ahead of time: shown live, reused only for the same audio
+    draft: bool = False  # a guess while talking: drafted (DraftingEngine), shown, never reused
 
 
 class StreamingTranscriber:
@@ -110,9 +113,10 @@ class StreamingTranscriber:
         self._idle = threading.Event()  # the worker waits for work (guesses only go in then)
         self._idle.set()
         self._guessed: ClosedSegment | None = None  # the last guess queued (feeding thread)
-        self._guess: tuple[ClosedSegment, list[Word]] | None = None  # its words (worker)
+        # The last guess done (worker): its audio, its words, whether they may be reused.
+        self._guess: tuple[ClosedSegment, list[Word], bool] | None = None
         self._final_upto = 0  # end sample of the last segment transcribed for good (worker)
-        self._call_s = 0.0  # how long the latest engine call took, wall time (worker)
+        self._draft_s = 0.0  # how long the latest draft took, wall time (worker)
         self._first_fed: float | None = None  # time.monotonic() of the first audio fed
         self._put_back = 0  # samples of silence from before the microphone started
         self._error: BaseException | None = None
@@ -309,9 +313,12 @@ class StreamingTranscriber:
                 job = ClosedSegment(self._next_job(open_segment).start, self._length)
                 last = self._guessed
                 grown = job.end - (last.end if last and last.start == job.start else job.start)
-                every = max(GUESS_WHILE_TALKING_S, GUESS_CALLS_APART * self._call_s)
+                every = max(GUESS_WHILE_TALKING_S, GUESS_CALLS_APART * self._draft_s)
                 if grown < every * SAMPLE_RATE:
                     return
+                self._guessed = job
+                self._dispatch(job, guess=True, draft=True)
+                return
         elif self._pending is not None:
             job = self._pending  # sent as it is at Stop or after a long pause
         else:
@@ -321,10 +328,10 @@ class StreamingTranscriber:
         self._guessed = job
         self._dispatch(job, guess=True)
 
-    def _dispatch(self, job: ClosedSegment, *, guess: bool = False) -> None:
+    def _dispatch(self, job: ClosedSegment, *, guess: bool = False, draft: bool = False) -> None:
         # Copy now, on the feeding thread: the buffer may be reallocated while the job waits.
         self._idle.clear()
-        self._jobs.put(_Job(job, self._audio[job.start : job.end].copy(), guess))
+        self._jobs.put(_Job(job, self._audio[job.start : job.end].copy(), guess, draft))
 
     def _wait_for(self, ready: Callable[[], bool], timeout: float) -> bool:
         """Wait until ``ready()``; False when no job finished for ``timeout`` seconds first."""
@@ -346,10 +353,17 @@ class StreamingTranscriber:
             fix="Try again, or choose a smaller model or another engine",
         )
 
-    def _transcribe(self, samples: npt.NDArray[np.float32], offset: float) -> list[Word]:
+    def _draft(self, samples: npt.NDArray[np.float32], offset: float) -> list[Word]:
         began = time.monotonic()
+        if isinstance(self._engine, DraftingEngine):
+            words = self._engine.draft(samples, offset=offset)
+        else:
+            words = self._transcribe(samples, offset)
+        self._draft_s = time.monotonic() - began
+        return words
+
+    def _transcribe(self, samples: npt.NDArray[np.float32], offset: float) -> list[Word]:
         words = self._engine.transcribe(samples, offset=offset)
-        self._call_s = time.monotonic() - began
         heard = round((words[-1].end - offset) * SAMPLE_RATE) if words else len(samples)
         if len(samples) - heard >= UNHEARD_TAIL_S * SAMPLE_RATE:
             words += self._engine.transcribe(samples[heard:], offset=offset + heard / SAMPLE_RATE)
@@ -395,21 +409,23 @@ class StreamingTranscriber:
     def _do(self, job: _Job) -> None:
         segment = job.segment
         guess = self._guess
-        reused = not job.guess and guess is not None and guess[0] == segment
+        reused = not job.guess and guess is not None and guess[2] and guess[0] == segment
         if reused and guess is not None:
             words = guess[1]  # the same audio was guessed: the words are already done
+        elif job.draft:
+            words = self._draft(job.samples, segment.start / SAMPLE_RATE)
         else:
             words = self._transcribe(job.samples, segment.start / SAMPLE_RATE)
         log.debug(
             "%s %.2f-%.2f s done at %.2f s of audio fed%s",
-            "guess" if job.guess else "job",
+            "draft" if job.draft else "guess" if job.guess else "job",
             segment.start / SAMPLE_RATE,
             segment.end / SAMPLE_RATE,
             self._length / SAMPLE_RATE,
             " (the guess reused)" if reused else "",
         )
         if job.guess:
-            self._guess = (segment, words)
+            self._guess = (segment, words, not job.draft)
         else:
             self._final_upto = max(self._final_upto, segment.end)
         # Guessed words past everything transcribed for good are shown, never kept.

@@ -2,7 +2,10 @@
 
 Settings follow what SPEECH.md and docs/speech.md measured on a 2-core machine:
 - one CPU thread by default (files, imports), leaving a core for the GUI; the practice room asks
-  for two, because a call is mostly the encoder on the padded 30 s window, which two halve;
+  for two, because a call is mostly the encoder on the padded window, which two halve;
+- ``draft``: words shown live and never kept are heard in a 15 s window instead of 30 s, half
+  the encoder's work; the words kept always come from the full window, because the short one,
+  better on most speech, drops a soft first word after a long pause (docs/speech.md);
 - ``temperature=[0.0, 0.2]``: the default six-step fallback produced single 10-14 s calls;
 - ``condition_on_previous_text=False``: earlier text cannot drag a later window into a loop;
 - a short filler prompt so Whisper writes "um"/"uh" instead of cleaning them away. For audio
@@ -30,7 +33,10 @@ log = logging.getLogger(__name__)
 ENGINE_NAME = "faster-whisper"
 FILLER_PROMPT = "Um, uh, er, hmm."
 # Whisper's encoder window; audio up to this length is decoded in a single window.
-WINDOW_SECONDS = 30.0
+WINDOW_SECONDS = 30
+# The window of a draft. It must leave >= 5 s of silence after the longest job (10 s): with
+# only 1-2 s Whisper repeats sentences into the padding (docs/speech.md).
+DRAFT_WINDOW_SECONDS = 15
 SAMPLE_RATE = 16_000
 DEFAULT_BEAM_SIZE = 5
 LIVE_TEMPERATURES = (0.0, 0.2)
@@ -134,13 +140,24 @@ class WhisperEngine:
         Raises:
             SpeechEngineError: The model failed while decoding.
         """
+        return self._decode(samples, offset, WINDOW_SECONDS)
+
+    def draft(self, samples: npt.NDArray[np.float32], *, offset: float = 0.0) -> list[Word]:
+        """Like ``transcribe`` in about half the time, for words shown and then replaced.
+
+        Audio up to 10 s is heard in a 15 s window; longer audio as ``transcribe`` hears it.
+        """
+        short = len(samples) <= (DRAFT_WINDOW_SECONDS - 5) * SAMPLE_RATE
+        return self._decode(samples, offset, DRAFT_WINDOW_SECONDS if short else WINDOW_SECONDS)
+
+    def _decode(self, samples: npt.NDArray[np.float32], offset: float, window_s: int) -> list[Word]:
         audio = np.ascontiguousarray(samples, dtype=np.float32).reshape(-1)
         if len(audio) < SAMPLE_RATE // 10:
             return []  # under 0.1 s there is nothing to recognise
         ends = len(audio) / SAMPLE_RATE
-        window = round(WINDOW_SECONDS * SAMPLE_RATE)
+        window = window_s * SAMPLE_RATE
         if len(audio) < window:
-            # Whisper hears each 30 s window whole. faster-whisper pads a short one with zero
+            # Whisper hears each window whole. faster-whisper pads a short one with zero
             # features, which are not silence (a flat -40 dB floor): after the last word the
             # model writes "Thank you." / "We'll see you next time." into it. Padding the audio
             # with silence is what Whisper was trained on (docs/speech.md).
@@ -152,9 +169,10 @@ class WhisperEngine:
             "condition_on_previous_text": False,
             "language": self.language,
             "compression_ratio_threshold": LOOP_COMPRESSION_RATIO,
+            "chunk_length": window_s,  # the feature extractor's window (see _load)
         }
         if self.filler_prompt:
-            key = "initial_prompt" if len(audio) <= WINDOW_SECONDS * SAMPLE_RATE else "hotwords"
+            key = "initial_prompt" if len(audio) <= window else "hotwords"
             options[key] = self.filler_prompt
         try:
             with self._lock:
@@ -173,7 +191,7 @@ class WhisperEngine:
 def _words_heard(segments: Iterable[Any], offset: float, ends: float) -> list[Word]:
     """The words of the decoded segments that fall in the real audio.
 
-    faster-whisper decodes lazily, one 30 s window at a time. Once a segment reaches the end of
+    faster-whisper decodes lazily, one window at a time. Once a segment reaches the end of
     the real audio, what follows is the silence it was padded with: decoding it costs another
     window, often with a temperature fallback (0.8-5 s a call on 2 cores, docs/speech.md), for
     words that would be dropped anyway. So stop asking there.
@@ -206,7 +224,19 @@ def _load(resolved: ResolvedModel, cpu_threads: int) -> Any:
     try:
         from faster_whisper import WhisperModel
 
-        return WhisperModel(
+        class WindowedModel(WhisperModel):  # type: ignore[misc]
+            """Encodes the window the features were cut to, not always 30 s (for ``draft``).
+
+            faster-whisper cuts the features into ``chunk_length`` windows but then pads each to
+            30 s of zero features (``pad_or_trim``) before the encoder; the frames past the
+            window are that padding, so they are left out. CTranslate2's encoder accepts any
+            length up to 30 s (tests/speech/test_speech_whisper.py checks what it is given).
+            """
+
+            def encode(self, features: Any) -> Any:
+                return super().encode(features[..., : self.feature_extractor.nb_max_frames])
+
+        return WindowedModel(
             str(resolved.path), device="cpu", compute_type="int8", cpu_threads=cpu_threads
         )
     except Exception as exc:  # CTranslate2 raises RuntimeError/ValueError/UnicodeError
