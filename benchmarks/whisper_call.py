@@ -23,6 +23,7 @@ import numpy as np
 from greenroom.speech.audio import load_audio
 from greenroom.speech.whisper_engine import (
     DRAFT_WINDOW_SECONDS,
+    END_OF_AUDIO_S,
     FILLER_PROMPT,
     LIVE_TEMPERATURES,
     LOOP_COMPRESSION_RATIO,
@@ -69,7 +70,7 @@ def row(engine: WhisperEngine, audio: np.ndarray, seconds: float) -> list[float]
             chunk_length=WINDOW_SECONDS,
         )
         for segment in segments:  # stop at the real audio's end, as the app does
-            if segment.end >= seconds - 0.3:
+            if segment.end >= seconds - END_OF_AUDIO_S:
                 break
 
     cells = [best_of(lambda: model.feature_extractor(padded, chunk_length=WINDOW_SECONDS))]

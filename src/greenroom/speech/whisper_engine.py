@@ -43,9 +43,12 @@ LIVE_TEMPERATURES = (0.0, 0.2)
 # faster-whisper retries a window whose text compresses better than this (a loop: "mo, mo, mo,
 # ..." on a cut-off word); when the last temperature loops too, its text is dropped, not kept.
 LOOP_COMPRESSION_RATIO = 2.4
-# A segment ending this close to the end of the real audio has heard all of it (the job's
-# audio ends with 0.1 s of padding after the last voiced frame).
-END_OF_AUDIO_S = 0.3
+# Once a segment ends this close to the end of the real audio, no more is asked of Whisper. A
+# job closed by a pause ends 0.1 s after its last voiced frame, but one cut mid-word (a Stop in
+# mid-sentence, a segment at its 10 s cap, a guess while talking) can end 0.3-1 s after the last
+# word Whisper writes; asking for more then decodes a whole second window (~0.7 s) for a
+# fragment. The streaming transcriber retries a longer unheard rest on its own (UNHEARD_TAIL_S).
+END_OF_AUDIO_S = 1.0
 
 
 class WhisperEngine:
