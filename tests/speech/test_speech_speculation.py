@@ -76,8 +76,11 @@ def test_a_stop_after_a_pause_finds_the_last_words_already_transcribed(seconds: 
 
 @LAST_SEGMENTS
 def test_without_guessing_the_last_words_wait_for_stop(seconds: float) -> None:
-    # The same answer fed as the whole-file pass does: the fake makes the wait observable.
-    engine = _SlowEngine()
+    # The same answer fed as the whole-file pass does: the fake makes the wait observable. Its
+    # call takes 1 s (one thread, as files are transcribed): the clip ends in ~0.3 s of its own
+    # silence, so the pause closes the segment ~0.4 s before Stop and a 0.3 s call could finish
+    # first (it did once in CI) without saying anything about guessing.
+    engine = _SlowEngine(delay=1.0)
     stream = StreamingTranscriber(engine)
     _feed(stream, np.concatenate([_sentence()[: round(seconds * RATE)], _silence(0.7)]))
     stopped = time.monotonic()
