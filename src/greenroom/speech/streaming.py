@@ -113,8 +113,7 @@ class StreamingTranscriber:
         self._idle = threading.Event()  # the worker waits for work (guesses only go in then)
         self._idle.set()
         self._guessed: ClosedSegment | None = None  # the last guess queued (feeding thread)
-        # The last guess done (worker): its audio, its words, whether they may be reused.
-        self._guess: tuple[ClosedSegment, list[Word], bool] | None = None
+        self._guess: tuple[_Job, list[Word]] | None = None  # the last guess done (worker)
         self._final_upto = 0  # end sample of the last segment transcribed for good (worker)
         self._draft_s = 0.0  # how long the latest draft took, wall time (worker)
         self._first_fed: float | None = None  # time.monotonic() of the first audio fed
@@ -306,6 +305,7 @@ class StreamingTranscriber:
         if heard - (now - self._first_fed) > MAX_AHEAD_S:
             return
         open_segment = self._segmenter.peek(self._length)
+        draft = False
         if open_segment is not None:
             if self._segmenter.silent_s >= GUESS_AFTER_PAUSE_S:
                 job = self._next_job(open_segment)  # what the pause will close, exactly
@@ -316,9 +316,7 @@ class StreamingTranscriber:
                 every = max(GUESS_WHILE_TALKING_S, GUESS_CALLS_APART * self._draft_s)
                 if grown < every * SAMPLE_RATE:
                     return
-                self._guessed = job
-                self._dispatch(job, guess=True, draft=True)
-                return
+                draft = True
         elif self._pending is not None:
             job = self._pending  # sent as it is at Stop or after a long pause
         else:
@@ -326,7 +324,7 @@ class StreamingTranscriber:
         if job == self._guessed:
             return
         self._guessed = job
-        self._dispatch(job, guess=True)
+        self._dispatch(job, guess=True, draft=draft)
 
     def _dispatch(self, job: ClosedSegment, *, guess: bool = False, draft: bool = False) -> None:
         # Copy now, on the feeding thread: the buffer may be reallocated while the job waits.
@@ -409,7 +407,12 @@ class StreamingTranscriber:
     def _do(self, job: _Job) -> None:
         segment = job.segment
         guess = self._guess
-        reused = not job.guess and guess is not None and guess[2] and guess[0] == segment
+        reused = (
+            not job.guess
+            and guess is not None
+            and not guess[0].draft
+            and guess[0].segment == segment
+        )
         if reused and guess is not None:
             words = guess[1]  # the same audio was guessed: the words are already done
         elif job.draft:
@@ -425,7 +428,7 @@ class StreamingTranscriber:
             " (the guess reused)" if reused else "",
         )
         if job.guess:
-            self._guess = (segment, words, not job.draft)
+            self._guess = (job, words)
         else:
             self._final_upto = max(self._final_upto, segment.end)
         # Guessed words past everything transcribed for good are shown, never kept.

@@ -34,9 +34,10 @@ ENGINE_NAME = "faster-whisper"
 FILLER_PROMPT = "Um, uh, er, hmm."
 # Whisper's encoder window; audio up to this length is decoded in a single window.
 WINDOW_SECONDS = 30
-# The window of a draft. It must leave >= 5 s of silence after the longest job (10 s): with
-# only 1-2 s Whisper repeats sentences into the padding (docs/speech.md).
+# The window of a draft, and the longest audio drafted in it: Whisper needs >= 5 s of silence
+# after the last word; with only 1-2 s it repeats sentences into the padding (docs/speech.md).
 DRAFT_WINDOW_SECONDS = 15
+DRAFT_LONGEST_S = 10  # a streaming job's longest (streaming.py, max_segment_s)
 SAMPLE_RATE = 16_000
 DEFAULT_BEAM_SIZE = 5
 LIVE_TEMPERATURES = (0.0, 0.2)
@@ -150,7 +151,7 @@ class WhisperEngine:
 
         Audio up to 10 s is heard in a 15 s window; longer audio as ``transcribe`` hears it.
         """
-        short = len(samples) <= (DRAFT_WINDOW_SECONDS - 5) * SAMPLE_RATE
+        short = len(samples) <= DRAFT_LONGEST_S * SAMPLE_RATE
         return self._decode(samples, offset, DRAFT_WINDOW_SECONDS if short else WINDOW_SECONDS)
 
     def _decode(self, samples: npt.NDArray[np.float32], offset: float, window_s: int) -> list[Word]:
