@@ -152,6 +152,16 @@ def test_drift_terms_leave_out_the_question_s_own_words_and_prefer_repeated_ones
     assert drift_terms(["Lighthouse keeper alone."], QUESTION) == ("lighthouse", "keeper", "alone")
 
 
+def test_drift_terms_name_a_topic_not_the_adverbs_around_it() -> None:
+    # Two lines of Austen once gave "Most of this answer was about disposed and rather".
+    texts = [
+        "He was not an ill disposed young man.",
+        "Unless to be rather cold hearted and rather selfish is to be ill disposed.",
+    ]
+    assert "rather" not in drift_terms(texts, QUESTION)
+    assert drift_terms(texts, QUESTION)[0] == "disposed"
+
+
 def test_relevance_round_trips_and_old_metrics_still_load() -> None:
     m = _analyze(OFF)
     again = AnswerMetrics.from_dict(m.to_dict())

@@ -11,6 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from greenroom.analysis.feedback import feedback_for
+from greenroom.analysis.feedback_text import clock
 from greenroom.analysis.metrics import AnswerMetrics, analyze_answer
 from greenroom.analysis.relevance import Topic
 from greenroom.core.bank import Question
@@ -147,3 +148,26 @@ def test_a_whisper_gets_a_note_instead_of_pitch_figures(qtbot: QtBot) -> None:
     view = _review(qtbot, _metrics(ON, voice=whisper), ON)
     assert "No voiced speech" in view.voice.note.text()
     assert not view.voice.bands["pitch_variation"].isVisible()
+
+
+def test_a_fast_answer_names_its_fastest_moment_once_at_one_time(qtbot: QtBot) -> None:
+    # Words every 0.25 s (240 a minute) from 1.3 s, so the fastest stretch starts x.3 s in:
+    # the message rounds that down; the line under it once repeated the time rounded up (a
+    # countdown's rounding), so the screen gave two different times for one moment.
+    text = ON + " " + ON
+    words = tuple(Word(w, 1.3 + k * 0.25, 1.5 + k * 0.25) for k, w in enumerate(text.split()))
+    transcript = Transcript(words, (SpeechSegment(1.3, words[-1].end),), words[-1].end + 0.5)
+    m = analyze_answer(transcript, answer_limit=None, key_points=TOPIC.key_points)
+    peak = max(m.pace.windows, key=lambda w: w.rate).start
+    assert 0.2 < peak % 1 < 0.4
+    view = ReviewView()
+    qtbot.addWidget(view)
+    view.show_review(
+        AnswerReview(0, 1, QUESTION, transcript, False, m, feedback_for(m), None),
+        retakes=False,
+        last=True,
+    )
+    shown = view.feedback.toPlainText()
+    fast = next(line for line in shown.splitlines() if "fastest stretch" in line)
+    assert fast.endswith(f"a minute at {clock(peak)}.")
+    assert clock(math.ceil(peak)) not in shown

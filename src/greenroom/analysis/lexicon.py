@@ -12,6 +12,8 @@ from functools import lru_cache
 
 from greenroom.analysis.tokens import wordlist
 
+# Besides function words: fillers, vague nouns, and degree words and adverbs ("rather", "quite",
+# "always") that say nothing about what an answer is about, so they are never named as its topic.
 STOP_WORDS = frozenset(
     wordlist(
         "a about above after again against all also am an and any are aren't as at be because "
@@ -28,7 +30,10 @@ STOP_WORDS = frozenset(
         "wouldn't you you'd you'll you're you've your yours yourself yourselves yeah okay ok um "
         "uh er erm ah hmm mm like well actually basically literally kind sort thing things "
         "stuff lot lots gonna wanna going went go goes make made way ve ll re also able etc e.g "
-        "i.e via per maybe probably think guess know mean said say says"
+        "i.e via per maybe probably think guess know mean said say says rather quite much many "
+        "even still always often every ever else yet almost already enough another several "
+        "something anything everything someone anyone everyone though although however unless "
+        "whether since upon shall may might must among toward towards around"
     )
 )
 

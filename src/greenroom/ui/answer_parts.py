@@ -14,13 +14,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from greenroom.analysis.feedback import Observation
+from greenroom.analysis.feedback_text import clock
 from greenroom.analysis.metrics import AnswerMetrics
 from greenroom.analysis.plain_words import lead_sentence
 from greenroom.ui import widgets
 from greenroom.ui.answer_fit import QuestionFitCard, VoicePanel, coverage_html
 from greenroom.ui.band_bar import BandBar
 from greenroom.ui.history.metrics_view import MetricsView
-from greenroom.ui.practice.question_view import clock_text
 from greenroom.ui.widgets import FittedText
 
 # The measures shown as bands, in the order a listener notices them.
@@ -62,8 +62,12 @@ def feedback_html(observations: list[Observation], *, answered: bool = True) -> 
         where = ""
         if obs.evidence:
             ev = obs.evidence[0]
-            at = f"at {clock_text(ev.time)}" if ev.time is not None else ""
+            # Answer time rounds as the messages do ("fastest ... at 0:02"); a bare time the
+            # message already gives is not repeated.
+            at = f"at {clock(ev.time)}" if ev.time is not None else ""
             quoted = f"\u201c{html.escape(ev.words)}\u201d" if ev.words.strip() else ""
+            if not quoted and at in obs.message:
+                at = ""
             shown = ": ".join(p for p in (at, quoted) if p)
             if shown:
                 where = f"<br><span>{shown}</span>"
