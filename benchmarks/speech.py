@@ -28,6 +28,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "tests"), str(REPO / "tests" / "speech")]
 
 from eval_sets import eval_set, long_meta, manifest  # noqa: E402
+from machine import cpu  # noqa: E402
 from speech_helpers import fillers, word_error_rate  # noqa: E402
 
 from support import audio_data  # noqa: E402
@@ -38,6 +39,11 @@ CONFIGS = {
     "whisper-b5": "faster-whisper tiny.en int8, beam 5",
     "sphinx": "PocketSphinx 5 (direct decoder)",
 }
+
+
+def _machine() -> str:
+    python = sys.version.split()[0]
+    return f"machine: {cpu()}, {os.cpu_count()} CPUs, {sys.platform}, Python {python}\n"
 
 
 def _engine(config: str) -> object:
@@ -175,7 +181,7 @@ def paths_table() -> None:
     pauses = _pause_files()
     answer_path, answer_ref = _answer()
     print(f"engine: {engine.name} {engine.model_name}, beam {engine.beam_size}")
-    print(f"machine: {os.cpu_count()} CPUs, {sys.platform}, Python {sys.version.split()[0]}\n")
+    print(_machine())
     print("| set | path | WER | inserted words / min | filler recall | filler precision |")
     print("|---|---|---|---|---|---|")
     for label, run in paths.items():
@@ -215,7 +221,7 @@ def main() -> int:
         print(json.dumps(worker(args.worker, not args.no_realtime)))
         return 0
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
-    print(f"machine: {os.cpu_count()} CPUs, {sys.platform}, Python {sys.version.split()[0]}\n")
+    print(_machine())
     print(
         "| engine | WER (speech/) | processing / audio time | load s | peak RSS MB "
         "| filler recall | filler precision | 2-min answer real time: ready after end "

@@ -27,6 +27,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from machine import cpu
+
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 RUNS = 5
@@ -128,6 +130,7 @@ class _Room:
 
         from greenroom.app import build_window
         from greenroom.paths import resolve_paths
+        from greenroom.ui.practice.recorder import _Take
         from greenroom.ui.speech_model import ModelState
         from support.virtual_mic import ensure_virtual_mic
 
@@ -155,6 +158,20 @@ class _Room:
             shown(take, words)
 
         recorder._on_stream_partial = timed  # type: ignore[method-assign]
+        # How far answer time runs behind the wall clock as audio arrives. The recorder puts
+        # back the silence before a capture's first audio only up to 2 s (MAX_LEAD_PAD_S); the
+        # virtual microphone, a null sink's monitor, delivered its first audio 2.05 s after
+        # opening in the first answer of a run, and every word then looked 2 s late. Delays
+        # are counted from when a word's audio reached the app.
+        self.behind: list[float] = []
+        take_feed = _Take.feed
+
+        def fed(take, chunk):  # type: ignore[no-untyped-def]
+            take_feed(take, chunk)
+            self.behind.append(time.monotonic() - take.started_at - take.stream.duration)
+
+        _Take.feed = fed  # type: ignore[method-assign]
+        self._take_feed = take_feed
         self.page.refresh()
         self.wait_until(
             lambda: (
@@ -203,6 +220,7 @@ class _Room:
         started = page.recorder._active.started_at
         self.gaps.clear()
         self.live.clear()
+        self.behind.clear()
         cpu = time.process_time()
         player = play_into_mic(wav)
         self.wait_until(lambda: player.poll() is not None, 200000)
@@ -217,11 +235,12 @@ class _Room:
         review = page.controller.reviews[-1]
         words = review.transcript.words
         live = sorted(self.live)
+        behind = statistics.median(self.behind)  # ~0.05 s when the start was padded
         lags = []
-        for w in words:
+        for w in words:  # from when the word's audio reached the app
             shown = next((t for t, reach in live if reach >= w.end - 0.05), None)
             if shown is not None:
-                lags.append(shown - (started + w.end))
+                lags.append(shown - (started + w.end + behind))
         seconds = review.transcript.duration
         page.review.next.click()  # on to the "after" screen, the summary, set-up again
         self.wait_until(lambda: page.stack.currentWidget() is page.nerves_after, 30000)
@@ -232,6 +251,8 @@ class _Room:
             "Stop to feedback screen (s)": to_review,
             "live words: median delay after spoken (s)": statistics.median(lags),
             "live words: 90th percentile delay (s)": statistics.quantiles(lags, n=10)[8],
+            "live words: slowest (s)": max(lags),
+            "audio behind answer time as it arrived, median (s)": behind,
             "words shown live before Stop (%)": 100 * len(lags) / max(1, len(words)),
             "longest GUI stall while recording (ms)": max(recording_gaps),
             "longest GUI stall from Stop to feedback (ms)": max(self.gaps),
@@ -240,6 +261,9 @@ class _Room:
         }
 
     def close(self) -> None:
+        from greenroom.ui.practice.recorder import _Take
+
+        _Take.feed = self._take_feed  # type: ignore[method-assign]
         self.timer.stop()
         self.running.close()
 
@@ -264,7 +288,7 @@ def answer_figures(runs: int) -> dict[str, dict[str, float]]:
 
 def main() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
-    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    machine = f"{cpu()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     print(f"Machine: {machine}, Qt platform {os.environ['QT_QPA_PLATFORM']}\n")
     if "--answers-only" not in sys.argv:
         print("| start-up (median of 5) | seconds | ratio to bare PySide6 |")

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import ctranslate2
 import numpy as np
+from machine import cpu
 
 from greenroom.speech.audio import load_audio
 from greenroom.speech.whisper_engine import (
@@ -85,7 +86,7 @@ def row(engine: WhisperEngine, audio: np.ndarray, seconds: float) -> list[float]
 def main() -> None:
     audio = load_audio(CLIP)
     print(
-        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"Machine: {cpu()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}, load average {os.getloadavg()[0]:.2f}\n"
     )
     print(
