@@ -13,6 +13,8 @@ import statistics
 import sys
 import time
 
+from machine import cpu
+
 from greenroom.analysis import analyze_answer
 from greenroom.analysis.feedback import feedback_for
 from greenroom.core.transcript import SpeechSegment, Transcript, Word
@@ -86,7 +88,7 @@ def main() -> None:
         p95 = times[min(len(times) - 1, round(0.95 * len(times)) - 1)]
         rows.append((name, words, secs, runs, statistics.median(times), p95))
     print(
-        f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Machine: {cpu()}, {os.cpu_count()} cores, "
         f"Python {sys.version.split()[0]}, {platform.system()}\n"
     )
     print("| case | words | audio (s) | runs | median (ms) | p95 (ms) |")

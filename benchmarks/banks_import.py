@@ -12,6 +12,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from machine import cpu
+
 from greenroom.banks.loader import load_bank_file
 from greenroom.services.library import import_bank
 from greenroom.store.database import open_database
@@ -63,9 +65,7 @@ def main() -> None:
         db = open_database(Path(tmp) / "re.db")
         import_bank(db.engine, src)
         reimport = timed(lambda: import_bank(db.engine, src))
-    print(
-        f"Machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}"
-    )
+    print(f"Machine: {cpu()}, Python {platform.python_version()}")
     print(f"\n| {QUESTIONS:,} questions from CSV | median s | best s |")
     print("|---|---|---|")
     for name, values in (

@@ -20,6 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from machine import cpu
+
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -134,7 +136,7 @@ def main() -> None:
         return f"| {label} | {statistics.median(ms):.0f} | {max(ms):.0f} | {goal} |"
 
     print(
-        f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Machine: {cpu()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}, SQLite {__import__('sqlite3').sqlite_version}"
     )
     print(

@@ -16,6 +16,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from machine import cpu
+
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "tests"), str(REPO / "tests" / "reliability")]
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -30,9 +32,7 @@ def main() -> int:
         home = Path(tmp) / "home"
         report = run_kills(home, runs, seed=seed)
         sessions, answers = sessions_summary(home)
-    print(
-        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    )
+    print(f"machine: {cpu()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"seed {seed}, {report.seconds:.0f} s\n")
     print("| figure | value |")
     print("|---|---|")

