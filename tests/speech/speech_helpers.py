@@ -6,6 +6,6 @@ tests/data/audio).
 
 from __future__ import annotations
 
-from support.wer import FILLERS, edit_distance, fillers, normalise, word_error_rate
+from support.wer import edit_distance, fillers, normalise, word_error_rate
 
-__all__ = ["FILLERS", "edit_distance", "fillers", "normalise", "word_error_rate"]
+__all__ = ["edit_distance", "fillers", "normalise", "word_error_rate"]

@@ -14,7 +14,7 @@ import pytest
 
 from greenroom.core.errors import SpeechEngineError
 from greenroom.speech.audio import load_audio
-from greenroom.speech.segmenter import Segmenter
+from greenroom.speech.segmenter import MAX_RISE_S, Segmenter
 from greenroom.speech.vad import FRAME, FrameProbabilities, silero_session, speech_segments
 from support.audio_data import clip, lead_file, lead_files, pause_files
 
@@ -116,4 +116,27 @@ def test_streaming_segments_agree_with_the_whole_file_pass(lead: int) -> None:
     for i in range(0, len(samples), 1600):
         closed += seg.push(probs.push(samples[i : i + 1600]).tolist())
     closed += seg.flush(len(samples))
-    assert abs(closed[0].start / 16_000 - speech_segments(samples)[0].start) < 0.1
+    # The job starts where the whole-file pass hears speech begin, or up to the climb before it
+    # (a soft first sound under noise is not cut), never after it.
+    early = speech_segments(samples)[0].start - closed[0].start / 16_000
+    assert -0.05 < early < MAX_RISE_S + 0.15
+
+
+def test_a_segment_starts_where_its_speech_began_to_rise() -> None:
+    frames_per_s = 16_000 / FRAME
+    pad = Segmenter().pad
+    quiet, climb, speech = [0.02] * 40, [0.2] * 8, [0.9] * int(frames_per_s)
+    # A soft onset (0.2 for 8 frames, 0.26 s) before the threshold is crossed: transcribed.
+    seg = Segmenter()
+    closed = seg.push(quiet + climb + speech + [0.0] * 30)
+    assert [c.start for c in closed] == [40 * FRAME - pad]
+    # A long murmur before speech is followed back at most MAX_RISE_S.
+    seg = Segmenter()
+    closed = seg.push(quiet + [0.2] * 100 + speech + [0.0] * 30)
+    onset = 140 * FRAME
+    assert abs((onset - closed[0].start - pad) / 16_000 - MAX_RISE_S) < FRAME / 16_000
+    # A murmur that never becomes speech is nothing, and does not stretch the next segment back.
+    seg = Segmenter()
+    assert seg.push(quiet + [0.3] * 20 + quiet) == []
+    closed = seg.push(speech + [0.0] * 30)
+    assert [c.start for c in closed] == [100 * FRAME - pad]

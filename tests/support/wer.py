@@ -7,6 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+from greenroom.analysis.fillers import pure_filler
+
 _ONES = [
     "zero",
     "one",
@@ -206,9 +208,8 @@ def word_error_rate(refs: list[str], hyps: list[str]) -> float:
     return edits / max(1, sum(reference_words(r) for r in refs))
 
 
-FILLERS = {"um", "uh", "er", "erm", "hm", "hmm", "mm", "uhm", "umm"}
-
-
 def fillers(text: str) -> list[str]:
-    """Filler tokens in a transcript; "hmm" and "hm" are the same filler."""
-    return [w for w in normalise(text) if w in FILLERS]
+    """Filler tokens in a transcript, named as the app counts them (``pure_filler``: "hm" and
+    "Hmm" are one filler, "Mmm" is "mm", "Uhh" is "uh"), so a filler Whisper spells its own way
+    is not missed by the benchmark while the user sees it counted."""
+    return [name for word in normalise(text) if (name := pure_filler(word))]

@@ -18,6 +18,12 @@ CLOSE_AFTER_SILENCE_S = 0.5
 MAX_SEGMENT_S = 10.0
 # A silence this long inside an over-long segment is a good place to cut it.
 _SPLIT_SILENCE_S = 0.1
+# Silero crosses its threshold late on a soft onset, later still in noise: "She had..." under a
+# -45 dBFS floor rose above 0.1 at 29.18 s but reached 0.5 only at 29.41 s, and the job cut at
+# 29.31 s came back "I'm so excited to see you guys soon". A segment starts where the probability
+# began its climb (frames at or above RISE, up to MAX_RISE_S back), and the pad goes before that.
+RISE = 0.1
+MAX_RISE_S = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +52,8 @@ class Segmenter:
         self._pad = round(settings.speech_pad_ms / 1000 * SAMPLE_RATE)
         self._frame = 0  # index of the next frame to arrive
         self._start: int | None = None  # first speech frame of the open segment
+        self._rise: int | None = None  # first frame of the climb to it (or of the climb now)
+        self._max_rise = round(MAX_RISE_S * SAMPLE_RATE / FRAME)
         self._last_voiced = 0  # frame after the last frame at or above neg_threshold
         self._split_at: int | None = None  # middle of the latest short pause inside it
         self._previous_end = 0  # end sample of the last closed segment (no overlaps)
@@ -63,8 +71,14 @@ class Segmenter:
             i = self._frame
             self._frame += 1
             if self._start is None:
+                if p < RISE:
+                    self._rise = None
+                    continue
+                if self._rise is None:
+                    self._rise = i
                 if p >= threshold:
                     self._start, self._last_voiced = i, i + 1
+                    self._rise = max(self._rise, i - self._max_rise)
                     self._split_at = None
                 continue
             if p >= low:
@@ -99,7 +113,7 @@ class Segmenter:
         """
         if self._start is None or self._last_voiced - self._start < self._min_frames:
             return None
-        start = max(self._previous_end, self._start * FRAME - self._pad)
+        start = max(self._previous_end, self._first_frame() * FRAME - self._pad)
         end = min(self._last_voiced * FRAME + self._pad, total_samples)
         return ClosedSegment(start, end) if end > start else None
 
@@ -119,17 +133,23 @@ class Segmenter:
         self._start, self._split_at = cut, None
         return closed
 
+    def _first_frame(self) -> int:
+        """The open segment's first frame to transcribe: where its speech began to rise."""
+        assert self._start is not None
+        return self._start if self._rise is None else min(self._rise, self._start)
+
     def _close(
         self, end_frame: int, *, keep_open: bool = False, limit: int | None = None
     ) -> list[ClosedSegment]:
         start_frame = self._start if self._start is not None else end_frame
-        self._start = None
+        first = self._first_frame() if self._start is not None else end_frame
+        self._start = self._rise = None
         if end_frame - start_frame < self._min_frames and not keep_open:
             return []
         # A split keeps its cut exact (no end pad, and the next part cannot start before the
         # previous end), so no audio is transcribed twice.
         pad_end = 0 if keep_open else self._pad
-        start = max(self._previous_end, start_frame * FRAME - self._pad)
+        start = max(self._previous_end, first * FRAME - self._pad)
         end = end_frame * FRAME + pad_end
         if limit is not None:
             end = min(end, limit)
