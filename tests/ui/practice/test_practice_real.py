@@ -52,6 +52,8 @@ def test_real_session_with_real_voice_microphone_engine_and_database(
         assert spoken and load_audio(spoken[0]).size > 16000  # over a second of speech
         with qtbot.waitSignal(services.microphone.started, timeout=15000):
             space(page_room(page))
+        # "Answering" only once the real device delivers audio: say nothing before it.
+        wait_until(lambda: page.question.phase.text() == "Answering", 10)
         player = play_into_mic(clip("jfk"))
         wait_until(lambda: player.poll() is not None, 30)
         wait_until(lambda: "country" in page.question.live.toPlainText().lower(), 15)

@@ -136,6 +136,7 @@ class PracticePage(QWidget):
         c.questions_done.connect(self._on_controller_questions_done)
         c.session_finished.connect(self._on_controller_session_finished)
         self.recorder.partial_transcript.connect(q.live.setPlainText)
+        self.recorder.listening.connect(q.show_listening)
         self.recorder.level_changed.connect(lambda v: q.level.setValue(int(v * 100)))
         q.primary.clicked.connect(c.primary_action)
         q.skip.clicked.connect(c.skip)

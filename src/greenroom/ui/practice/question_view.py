@@ -33,6 +33,8 @@ PHASE_TEXT = {
 
 
 READY_AFTER_READING = "Start when you are ready"
+# Shown from Start until the microphone delivers audio (then PHASE_TEXT's "Answering").
+OPENING_MICROPHONE = "Starting the microphone… speak when this says Answering"
 
 
 def clock_text(seconds: float) -> str:
@@ -56,6 +58,7 @@ class QuestionView(QWidget):
         self.tip.setObjectName("hint")
         self.tip.setWordWrap(True)
         self.phase = QLabel()
+        self._listening = False  # the microphone has delivered audio for this answer
         self.timer = QLabel("0:00")
         self.timer.setObjectName("bigTimer")
         self.timer.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -158,11 +161,21 @@ class QuestionView(QWidget):
         self.pause.setVisible(pause)
         self.timer.setText(clock_text(state.planned.prep_seconds))
 
+    def show_listening(self) -> None:
+        """The microphone delivers audio: the answer is being recorded from now on."""
+        self._listening = True
+        if self.phase.text() == OPENING_MICROPHONE:
+            self.phase.setText(PHASE_TEXT[Phase.ANSWERING])
+
     def show_phase(self, phase: Phase, *, typing: bool, reading: bool = False) -> None:
         # Untimed runs wait in READY after the reading: say what to do then.
         text = READY_AFTER_READING if phase is Phase.READY and not reading else None
-        self.phase.setText(text or PHASE_TEXT.get(phase, ""))
         answering = phase is Phase.ANSWERING
+        if not answering:
+            self._listening = False  # the next answer opens the microphone again
+        elif not typing and not self._listening:
+            text = OPENING_MICROPHONE
+        self.phase.setText(text or PHASE_TEXT.get(phase, ""))
         self.primary.setText("Stop (Space)" if answering else "Start answering (Space)")
         widgets.set_icon(self.primary, "stop" if answering else "mic", "on_primary")
         self.primary.setEnabled(phase in (Phase.READY, Phase.PREP) or (answering and not typing))

@@ -87,6 +87,7 @@ class _Take:
     _closed: threading.Event = field(default_factory=threading.Event)
     _first: bool = True
     feed_error: BaseException | None = None
+    on_first_audio: Callable[[], None] = lambda: None  # capture thread; must only queue
 
     def feed(self, chunk: bytes) -> None:
         if self._closed.is_set():
@@ -95,6 +96,7 @@ class _Take:
             if self._first:
                 self._first = False
                 self._pad_to_answer_start(len(chunk) // 2)
+                self.on_first_audio()
             self.stream.feed(chunk)
             self.voice.feed(chunk)
         except Exception as exc:  # reported once, by the recorder, on the GUI thread
@@ -123,7 +125,11 @@ class AnswerRecorder(QObject):
     unavailable = Signal(str)  # no microphone, or it cannot be opened: switch to typing
     interrupted = Signal(str)  # the device went away mid-answer: end the answer, keep the audio
     busy_changed = Signal(bool)  # takes are being finished (transcribed and saved)
+    # The answer's first audio arrived: the microphone really is on (opening one takes
+    # 0.1-2 s; words said before that are not recorded, so the page says when to speak).
+    listening = Signal()
     _partial = Signal(object, str)  # take, words so far: from the transcriber's thread
+    _first_audio = Signal(object)  # take: from the capture thread
 
     def __init__(
         self, mic: MicrophoneLike, tasks: TaskRunner, parent: QObject | None = None
@@ -141,6 +147,7 @@ class AnswerRecorder(QObject):
         mic.no_microphone.connect(self._on_mic_unavailable)
         mic.failed.connect(self._on_mic_unavailable)
         self._partial.connect(self._on_partial)
+        self._first_audio.connect(self._on_first_audio)
 
     @property
     def recording(self) -> bool:
@@ -162,6 +169,7 @@ class AnswerRecorder(QObject):
         """Record a new answer (dropping one still being recorded, as a skip does)."""
         self.cancel()
         take = _Take(audio_path, context, time.monotonic())
+        take.on_first_audio = lambda: self._first_audio.emit(take)
         take.stream = StreamingTranscriber(
             engine, on_partial=lambda words: self._on_stream_partial(take, words), speculate=True
         )
@@ -284,6 +292,10 @@ class AnswerRecorder(QObject):
     def _on_partial(self, take: _Take, text: str) -> None:
         if self._active is take:  # only the answer being recorded shows its words live
             self.partial_transcript.emit(text)
+
+    def _on_first_audio(self, take: _Take) -> None:
+        if self._active is take:
+            self.listening.emit()
 
 
 def _complete(take: _Take) -> RecordedAnswer:
