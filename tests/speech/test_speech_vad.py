@@ -140,3 +140,18 @@ def test_a_segment_starts_where_its_speech_began_to_rise() -> None:
     assert seg.push(quiet + [0.3] * 20 + quiet) == []
     closed = seg.push(speech + [0.0] * 30)
     assert [c.start for c in closed] == [100 * FRAME - pad]
+
+
+def test_a_segment_not_open_yet_cannot_start_before_its_climb() -> None:
+    """What lets the stream send a short segment alone: nothing later can merge with it."""
+    frames_per_s = 16_000 / FRAME
+    seg = Segmenter()
+    pad, max_rise = seg.pad, round(MAX_RISE_S * frames_per_s)
+    seg.push([0.9] * 10 + [0.0] * 20)
+    assert seg.earliest_next_start() == 30 * FRAME - pad  # quiet: from the next frame on
+    seg.push([0.2] * 5)  # a climb begins at frame 30 and holds the earliest start there
+    assert seg.earliest_next_start() == 30 * FRAME - pad
+    seg.push([0.2] * 2 * max_rise)  # ... but no further back than MAX_RISE_S from now
+    assert seg.earliest_next_start() == (35 + max_rise) * FRAME - pad
+    closed = seg.push([0.9] * 10 + [0.0] * 20)
+    assert [c.start for c in closed] == [(35 + max_rise) * FRAME - pad]  # where it was held

@@ -136,7 +136,13 @@ class Segmenter:
     def _first_frame(self) -> int:
         """The open segment's first frame to transcribe: where its speech began to rise."""
         assert self._start is not None
-        return self._start if self._rise is None else min(self._rise, self._start)
+        return self._start if self._rise is None else self._rise
+
+    def earliest_next_start(self) -> int:
+        """The earliest sample a segment not open yet can start at, its climb and pad included
+        (a climb under way holds it back, at most ``MAX_RISE_S``)."""
+        frame = self._frame if self._rise is None else max(self._rise, self._frame - self._max_rise)
+        return max(self._previous_end, frame * FRAME - self._pad)
 
     def _close(
         self, end_frame: int, *, keep_open: bool = False, limit: int | None = None

@@ -30,7 +30,7 @@ from greenroom.core.transcript import SpeechSegment, Transcript, Word
 from greenroom.speech.audio import float_to_pcm16, pcm16_to_float
 from greenroom.speech.engine import DraftingEngine, TranscriptionEngine
 from greenroom.speech.segmenter import ClosedSegment, Segmenter
-from greenroom.speech.vad import DEFAULT_VAD, FRAME, SAMPLE_RATE, FrameProbabilities, VadSettings
+from greenroom.speech.vad import DEFAULT_VAD, SAMPLE_RATE, FrameProbabilities, VadSettings
 
 log = logging.getLogger(__name__)
 
@@ -291,8 +291,7 @@ class StreamingTranscriber:
         pending = self._pending
         if pending is None or self._segmenter.in_speech:
             return
-        # (the next segment can start a frame and its pad before the audio fed so far ends)
-        if self._length - pending.end > self._max_merged_pause + self._segmenter.pad + FRAME:
+        if self._segmenter.earliest_next_start() - pending.end > self._max_merged_pause:
             self._dispatch(pending)
             self._pending = None
 
