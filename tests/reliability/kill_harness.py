@@ -32,7 +32,7 @@ CHILD = Path(__file__).resolve().parent / "session_child.py"
 TARGETS: dict[str, tuple[str | None, float]] = {
     "start-up": (None, 4.0),  # kill 0-4 s after launch: imports, migrations, model load
     "mid-answer": ("PHASE answering", 1.5),
-    "transcribing": ("PHASE transcribing", 1.2),  # finish(), save_answer_audio, then commit
+    "transcribing": ("PHASE transcribing", 1.2),  # finish(), the audio file, then commit
     "committing": ("PHASE committing", 0.03),  # analysis + record_answer on the write worker
     "closing": ("FINISHING", 0.05),  # finish_session
 }

@@ -287,7 +287,8 @@ def test_audio_disk_full_keeps_the_transcript_and_leaves_no_half_file(
         def full(*args: object, **kwargs: object) -> None:
             raise OSError(28, "No space left on device")
 
-        monkeypatch.setattr(soundfile, "write", full)
+        monkeypatch.setattr(soundfile, "write", full)  # the answer written again from memory
+        monkeypatch.setattr(soundfile.SoundFile, "write", full)  # written while recording
     room = _room(qtbot, app_paths, whisper, rooms)
     page = room.page
     _begin(room, count=1)

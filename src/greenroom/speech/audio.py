@@ -141,6 +141,36 @@ def float_to_pcm16(samples: npt.NDArray[np.floating]) -> bytes:
     return bytes(np.rint(scaled).astype("<i2").tobytes())
 
 
+# What writing an audio file raises when the disk is full, the folder is not writable, or
+# libsndfile fails.
+SAVE_ERRORS = (OSError, sf.LibsndfileError, RuntimeError)
+
+
+def answer_file_format(path: Path) -> tuple[str, str]:
+    """libsndfile's format and subtype for an answer file, chosen by its suffix.
+
+    Raises:
+        AudioError: The suffix is not .flac, .wav or .ogg.
+    """
+    fmt = _SUFFIX_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise AudioError(
+            f"cannot save audio as '{path.suffix}'",
+            where=str(path),
+            fix="Use a .flac, .wav or .ogg file name",
+        )
+    return fmt, "PCM_16" if fmt != "OGG" else "VORBIS"
+
+
+def answer_not_saved(path: Path, exc: BaseException) -> AudioError:
+    """The error an answer's audio file that could not be written gets."""
+    return AudioError(
+        f"could not save the answer audio ({exc})",
+        where=str(path),
+        fix="Check there is free disk space and the folder is writable",
+    )
+
+
 def save_answer_audio(
     path: Path | str, samples: npt.NDArray[np.floating], *, sample_rate: int = SAMPLE_RATE
 ) -> Path:
@@ -162,25 +192,14 @@ def save_answer_audio(
             permission); nothing is left under ``path`` or the temporary name.
     """
     path = Path(path)
-    fmt = _SUFFIX_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise AudioError(
-            f"cannot save audio as '{path.suffix}'",
-            where=str(path),
-            fix="Use a .flac, .wav or .ogg file name",
-        )
+    fmt, subtype = answer_file_format(path)
     data = np.clip(np.asarray(samples, dtype=np.float32).reshape(-1), -1.0, 1.0)
-    subtype = "PCM_16" if fmt != "OGG" else "VORBIS"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with replacing(path) as tmp:
             # By name, not through a Python file object: libsndfile then reports a full disk as
             # an error instead of an exception escaping its write callback (tests/reliability).
             sf.write(str(tmp), data, sample_rate, format=fmt, subtype=subtype)
-    except (OSError, sf.LibsndfileError, RuntimeError) as exc:
-        raise AudioError(
-            f"could not save the answer audio ({exc})",
-            where=str(path),
-            fix="Check there is free disk space and the folder is writable",
-        ) from exc
+    except SAVE_ERRORS as exc:
+        raise answer_not_saved(path, exc) from exc
     return path

@@ -1,10 +1,11 @@
 """One spoken answer: microphone -> streaming transcriber -> saved audio and transcript.
 
-The capture thread feeds the streaming transcriber directly (PCM never visits the GUI thread).
-Stopping waits for the last segment in a worker, then writes the audio atomically, so the GUI
-stays free and a crash at any moment leaves no half file under the answer's name. The capture
-thread also feeds a voice tracker (greenroom.voice.VoiceTrackBuilder) that tracks pitch and
-loudness while the answer is spoken, so at Stop only the last few seconds remain to track.
+The capture thread feeds the streaming transcriber directly (PCM never visits the GUI thread),
+and two workers that keep pace with the answer: a voice tracker (greenroom.voice.
+VoiceTrackBuilder) that tracks pitch and loudness, and the answer's audio file
+(speech.answer_writer), so at Stop only the last seconds remain to track and write. Stopping
+waits for the last segment in a task, so the GUI stays free; the file appears under the
+answer's name only when complete, so a crash at any moment leaves no half file there.
 
 Each answer is a *take* that carries its own capture id and the caller's answer context from
 start to ``answer_ready``. The microphone answers later than we ask (its thread reports
@@ -19,7 +20,6 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -30,6 +30,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 from greenroom.core.errors import GreenroomError
 from greenroom.core.transcript import Transcript, Word
 from greenroom.core.voice import VoiceTrack
+from greenroom.speech.answer_writer import AnswerAudioWriter
 from greenroom.speech.audio import save_answer_audio
 from greenroom.speech.engine import TranscriptionEngine
 from greenroom.speech.streaming import StreamingTranscriber
@@ -81,6 +82,7 @@ class _Take:
     started_at: float  # time.monotonic() when the answer started
     stream: StreamingTranscriber = field(init=False)
     voice: VoiceTrackBuilder = field(init=False)
+    audio_file: AnswerAudioWriter = field(init=False)
     capture: int = 0
     note: str = ""
     stopping: bool = False
@@ -99,12 +101,30 @@ class _Take:
                 self.on_first_audio()
             self.stream.feed(chunk)
             self.voice.feed(chunk)
+            self.audio_file.feed(chunk)
         except Exception as exc:  # reported once, by the recorder, on the GUI thread
             self.feed_error = exc
             self._closed.set()
 
     def close(self) -> None:
         self._closed.set()
+
+    def drop(self) -> None:
+        """Keep nothing of this take: no transcript, no voice track, no file."""
+        self.close()
+        self.stream.cancel()
+        self.voice.cancel()
+        self.audio_file.cancel()
+
+    def join(self) -> None:
+        """Wait for the take's threads to end (after ``drop``); logs any that did not."""
+        for name, worker in (
+            ("transcriber", self.stream),
+            ("voice tracker", self.voice),
+            ("answer file", self.audio_file),
+        ):
+            if not worker.join():
+                log.warning("a %s thread did not stop within 5 s", name)
 
     def _pad_to_answer_start(self, samples: int) -> None:
         """Keep answer time honest: the device starts capturing a little after the answer
@@ -114,7 +134,9 @@ class _Take:
         log.info("capture %d: audio began %.2f s after the answer started", self.capture, lead)
         if 0.0 < lead <= MAX_LEAD_PAD_S:
             self.stream.put_back_silence(lead)
-            self.voice.feed(np.zeros(round(lead * SAMPLE_RATE), dtype=np.float32))
+            silence = np.zeros(round(lead * SAMPLE_RATE), dtype=np.float32)
+            self.voice.feed(silence)
+            self.audio_file.feed(silence)
 
 
 class AnswerRecorder(QObject):
@@ -174,6 +196,7 @@ class AnswerRecorder(QObject):
             engine, on_partial=lambda words: self._on_stream_partial(take, words), speculate=True
         )
         take.voice = VoiceTrackBuilder()
+        take.audio_file = AnswerAudioWriter(audio_path)
         self._active = take
         take.capture = self._mic.start(device_id, take.feed)
 
@@ -192,10 +215,8 @@ class AnswerRecorder(QObject):
         """Drop the answer being recorded (a skipped question, a retake, a session ended)."""
         take, self._active = self._active, None
         if take is not None:
-            take.close()
+            take.drop()
             self._mic.stop(take.capture)
-            take.stream.cancel()
-            take.voice.cancel()
 
     def shutdown(self) -> None:
         """Drop everything in progress and join the transcriber threads (the app is closing).
@@ -206,14 +227,9 @@ class AnswerRecorder(QObject):
         self.cancel()
         self._stopping.clear()
         for take in takes:
-            take.close()
-            take.stream.cancel()
-            take.voice.cancel()
+            take.drop()
         for take in takes:
-            if not take.stream.join():
-                log.warning("a transcriber thread did not stop within 5 s")
-            if not take.voice.join():
-                log.warning("a voice tracker thread did not stop within 5 s")
+            take.join()
 
     # Microphone signals (queued from the capture thread) -----------------------------------
 
@@ -244,9 +260,7 @@ class AnswerRecorder(QObject):
         if take is None or take.capture != capture:
             return
         self._active = None
-        take.close()
-        take.stream.cancel()
-        take.voice.cancel()
+        take.drop()
         self.unavailable.emit(message)
 
     def _on_stop_timeout(self, take: _Take) -> None:
@@ -304,34 +318,23 @@ def _complete(take: _Take) -> RecordedAnswer:
     stream, note = take.stream, take.note
     began = time.perf_counter()
     take.voice.end()  # its last block is tracked while the last segment is transcribed
-    # The audio is complete once capture has stopped: write it while the last words are
-    # transcribed (a 2-minute FLAC takes 0.1-0.2 s, which Stop -> feedback used to wait for).
-    # Leaving the block joins the writer's thread.
-    with ThreadPoolExecutor(1, thread_name_prefix="greenroom-save-audio") as writer:
-        saving = (
-            writer.submit(save_answer_audio, take.audio_path, stream.audio())
-            if stream.duration > 0
-            else None
-        )
-        transcript: Transcript | None = None
-        try:
-            transcript = stream.finish()
-        except Exception as exc:
-            log.error("answer could not be transcribed", exc_info=exc)
-            reason = (
-                str(exc) if isinstance(exc, GreenroomError) else "unexpected error (see the log)"
-            )
-            note = f"{note} This answer could not be transcribed: {reason}. The recording is kept."
-            note = note.strip()
-        transcribed = time.perf_counter()
-        saved: Path | None = None
-        if saving is not None:
-            try:
-                saved = saving.result()
-            except GreenroomError as exc:
-                log.warning("answer audio not saved: %s", exc)
-                note = f"{note} The recording could not be saved ({exc.what}); the transcript was."
-                note = note.strip()
+    take.audio_file.end()  # and its last chunk written
+    transcript: Transcript | None = None
+    try:
+        transcript = stream.finish()
+    except Exception as exc:
+        log.error("answer could not be transcribed", exc_info=exc)
+        reason = str(exc) if isinstance(exc, GreenroomError) else "unexpected error (see the log)"
+        note = f"{note} This answer could not be transcribed: {reason}. The recording is kept."
+        note = note.strip()
+    transcribed = time.perf_counter()
+    saved: Path | None = None
+    try:
+        saved = _saved_audio(take)
+    except GreenroomError as exc:
+        log.warning("answer audio not saved: %s", exc)
+        note = f"{note} The recording could not be saved ({exc.what}); the transcript was."
+        note = note.strip()
     voice = _voice_of(take)
     # Timings only: what the user said never goes to the log.
     log.info(
@@ -349,6 +352,21 @@ def _complete(take: _Take) -> RecordedAnswer:
         transcribed=transcript is not None,
         voice=voice,
     )
+
+
+def _saved_audio(take: _Take) -> Path | None:
+    """The answer's audio file, written while it was recorded; None when there was no audio.
+
+    If that file failed (a disk that was full for a moment), the audio is still in memory and
+    is written again in one go; that error is the one raised.
+    """
+    try:
+        return take.audio_file.finish()
+    except GreenroomError as exc:
+        if take.stream.duration <= 0:
+            raise
+        log.warning("answer audio file failed (%s); writing it again from memory", exc)
+        return save_answer_audio(take.audio_path, take.stream.audio())
 
 
 def _voice_of(take: _Take) -> VoiceTrack | None:
