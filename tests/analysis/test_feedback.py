@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers import timed
 
 from greenroom.analysis import analyze_answer
 from greenroom.analysis.feedback import TEMPLATES, Observation, clock, feedback_for
@@ -91,3 +92,15 @@ def test_observations_round_trip() -> None:
 )
 def test_clock(seconds: float | None, text: str) -> None:
     assert clock(seconds) == text
+
+
+def test_a_slow_start_points_at_the_moment_and_words_the_answer_began() -> None:
+    text = "So the biggest project I led was a rewrite of our billing system " * 4
+    metrics = analyze_answer(timed(text, start=9.7), answer_limit=None)
+    [latency] = [i for i in feedback_for(metrics) if i.topic == "latency"]
+    assert "9.7 s passed before your first word" in latency.message
+    [where] = latency.evidence
+    assert where.time == pytest.approx(9.7) and where.words == "So the biggest project"
+    assert clock(where.time) == "0:10"
+    stored = type(metrics).from_dict(json.loads(json.dumps(metrics.to_dict())))
+    assert stored.pace.opening == "So the biggest project"

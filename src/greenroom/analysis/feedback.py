@@ -96,7 +96,9 @@ def _latency(m: AnswerMetrics) -> Observation | None:
     weight = severity("first_word_latency", latency)
     if not weight or latency is None:
         return None
-    return make("latency", weight=weight, latency=latency, evidence=(Evidence(0.0, ""),))
+    # Where the answer began: the time and words to listen for in the recording.
+    evidence = (Evidence(latency, m.pace.opening),)
+    return make("latency", weight=weight, latency=latency, evidence=evidence)
 
 
 def _pace(m: AnswerMetrics) -> Observation | None:

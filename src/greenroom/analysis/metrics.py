@@ -13,6 +13,7 @@ from greenroom.analysis.fillers import FillerStats, filler_indices, filler_stats
 from greenroom.analysis.hedges import HedgeStats, find_hedges, hedge_indices, hedge_stats
 from greenroom.analysis.pace import (
     MIN_TIME,
+    OPENING_WORDS,
     PaceStats,
     articulation_rate,
     pace_windows,
@@ -338,7 +339,8 @@ def _timing(
         pauses = pause_stats([], source="none")
         return PaceStats(None, None, None, "none", ()), pauses
     articulation = articulation_rate(len(tokens), speech_time) if timed else None
-    return PaceStats(rate, articulation, latency, source, windows), pauses
+    opening = " ".join(t.raw.strip() for t in tokens[:OPENING_WORDS])
+    return PaceStats(rate, articulation, latency, source, windows, opening), pauses
 
 
 # Adverbs that sit between a subject and its verb without changing the action ("I also set up").

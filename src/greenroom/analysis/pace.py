@@ -15,6 +15,7 @@ from greenroom.analysis.tokens import Token, opt_float
 
 WINDOW = 10.0  # seconds per pace window: long enough to hold a sentence or two
 MIN_TIME = 0.1  # less time than a syllable cannot give a meaningful rate
+OPENING_WORDS = 4  # enough to recognise where an answer began
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,8 @@ class PaceStats:
         source: "vad" when speech time and latency came from the VAD, "word gaps" when they
             came from word timings (approximate), "none" without timings.
         windows: Pace per 10 s window.
+        opening: The answer's first words (where first-word-latency feedback points); ""
+            without timings and in metrics stored before 2026-12-03.
     """
 
     speaking_rate: float | None
@@ -51,6 +54,7 @@ class PaceStats:
     first_word_latency: float | None
     source: str
     windows: tuple[PaceWindow, ...] = ()
+    opening: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -59,6 +63,7 @@ class PaceStats:
             "first_word_latency": self.first_word_latency,
             "source": self.source,
             "windows": [w.to_dict() for w in self.windows],
+            "opening": self.opening,
         }
 
     @classmethod
@@ -69,6 +74,7 @@ class PaceStats:
             first_word_latency=opt_float(data.get("first_word_latency")),
             source=str(data.get("source", "none")),
             windows=tuple(PaceWindow.from_dict(w) for w in data.get("windows", [])),
+            opening=str(data.get("opening", "")),
         )
 
 
