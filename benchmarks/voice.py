@@ -1,7 +1,8 @@
 """Pitch trackers compared on this machine: accuracy on known pitches, espeak-ng pitch settings,
 real speech agreement and time per minute of audio.
 
-Run: PYTHONPATH=src python benchmarks/voice.py [--sentence-ends | --incremental [--pace N]]
+Run: PYTHONPATH=src python benchmarks/voice.py [--sentence-ends | --incremental [--pace N]
+[--block S]]
 Prints Markdown tables for docs/benchmarks.md and docs/voice.md. Not a test.
 
 --sentence-ends transcribes the recordings of tests/data/audio (Greenroom's speech engine) and
@@ -205,13 +206,13 @@ def _after_stop_whole(pcm: bytes) -> tuple[float, float, object]:
         return time.perf_counter() - wall, time.process_time() - cpu, track
 
 
-def _after_stop_incremental(pcm: bytes, pace: float) -> tuple[float, float, object]:
+def _after_stop_incremental(pcm: bytes, pace: float, block_s: float) -> tuple[float, float, object]:
     """After: fed while "recorded", then finished (wait after the last chunk, CPU s, track)."""
     from greenroom.voice import VoiceTrackBuilder
 
     chunk = SAMPLE_RATE // 10 * 2
     cpu = time.process_time()
-    builder = VoiceTrackBuilder()
+    builder = VoiceTrackBuilder(block_s=block_s)
     began = time.perf_counter()
     for i in range(0, len(pcm), chunk):
         if (wait := began + i / 2 / SAMPLE_RATE / pace - time.perf_counter()) > 0:
@@ -222,7 +223,7 @@ def _after_stop_incremental(pcm: bytes, pace: float) -> tuple[float, float, obje
     return time.perf_counter() - stop, time.process_time() - cpu, track
 
 
-def incremental(pace: float, runs: int = 3) -> None:
+def incremental(pace: float, block_s: float, runs: int = 3) -> None:
     from greenroom.core.voice import VoiceTrack
 
     print(
@@ -233,7 +234,7 @@ def incremental(pace: float, runs: int = 3) -> None:
     print("|---|---|---|---|---|---|---|---|")
     for name, pcm in _answers().items():
         whole = [_after_stop_whole(pcm) for _ in range(runs)]
-        built = [_after_stop_incremental(pcm, pace) for _ in range(runs)]
+        built = [_after_stop_incremental(pcm, pace, block_s) for _ in range(runs)]
         seconds = len(pcm) / 2 / SAMPLE_RATE
         a, b = whole[0][2], built[0][2]
         assert isinstance(a, VoiceTrack) and isinstance(b, VoiceTrack) and len(a.f0) == len(b.f0)
@@ -291,13 +292,20 @@ def main() -> int:
     parser.add_argument("--sentence-ends", action="store_true", help="calibrate trailing off")
     parser.add_argument("--incremental", action="store_true", help="tracking while recording")
     parser.add_argument("--pace", type=float, default=8.0, help="times real time (incremental)")
+    parser.add_argument(
+        "--block", type=float, default=None, help="seconds per tracked block (incremental)"
+    )
     args = parser.parse_args()
     if args.sentence_ends:
         sentence_ends()
         return 0
     if args.incremental:
         _machine()
-        incremental(args.pace)
+        from greenroom.voice.builder import BLOCK_S
+
+        block_s = BLOCK_S if args.block is None else args.block
+        print(f"Blocks of {block_s:g} s\n")
+        incremental(args.pace, block_s)
         stitching_on_clips()
         return 0
     trackers: dict[str, Tracker] = {"swift-f0 0.3": swift}

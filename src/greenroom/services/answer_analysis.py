@@ -9,6 +9,7 @@ be used leaves its figures out with a note; it never stops the answer from being
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Mapping, Sequence
 from functools import cache
@@ -137,8 +138,20 @@ def warm_up() -> None:
     """Load the meaning model, embed the interview background and load the pitch tracker now.
 
     The first answer otherwise pays for it (about a second here). Safe to call from a worker
-    thread while the user reads the first question; every part loads once per process.
+    thread while the user reads the first question; the work is done once per process.
     """
+    _load_feedback_models()
+
+
+@cache
+def _load_feedback_models() -> None:
+    # What is loaded by now (modules, models, the window) lives as long as the app: it is
+    # frozen out of the collector's way, before and after these loads. Left in, a full
+    # collection walks it all while holding the GIL: one took 124-141 ms in the first answer,
+    # on a worker thread, and the GUI thread (timer, live words) stood still for 136-148 ms
+    # (benchmarks/ui.py). Frozen, later collections walk only what was made since. Once per
+    # process, so what it freezes stays bounded.
+    gc.freeze()
     model = meaning_model()
     if model is not None:
         model.embed(list(interview_background()))
@@ -150,3 +163,4 @@ def warm_up() -> None:
         track_samples(np.zeros(16_000, dtype=np.float32))
     except GreenroomError as exc:
         log.warning("voice measures unavailable: %s", exc)
+    gc.freeze()

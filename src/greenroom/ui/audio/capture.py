@@ -154,8 +154,11 @@ class _CaptureWorker(QObject):
             return
         self._pull()
         seconds, capture = self._bytes / (2 * TARGET_RATE), self._capture
-        self._teardown()
+        self._consumer = None  # the last audio has been delivered: the answer is complete
+        # Said before the device is closed, which takes 20-60 ms with PulseAudio: the answer
+        # can be finished meanwhile, and nothing after the last pull reaches a consumer.
         self.stopped.emit(capture, seconds)
+        self._teardown()
 
     def _teardown(self) -> None:
         if self._timer is not None:

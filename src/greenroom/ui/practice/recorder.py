@@ -335,14 +335,16 @@ def _complete(take: _Take) -> RecordedAnswer:
         log.warning("answer audio not saved: %s", exc)
         note = f"{note} The recording could not be saved ({exc.what}); the transcript was."
         note = note.strip()
+    saved_at = time.perf_counter()
     voice = _voice_of(take)
     # Timings only: what the user said never goes to the log.
     log.info(
-        "answer of %.1f s: transcript complete %.2f s after stop, audio saved and voice "
-        "tracked %.2f s later",
+        "answer of %.1f s: transcript complete %.2f s after stop, audio file in place %.2f s "
+        "and voice tracked %.2f s later",
         stream.duration,
         transcribed - began,
-        time.perf_counter() - transcribed,
+        saved_at - transcribed,
+        time.perf_counter() - saved_at,
     )
     return RecordedAnswer(
         transcript or Transcript(duration=round(stream.duration, 3)),
