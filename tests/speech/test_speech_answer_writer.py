@@ -96,6 +96,13 @@ def test_float_silence_then_captured_audio(tmp_path: Path) -> None:
     assert data[1600:].tobytes() == _pcm()[: 2 * CHUNK]
 
 
+def test_a_chunk_with_a_stray_byte_keeps_its_whole_samples(tmp_path: Path) -> None:
+    writer = AnswerAudioWriter(tmp_path / "a.wav")
+    writer.feed(b"\x01\x02\x03")  # never raises on the capture thread
+    saved = writer.finish()
+    assert saved is not None and sf.read(saved, dtype="int16")[0].tolist() == [0x0201]
+
+
 def test_no_audio_keeps_no_file(tmp_path: Path) -> None:
     writer = AnswerAudioWriter(tmp_path / "a.flac")
     assert writer.finish() is None

@@ -76,7 +76,8 @@ class AnswerAudioWriter:
         if self._ended or self._error is not None:
             return
         data = chunk if isinstance(chunk, bytes | bytearray | memoryview) else float_to_pcm16(chunk)
-        samples = np.frombuffer(bytes(data), dtype="<i2")[: len(data) // 2]
+        whole = bytes(data)[: len(data) // 2 * 2]  # a stray odd byte is not half a sample
+        samples = np.frombuffer(whole, dtype="<i2")
         if len(samples):
             self._chunks.put(samples)
 

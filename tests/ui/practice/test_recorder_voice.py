@@ -29,7 +29,7 @@ from support.waiting import wait_until
 Rig = tuple[AnswerRecorder, FakeMicrophone]
 
 
-def _voice_threads() -> list[str]:
+def _worker_threads() -> list[str]:
     names = ("greenroom-voice", "greenroom-answer-file")
     return [t.name for t in threading.enumerate() if t.name in names]
 
@@ -67,7 +67,7 @@ def test_the_answer_arrives_with_the_voice_tracked_while_it_was_spoken(
     assert shown.monotone == expected.monotone and shown.notes == expected.notes
     for figure in ("pitch_median_hz", "pitch_variation_st", "loudness_dbfs", "loudness_trend_db"):
         assert getattr(shown, figure) == pytest.approx(getattr(expected, figure), abs=0.1)
-    assert not _voice_threads()
+    assert not _worker_threads()
     # The file: the silence put back before the microphone's first audio, then exactly what it
     # delivered (the speech, the room silence after it and the chunks that came after Stop).
     data = sf.read(recorded.audio_path, dtype="int16")[0]
@@ -88,13 +88,13 @@ def test_a_dropped_answer_and_a_shutdown_stop_the_voice_thread(
     recorder.start(whisper, audio_path=tmp_path / "skipped.flac")
     mic.speak(clip("jfk"))
     recorder.cancel()  # a skipped question
-    wait_until(lambda: not _voice_threads(), 10, "the skipped answer's voice thread to stop")
+    wait_until(lambda: not _worker_threads(), 10, "the skipped answer's voice thread to stop")
 
     recorder.start(whisper, audio_path=tmp_path / "closing.flac")
     mic.speak(clip("jfk"))
-    assert _voice_threads()
+    assert _worker_threads()
     recorder.shutdown()  # the app closes mid-answer
-    assert not _voice_threads() and not delivered
+    assert not _worker_threads() and not delivered
     assert list(tmp_path.iterdir()) == []  # neither answer left a file or a .part
 
 
