@@ -165,14 +165,19 @@ def _score(rows: list[tuple[str, str, float]]) -> str:
     )
 
 
-def paths_table() -> None:
-    """Each eval set through the whole-file and the streamed path (``--paths``)."""
+def paths_table(model_dir: str | None = None) -> None:
+    """Each eval set through the whole-file and the streamed path (``--paths``).
+
+    ``model_dir`` is a CTranslate2 Whisper folder to measure instead of the bundled tiny.en,
+    loaded as the app loads a model folder the user chose; English is fixed, as for tiny.en.
+    """
     from greenroom.speech.audio import load_audio
     from greenroom.speech.streaming import replay
     from greenroom.speech.transcribe import transcribe_samples
     from greenroom.speech.whisper_engine import WhisperEngine
 
-    engine = WhisperEngine.create()
+    engine = WhisperEngine.create(user_dir=Path(model_dir) if model_dir else None)
+    engine.language = "en"
     paths = {
         "whole file": lambda x: transcribe_samples(x, engine).text,
         "streamed": lambda x: replay(x, engine).text,
@@ -180,7 +185,8 @@ def paths_table() -> None:
     clip_sets = {kind: _clips(kind) for kind in ("speech", "disfluent")}
     pauses = _pause_files()
     answer_path, answer_ref = _answer()
-    print(f"engine: {engine.name} {engine.model_name}, beam {engine.beam_size}")
+    model = model_dir or engine.model_name
+    print(f"engine: {engine.name} {model}, beam {engine.beam_size}")
     print(_machine())
     print("| set | path | WER | inserted words / min | filler recall | filler precision |")
     print("|---|---|---|---|---|---|")
@@ -213,9 +219,10 @@ def main() -> int:
     parser.add_argument("--worker", choices=CONFIGS)
     parser.add_argument("--no-realtime", action="store_true")
     parser.add_argument("--paths", action="store_true", help="whole file vs streamed, per set")
+    parser.add_argument("--model-dir", help="with --paths: a CTranslate2 Whisper model folder")
     args = parser.parse_args()
     if args.paths:
-        paths_table()
+        paths_table(args.model_dir)
         return 0
     if args.worker:
         print(json.dumps(worker(args.worker, not args.no_realtime)))

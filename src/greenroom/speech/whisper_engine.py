@@ -240,7 +240,7 @@ def _load(resolved: ResolvedModel, cpu_threads: int) -> Any:
             def encode(self, features: Any) -> Any:
                 return super().encode(features[..., : self.feature_extractor.nb_max_frames])
 
-        return WindowedModel(
+        model = WindowedModel(
             str(resolved.path), device="cpu", compute_type="int8", cpu_threads=cpu_threads
         )
     except Exception as exc:  # CTranslate2 raises RuntimeError/ValueError/UnicodeError
@@ -249,3 +249,20 @@ def _load(resolved: ResolvedModel, cpu_threads: int) -> Any:
             where=str(resolved.path),
             fix=repair_hint(resolved.source, resolved.name),
         ) from exc
+    _import_what_decoding_imports()
+    return model
+
+
+def _import_what_decoding_imports() -> None:
+    """Import now, with the model, what faster-whisper's first decode would import.
+
+    The first answer's first decode imported numpy.ma (``np.median`` in word alignment reaches
+    for it) and multiprocessing (tqdm's lock, made at its first progress bar) on the
+    transcriber thread: the GUI thread stood still for 140-170 ms while it did
+    (benchmarks/ui.py under py-spy, docs/benchmarks.md). The model loads on a worker thread
+    before any answer, so the imports cost nothing there.
+    """
+    import numpy.ma  # noqa: F401
+    from tqdm import tqdm
+
+    tqdm.get_lock()
