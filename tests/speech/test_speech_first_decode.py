@@ -20,7 +20,7 @@ from greenroom.speech.streaming import replay
 from greenroom.speech.whisper_engine import WhisperEngine
 
 engine = WhisperEngine.create()  # the model loads on a worker thread at start-up
-warm_up()  # as each session begins
+warm_up()  # once the model is ready, at start-up
 samples = load_audio(sys.argv[1])
 before = set(sys.modules)
 transcript = replay(samples, engine)  # the practice room's streaming transcriber

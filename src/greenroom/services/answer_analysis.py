@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import threading
 from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib import resources
@@ -137,10 +138,15 @@ def analyze_recorded_answer(
 def warm_up() -> None:
     """Load the meaning model, embed the interview background and load the pitch tracker now.
 
-    The first answer otherwise pays for it (about a second here). Safe to call from a worker
-    thread while the user reads the first question; the work is done once per process.
+    The first answer otherwise pays for it (about a second here). Safe to call from worker
+    threads at any time; the work is done once per process, and a call made while it is
+    under way waits for it rather than doing it again.
     """
-    _load_feedback_models()
+    with _WARM_UP_LOCK:
+        _load_feedback_models()
+
+
+_WARM_UP_LOCK = threading.Lock()
 
 
 @cache

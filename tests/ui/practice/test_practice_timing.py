@@ -21,6 +21,7 @@ from greenroom.core.transcript import Word
 from greenroom.services.history_export import write_export
 from greenroom.store import banks_repo, sessions_repo
 from greenroom.ui.practice.recorder import RecordedAnswer
+from greenroom.ui.speech_model import ModelState
 from support.audio_data import clip
 from support.practice import (
     answer,
@@ -214,6 +215,9 @@ def test_a_transcription_error_in_one_answer_keeps_its_audio_and_the_run_goes_on
 
     room = make_room()
     page = room.page
+    # The room loads the model its settings name, as the app does; swapped in before that load
+    # ends, the failing engine would be replaced by the loaded one.
+    wait_for(lambda: room.model.state is ModelState.READY)
     room.model.engine = FailsOnce()
     choose(room, banks=("openers",), mode=Mode.TIMED, count=2, prep=0, speak=False)
     start(room, nerves=None)

@@ -146,12 +146,20 @@ class PracticeController(QObject):
         )
         # Synchronous on purpose: one small insert, and every answer needs the session id.
         self.session = sessions_repo.create_session(self._ctx.engine, draft)
-        # The meaning model, the questions it compares with and the pitch tracker load while
-        # the first question is read (about 1.6 s of CPU here): the first answer's feedback
-        # waited for them, 5.7 s after Stop instead of 1.4 s (docs/benchmarks.md).
-        self._ctx.tasks.run(warm_up, on_error=lambda exc: log.warning("warm-up failed: %s", exc))
+        self.load_feedback_models()  # done at start-up as a rule; this covers a failed one
         self._timer.start()
         self._show_question()
+
+    def load_feedback_models(self) -> None:
+        """Load the meaning model, the questions it compares with and the pitch tracker on a
+        worker thread (about 1.6 s of CPU here; once per process, later calls cost nothing).
+
+        Not loaded, the first answer's feedback waited for them: 5.7 s after Stop instead of
+        1.4 s. Loaded as the session began, their imports overlapped the first answer when it
+        was started at once and stalled the GUI thread 57-74 ms (docs/benchmarks.md); the page
+        asks for them at start-up, once the speech model is settled.
+        """
+        self._ctx.tasks.run(warm_up, on_error=lambda exc: log.warning("warm-up failed: %s", exc))
 
     @property
     def reading(self) -> bool:

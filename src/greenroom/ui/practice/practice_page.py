@@ -33,7 +33,7 @@ from greenroom.ui.practice.review_view import ReviewView
 from greenroom.ui.practice.setup_view import SetupView
 from greenroom.ui.practice.summary_view import SummaryView
 from greenroom.ui.question_voice import QuestionVoice
-from greenroom.ui.speech_model import SpeechModel
+from greenroom.ui.speech_model import ModelState, SpeechModel
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +117,7 @@ class PracticePage(QWidget):
         self._typing = False
         self._current_review: AnswerReview | None = None
         self._connect()
+        self._feedback_models_asked = False
         services.model.state_changed.connect(self._on_model_state_changed)
         self._on_model_state_changed(services.model.state.value, services.model.message)
 
@@ -300,6 +301,10 @@ class PracticePage(QWidget):
         self.refresh()
 
     def _on_model_state_changed(self, state: str, message: str) -> None:
+        settled = ModelState(state) in (ModelState.READY, ModelState.FAILED)
+        if settled and not self._feedback_models_asked:  # once: the first load is over
+            self._feedback_models_asked = True
+            self.controller.load_feedback_models()
         # A ready engine needs no words; loading, a failure or a fallback does.
         ready_and_plain = state == "ready" and not self.services.model.note
         self.model_state.setText(message)
