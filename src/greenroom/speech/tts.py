@@ -28,6 +28,16 @@ class TextToSpeechUnavailable(SpeechEngineError):
     """No speech synthesizer is installed (on Linux: espeak-ng)."""
 
 
+# espeak-ng is one synthesizer per process with one output callback, and pyttsx3 hands out one
+# engine per driver from a weak cache. When an engine is garbage collected its driver unsets
+# that process-wide callback (pyttsx3's DriverProxy.__del__ -> EspeakDriver.destroy), whatever
+# another thread is synthesizing at the time; the test suite died once with a segmentation
+# fault inside espeak_Synth on the TTS thread, after earlier tests had dropped their speakers.
+# So the engine lives as long as the process, and every use of espeak is one at a time.
+_ESPEAK = threading.Lock()
+_KEPT_ENGINES: list[Any] = []
+
+
 @dataclass(frozen=True, slots=True)
 class Voice:
     """A voice the synthesizer offers."""
@@ -78,12 +88,15 @@ class QuestionSpeaker:
                 self._engine = pyttsx3.init()
             except Exception as exc:  # pyttsx3 raises OSError/RuntimeError/KeyError by driver
                 raise _unavailable(exc) from exc
+            if not any(kept is self._engine for kept in _KEPT_ENGINES):
+                _KEPT_ENGINES.append(self._engine)
             self._thread = me
         return self._engine
 
     def voices(self) -> list[Voice]:
         """Voices the installed synthesizer offers."""
-        found = self._driver().getProperty("voices") or []
+        with _ESPEAK:
+            found = self._driver().getProperty("voices") or []
         return [
             Voice(str(v.id), str(v.name), tuple(str(x) for x in (v.languages or ()))) for v in found
         ]
@@ -102,13 +115,14 @@ class QuestionSpeaker:
             SpeechEngineError: The synthesizer produced no file twice (for example a bad voice
                 id).
         """
-        try:
-            return self._synthesize_once(text, Path(path))
-        except TextToSpeechUnavailable:
-            raise
-        except SpeechEngineError as exc:
-            log.warning("text-to-speech failed once, trying again: %s", exc)
-            return self._synthesize_once(text, Path(path))
+        with _ESPEAK:
+            try:
+                return self._synthesize_once(text, Path(path))
+            except TextToSpeechUnavailable:
+                raise
+            except SpeechEngineError as exc:
+                log.warning("text-to-speech failed once, trying again: %s", exc)
+                return self._synthesize_once(text, Path(path))
 
     def _synthesize_once(self, text: str, path: Path) -> Path:
         engine = self._driver()
