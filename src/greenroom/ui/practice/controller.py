@@ -146,7 +146,9 @@ class PracticeController(QObject):
         )
         # Synchronous on purpose: one small insert, and every answer needs the session id.
         self.session = sessions_repo.create_session(self._ctx.engine, draft)
-        self.load_feedback_models()  # done at start-up as a rule; this covers a failed one
+        # Asked at start-up as a rule; again here for a session begun while the speech model
+        # was still loading, or after that warm-up failed (a no-op once it has run).
+        self.load_feedback_models()
         self._timer.start()
         self._show_question()
 
