@@ -7,6 +7,7 @@ guesses are timed by the worker being idle while the speaker pauses or talks on.
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 
@@ -153,6 +154,48 @@ def test_words_while_talking_are_drafted_shown_and_never_kept() -> None:
     assert not any(w.text.startswith("draft") for w in transcript.words), "but never kept"
     # The guess in the pause is a full transcription, so the Stop after it still finds it done.
     assert [c for c in engine.calls if c[0] > stopped] == []
+
+
+class _TimedDrafts(_DraftingEngine):
+    """Drafts that take the given times in turn (the last one from then on), as drafts do when
+    the cores are shared: 0.3-0.4 s typically, one of 1 s beside a final decode, all of them
+    slow on a busy machine."""
+
+    def __init__(self, *seconds: float) -> None:
+        super().__init__()
+        self.seconds = list(seconds)
+
+    def draft(self, samples: np.ndarray, *, offset: float = 0.0) -> list[Word]:
+        time.sleep(self.seconds.pop(0) if len(self.seconds) > 1 else self.seconds[0])
+        end = offset + len(samples) / RATE
+        with self._lock:
+            self.drafts.append((time.monotonic(), offset, end))
+        return [Word(f"draft{offset:.2f}-{end:.2f}", offset, end)]
+
+
+def _audio_between_drafts(seconds: tuple[float, ...]) -> list[float]:
+    """Talk on for 7.8 s with drafts taking ``seconds``: the audio each draft added."""
+    engine = _TimedDrafts(*seconds)
+    stream = StreamingTranscriber(engine, speculate=True)
+    _feed(stream, np.concatenate([_sentence()] * 2))
+    stream.finish()
+    ends = [end for _, _, end in engine.drafts]
+    assert len(ends) >= 2, engine.drafts
+    return [b - a for a, b in itertools.pairwise(ends)]
+
+
+def test_one_slow_draft_does_not_hold_back_the_next() -> None:
+    # A 1 s draft among 0.1 s ones: the next still comes 1.5 s of speech later, not 3 s (its
+    # words would show 3-4 s after they were spoken).
+    grown = _audio_between_drafts((0.1, 1.0, 0.1))
+    assert max(grown) < 2.4, grown
+
+
+def test_drafts_come_less_often_when_every_draft_is_slow() -> None:
+    # A busy machine: 0.8 s a draft. Drafting every 1.5 s would keep the worker busy over half
+    # the time, and the segments kept for good would queue behind the drafts.
+    grown = _audio_between_drafts((0.8,))
+    assert min(grown) > 2.2, grown
 
 
 class _CountingEngine:

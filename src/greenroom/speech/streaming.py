@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import logging
 import queue
+import statistics
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -59,6 +61,10 @@ GUESS_WHILE_TALKING_S = 1.5
 # ... but at most once per this many drafts' time: on a busy machine, where a call takes 2-3 s,
 # drafting as often would keep the worker busy and the words kept for good would queue up.
 GUESS_CALLS_APART = 3.0
+# A draft's time is the lower median of the latest few: one slow draft (0.8-1.15 s while a
+# final decode or the voice tracker shares the cores, against 0.3-0.4 s typically) stretched
+# the next wait to 2.4-3.5 s and showed words 3-3.8 s after they were spoken (docs/speech.md).
+DRAFT_TIMES_KEPT = 5
 # Guess only while audio arrives about as fast as it is spoken (the app's microphone delivers
 # 0.1-0.2 s at a time). Audio that arrives faster (a file, a burst) reaches the worker as
 # finished segments soon enough.
@@ -115,7 +121,8 @@ class StreamingTranscriber:
         self._guessed: ClosedSegment | None = None  # the last guess queued (feeding thread)
         self._guess: tuple[_Job, list[Word]] | None = None  # the last guess done (worker)
         self._final_upto = 0  # end sample of the last segment transcribed for good (worker)
-        self._draft_s = 0.0  # how long the latest draft took, wall time (worker)
+        self._draft_times: deque[float] = deque(maxlen=DRAFT_TIMES_KEPT)  # wall s (worker)
+        self._draft_s = 0.0  # a typical draft's time of late (written by the worker)
         self._first_fed: float | None = None  # time.monotonic() of the first audio fed
         self._put_back = 0  # samples of silence from before the microphone started
         self._error: BaseException | None = None
@@ -356,7 +363,8 @@ class StreamingTranscriber:
             words = self._engine.draft(samples, offset=offset)
         else:
             words = self._transcribe(samples, offset)
-        self._draft_s = time.monotonic() - began
+        self._draft_times.append(time.monotonic() - began)
+        self._draft_s = statistics.median_low(self._draft_times)
         return words
 
     def _transcribe(self, samples: npt.NDArray[np.float32], offset: float) -> list[Word]:
