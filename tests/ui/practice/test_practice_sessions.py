@@ -11,6 +11,7 @@ from greenroom.analysis import bands
 from greenroom.core.interview import Phase
 from greenroom.core.session import AnswerKind, Mode, SessionStatus
 from greenroom.store import banks_repo, sessions_repo
+from greenroom.ui import speech_model
 from greenroom.ui.practice import controller
 from support.audio_data import clip
 from support.practice import (
@@ -286,17 +287,29 @@ def _shows_take(title: str, take: int) -> bool:
     return (f" · take {take}" in title) if take > 1 else " · take " not in title
 
 
-def test_the_feedback_models_load_off_screen_at_start_up_before_any_answer(
+def test_the_feedback_models_load_off_screen_beside_the_speech_model_before_any_answer(
     make_room, monkeypatch
 ) -> None:
     """Without this the first answer's feedback waited ~4 s longer than the next ones (the
     meaning model, the bank descriptions and the pitch tracker loading after Stop); loaded as
-    the session began, they overlapped an answer started at once and stalled the GUI thread."""
+    the session began, or as the speech model became ready, they overlapped an answer started
+    at once and stalled the GUI thread."""
     warmed: list[threading.Thread] = []
     monkeypatch.setattr(controller, "warm_up", lambda: warmed.append(threading.current_thread()))
-    room = make_room()
-    wait_for(lambda: bool(warmed))  # the speech model is ready: no session yet
-    assert room.page.controller.interview is None
+    loading = threading.Event()  # the speech model load is held until the test lets it end
+    real_create = speech_model._create
+
+    def slow_create(*args):  # type: ignore[no-untyped-def]
+        loading.wait(10)
+        return real_create(*args)
+
+    monkeypatch.setattr(speech_model, "_create", slow_create)
+    room = make_room(engine=False)  # a window just opened: no speech model yet
+    wait_for(lambda: bool(warmed))
+    assert room.model.state is speech_model.ModelState.LOADING, "loaded beside the speech model"
+    loading.set()
+    wait_for(lambda: room.model.state is speech_model.ModelState.READY)
+    assert room.page.controller.interview is None, "no session yet"
     choose(room, banks=("openers",), mode=Mode.TIMED, count=1)
     start(room, nerves=None)
     wait_for(lambda: len(warmed) == 2)  # asked again as the session begins (a no-op by then)

@@ -301,11 +301,10 @@ class PracticePage(QWidget):
         self.refresh()
 
     def _on_model_state_changed(self, state: str, message: str) -> None:
-        settled = ModelState(state) in (ModelState.READY, ModelState.FAILED)
-        if settled and not self._feedback_models_asked:  # once: the first load is over
+        if not self._feedback_models_asked:  # once, beside the first speech model load
             self._feedback_models_asked = True
             self.controller.load_feedback_models()
         # A ready engine needs no words; loading, a failure or a fallback does.
-        ready_and_plain = state == "ready" and not self.services.model.note
+        ready_and_plain = ModelState(state) is ModelState.READY and not self.services.model.note
         self.model_state.setText(message)
         self.model_state.setVisible(bool(message) and not ready_and_plain)
