@@ -1,12 +1,20 @@
-"""Item 10 of the practice-loop issue: only the newest speech model load may win."""
+"""The speech model the practice room records with: only the newest load may win (item 10 of
+the practice-loop issue), and it is ready only when answers can be recorded without a stall."""
 
 from __future__ import annotations
+
+import threading
 
 from pytestqt.qtbot import QtBot
 
 from greenroom.paths import AppPaths
+from greenroom.services import answer_analysis
+from greenroom.services.startup import open_store
 from greenroom.settings import Settings
+from greenroom.ui.context import AppContext, SettingsStore
+from greenroom.ui.services import real_services, shutdown
 from greenroom.ui.speech_model import ModelState, SpeechModel
+from greenroom.ui.tasks import TaskRunner
 from support.fakes import JitteryTaskRunner
 
 
@@ -23,3 +31,42 @@ def test_an_older_load_that_finishes_last_does_not_replace_the_newer_one(
     qtbot.wait(100)
     assert model.engine is not None and model.engine.name == "faster-whisper"  # ...and lost
     assert "faster-whisper" in model.message and not errors
+
+
+def test_the_app_says_the_model_is_ready_only_once_the_meaning_model_has_loaded(
+    qtbot: QtBot, app_paths: AppPaths, monkeypatch
+) -> None:
+    """The meaning model's tokenizer holds the GIL 65-180 ms as it loads: loaded while an
+    answer was recorded, the live words and level meter stood still (benchmarks/ui.py). The
+    room records only with a ready model, so the app's model is ready only after it."""
+    asked, loaded = threading.Event(), threading.Event()
+    monkeypatch.setattr(answer_analysis, "meaning_model", lambda: (asked.set(), loaded.wait(30)))
+    errors: list[BaseException] = []
+    tasks = TaskRunner(errors.append)
+    store = SettingsStore(Settings(), None)
+    services = real_services(AppContext(open_store(app_paths).engine, app_paths, tasks, store))
+    model = services.model
+    model.load(Settings())
+    try:
+        assert asked.wait(60), "the meaning model is loaded by the speech model's load"
+        qtbot.wait(200)
+        assert model.state is ModelState.LOADING, "the speech engine alone is not ready"
+        loaded.set()
+        qtbot.waitUntil(lambda: model.state is ModelState.READY, timeout=10000)
+        assert model.engine is not None and not errors
+    finally:
+        loaded.set()
+        shutdown(services)
+
+
+def test_a_failed_load_before_ready_still_leaves_the_engine_ready(
+    qtbot: QtBot, app_paths: AppPaths
+) -> None:
+    def broken() -> None:
+        raise RuntimeError("the meaning model's files are damaged")
+
+    errors: list[BaseException] = []
+    model = SpeechModel(TaskRunner(errors.append), app_paths.models, load_before_ready=broken)
+    model.load(Settings())
+    qtbot.waitUntil(lambda: model.state is not ModelState.LOADING, timeout=60000)
+    assert model.state is ModelState.READY and model.engine is not None and not errors

@@ -135,6 +135,16 @@ def analyze_recorded_answer(
     )
 
 
+def load_before_answers() -> None:
+    """Load what holds the GIL too long to load while an answer is recorded: the meaning
+    model's tokenizer (`Tokenizer.from_file` parses a 9 MB file in one call, 65-96 ms here,
+    176 ms beside the speech model's load; the live words and level meter stand still). The
+    practice room's speech model is ready only after this (a load under way is waited for).
+    """
+    meaning_model()
+    gc.freeze()  # what both loads made lives as long as the app (see _load_feedback_models)
+
+
 def warm_up() -> None:
     """Load the meaning model, embed the interview background and load the pitch tracker now.
 

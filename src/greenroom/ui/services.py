@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from greenroom.core.clock import SystemClock
+from greenroom.services.answer_analysis import load_before_answers
 from greenroom.ui.audio.capture import Microphone
 from greenroom.ui.context import AppContext
 from greenroom.ui.practice.practice_page import PracticeServices
@@ -14,7 +15,7 @@ def real_services(ctx: AppContext) -> PracticeServices:
     return PracticeServices(
         microphone=Microphone(),
         voice=QuestionVoice(ctx.paths.cache),
-        model=SpeechModel(ctx.tasks, ctx.paths.models),
+        model=SpeechModel(ctx.tasks, ctx.paths.models, load_before_ready=load_before_answers),
         clock=SystemClock(),
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 
@@ -35,11 +36,24 @@ class SpeechModel(QObject):
 
     state_changed = Signal(str, str)
 
-    def __init__(self, tasks: TaskRunner, models_dir: Path, parent: QObject | None = None) -> None:
-        """``models_dir`` is Greenroom's model folder (``AppPaths.models``), holding downloads."""
+    def __init__(
+        self,
+        tasks: TaskRunner,
+        models_dir: Path,
+        parent: QObject | None = None,
+        *,
+        load_before_ready: Callable[[], object] | None = None,
+    ) -> None:
+        """``models_dir`` is Greenroom's model folder (``AppPaths.models``), holding downloads.
+
+        ``load_before_ready`` runs in the load task after the engine is made, and the model is
+        ready only when it returns: loads that must not overlap an answer (the app passes
+        ``answer_analysis.load_before_answers``).
+        """
         super().__init__(parent)
         self._tasks = tasks
         self._models_dir = models_dir
+        self._load_before_ready = load_before_ready
         self.engine: TranscriptionEngine | None = None
         self.state = ModelState.NOT_LOADED
         self.message = ""
@@ -62,11 +76,20 @@ class SpeechModel(QObject):
         generation = self._generation
         self._set(ModelState.LOADING, "Loading the speech model…")
         self._tasks.run(
-            lambda: _create(settings, self._models_dir),
+            lambda: self._create(settings),
             lambda result: self._on_loaded(result, generation),
             on_error=lambda exc: self._on_failed(exc, generation),
             owner=self,
         )
+
+    def _create(self, settings: Settings) -> tuple[TranscriptionEngine, str]:
+        created = _create(settings, self._models_dir)
+        if self._load_before_ready is not None:
+            try:
+                self._load_before_ready()
+            except Exception:  # the engine is loaded: it is ready whatever else failed
+                log.exception("a load before the speech model is ready failed")
+        return created
 
     def rejected(self, folder: Path) -> bool:
         """True when the engine loaded last found ``folder`` unusable (damaged or incomplete)."""
