@@ -16,9 +16,10 @@ Settings follow what SPEECH.md and docs/speech.md measured on a 2-core machine:
 from __future__ import annotations
 
 import logging
+import math
 import threading
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -37,6 +38,8 @@ WINDOW_SECONDS = 30
 # The window of a draft, and the longest audio drafted in it: Whisper needs >= 5 s of silence
 # after the last word; with only 1-2 s it repeats sentences into the padding (docs/speech.md).
 DRAFT_WINDOW_SECONDS = 15
+# ... which is why a window is at least this much longer than its audio.
+SILENCE_AFTER_WORDS_S = 6
 DRAFT_LONGEST_S = 10  # a streaming job's longest (streaming.py, max_segment_s)
 SAMPLE_RATE = 16_000
 DEFAULT_BEAM_SIZE = 5
@@ -155,6 +158,20 @@ class WhisperEngine:
         return self._decode(samples, offset, DRAFT_WINDOW_SECONDS if short else WINDOW_SECONDS)
 
     def _decode(self, samples: npt.NDArray[np.float32], offset: float, window_s: int) -> list[Word]:
+        heard = _Heard()
+        words = self._decode_in(samples, offset, window_s, heard)
+        snug = math.ceil(len(samples) / SAMPLE_RATE) + SILENCE_AFTER_WORDS_S
+        if not words and heard.past_the_audio and snug < window_s:
+            # Every word was timed into the padding and dropped as invented: 1.5 s of "He might
+            # even have been" (the 2-minute answer) came back at 12.7-15.0 s in the 15 s window
+            # and at 28.1-30.0 s in the 30 s one, and the live words stood still for 3.2 s in
+            # the app. A window with just enough silence after the audio timed them right.
+            words = self._decode_in(samples, offset, snug, heard)
+        return words
+
+    def _decode_in(
+        self, samples: npt.NDArray[np.float32], offset: float, window_s: int, heard: _Heard
+    ) -> list[Word]:
         audio = np.ascontiguousarray(samples, dtype=np.float32).reshape(-1)
         if len(audio) < SAMPLE_RATE // 10:
             return []  # under 0.1 s there is nothing to recognise
@@ -181,7 +198,7 @@ class WhisperEngine:
         try:
             with self._lock:
                 segments, _info = self._model.transcribe(audio, **options)
-                return _words_heard(segments, offset, ends)
+                return _words_heard(segments, offset, ends, heard)
         except SpeechEngineError:
             raise
         except Exception as exc:
@@ -192,7 +209,14 @@ class WhisperEngine:
             ) from exc
 
 
-def _words_heard(segments: Iterable[Any], offset: float, ends: float) -> list[Word]:
+@dataclass(slots=True)
+class _Heard:
+    """What ``_words_heard`` left out: words the model timed past the end of the real audio."""
+
+    past_the_audio: bool = False
+
+
+def _words_heard(segments: Iterable[Any], offset: float, ends: float, heard: _Heard) -> list[Word]:
     """The words of the decoded segments that fall in the real audio.
 
     faster-whisper decodes lazily, one window at a time. Once a segment reaches the end of
@@ -213,6 +237,7 @@ def _words_heard(segments: Iterable[Any], offset: float, ends: float) -> list[Wo
                 for w in (seg.words or ())
                 if w.word.strip() and w.start < ends
             )
+            heard.past_the_audio |= any(w.word.strip() and w.start >= ends for w in seg.words or ())
         if seg.end >= ends - END_OF_AUDIO_S:
             break
     return words
