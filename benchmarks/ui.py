@@ -278,8 +278,19 @@ def answer_figures(runs: int) -> dict[str, dict[str, float]]:
     try:
         for name, wav in files.items():
             results = []
-            for _ in range(runs):
+            for run in range(runs):
                 results.append(room.answer(wav))
+                # Each answer on its own line: a bad one can be read afterwards (issue 13's goals
+                # hold for every answer, and the table keeps only medians and the worst).
+                got = results[-1]
+                print(
+                    f"{name} #{run + 1}: Stop -> feedback"
+                    f" {got['Stop to feedback screen (s)']:.2f} s,"
+                    f" slowest live word {got['live words: slowest (s)']:.2f} s, longest GUI stall"
+                    f" {got['longest GUI stall while recording (ms)']:.0f} ms, audio behind"
+                    f" {got['audio behind answer time as it arrived, median (s)']:.2f} s",
+                    flush=True,
+                )
             table[name] = {k: statistics.median(r[k] for r in results) for k in results[0]}
             for key in WORST_OF_RUNS:  # goals that hold for every answer, not the typical one
                 table[name][f"{key}, worst of {runs}"] = max(r[key] for r in results)
