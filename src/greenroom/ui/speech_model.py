@@ -76,13 +76,13 @@ class SpeechModel(QObject):
         generation = self._generation
         self._set(ModelState.LOADING, "Loading the speech model…")
         self._tasks.run(
-            lambda: self._create(settings),
+            lambda: self._load_engine(settings),
             lambda result: self._on_loaded(result, generation),
             on_error=lambda exc: self._on_failed(exc, generation),
             owner=self,
         )
 
-    def _create(self, settings: Settings) -> tuple[TranscriptionEngine, str]:
+    def _load_engine(self, settings: Settings) -> tuple[TranscriptionEngine, str]:
         created = _create(settings, self._models_dir)
         if self._load_before_ready is not None:
             try:
