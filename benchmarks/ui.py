@@ -143,6 +143,7 @@ class _Room:
         window.confirm_quit = lambda: True  # type: ignore[method-assign]
         window.show()
         self.gaps: list[float] = []
+        self.gaps_at: list[float] = []  # time.monotonic() at the end of each gap
         self.clock = QElapsedTimer()
         self.clock.start()
         self.last = self.clock.elapsed()
@@ -165,6 +166,8 @@ class _Room:
         # opening in the first answer of a run, and every word then looked 2 s late. Delays
         # are counted from when a word's audio reached the app.
         self.behind: list[float] = []
+        self.slowest = ""  # the slowest live word of the last answer, and when it was said
+        self.stall_at = 0.0  # answer time of the longest GUI stall while recording
         take_feed = _Take.feed
 
         def fed(take, chunk):  # type: ignore[no-untyped-def]
@@ -185,6 +188,7 @@ class _Room:
     def _beat(self) -> None:
         now = self.clock.elapsed()
         self.gaps.append(now - self.last - 5)
+        self.gaps_at.append(time.monotonic())
         self.last = now
 
     def wait_until(self, cond, ms: int) -> None:  # type: ignore[no-untyped-def]
@@ -220,14 +224,18 @@ class _Room:
         QTest.qWait(300)
         started = page.recorder._active.started_at
         self.gaps.clear()
+        self.gaps_at.clear()
         self.live.clear()
         self.behind.clear()
         cpu = time.process_time()
         player = play_into_mic(wav)
         self.wait_until(lambda: player.poll() is not None, 200000)
         recording_gaps = list(self.gaps)
+        worst = recording_gaps.index(max(recording_gaps))
+        self.stall_at = self.gaps_at[worst] - started
         self.gaps.clear()
-        stopped = time.perf_counter()
+        self.gaps_at.clear()
+        stopped, stopped_at = time.perf_counter(), time.monotonic()
         page.controller.primary_action()
         self.wait_until(lambda: page.stack.currentWidget() is page.review, 60000)
         to_review = time.perf_counter() - stopped
@@ -235,13 +243,20 @@ class _Room:
         QTest.qWait(200)
         review = page.controller.reviews[-1]
         words = review.transcript.words
-        live = sorted(self.live)
         behind = statistics.median(self.behind)  # ~0.05 s when the start was padded
-        lags = []
-        for w in words:  # from when the word's audio reached the app
-            shown = next((t for t, reach in live if reach >= w.end - 0.05), None)
+        lags = []  # from when each word's audio reached the app to when it was on screen
+        before_stop = 0
+        for w in words:
+            # A word is on screen once the live words reach its middle, not its end: drafts
+            # time a word's end differently from the final pass ("to..." ending at 18.00 s, "to"
+            # at 18.10 s, a word cut at the draft's edge), and the word was shown all the same.
+            middle = (w.start + w.end) / 2
+            shown = next((t for t, reach in self.live if reach >= middle), None)
             if shown is not None:
                 lags.append(shown - (started + w.end + behind))
+                if lags[-1] == max(lags):
+                    self.slowest = f"{w.text!r} at {w.end:.1f} s"
+                before_stop += shown < stopped_at
         seconds = review.transcript.duration
         page.review.next.click()  # on to the "after" screen, the summary, set-up again
         self.wait_until(lambda: page.stack.currentWidget() is page.nerves_after, 30000)
@@ -254,7 +269,7 @@ class _Room:
             "live words: 90th percentile delay (s)": statistics.quantiles(lags, n=10)[8],
             "live words: slowest (s)": max(lags),
             "audio behind answer time as it arrived, median (s)": behind,
-            "words shown live before Stop (%)": 100 * len(lags) / max(1, len(words)),
+            "words shown live before Stop (%)": 100 * before_stop / max(1, len(words)),
             "longest GUI stall while recording (ms)": max(recording_gaps),
             "longest GUI stall from Stop to feedback (ms)": max(self.gaps),
             "CPU seconds per answer minute (whole app)": cpu / (seconds / 60),
@@ -286,8 +301,10 @@ def answer_figures(runs: int) -> dict[str, dict[str, float]]:
                 print(
                     f"{name} #{run + 1}: Stop -> feedback"
                     f" {got['Stop to feedback screen (s)']:.2f} s,"
-                    f" slowest live word {got['live words: slowest (s)']:.2f} s, longest GUI stall"
-                    f" {got['longest GUI stall while recording (ms)']:.0f} ms, audio behind"
+                    f" slowest live word {got['live words: slowest (s)']:.2f} s ({room.slowest}),"
+                    f" longest GUI stall"
+                    f" {got['longest GUI stall while recording (ms)']:.0f} ms"
+                    f" (at {room.stall_at:.1f} s), audio behind"
                     f" {got['audio behind answer time as it arrived, median (s)']:.2f} s",
                     flush=True,
                 )
