@@ -51,6 +51,7 @@ def test_the_app_says_the_model_is_ready_only_once_the_meaning_model_has_loaded(
         assert asked.wait(60), "the meaning model is loaded by the speech model's load"
         qtbot.wait(200)
         assert model.state is ModelState.LOADING, "the speech engine alone is not ready"
+        assert model.message == "Loading the speech and feedback models…", model.message
         loaded.set()
         qtbot.waitUntil(lambda: model.state is ModelState.READY, timeout=10000)
         assert model.engine is not None and not errors

@@ -74,7 +74,9 @@ class SpeechModel(QObject):
         self._loaded_for = key
         self._generation += 1
         generation = self._generation
-        self._set(ModelState.LOADING, "Loading the speech model…")
+        # With a load before ready (the app's meaning model) the wait is for both: say so.
+        what = "speech model" if self._load_before_ready is None else "speech and feedback models"
+        self._set(ModelState.LOADING, f"Loading the {what}…")
         self._tasks.run(
             lambda: self._load_engine(settings),
             lambda result: self._on_loaded(result, generation),
