@@ -142,8 +142,7 @@ class _Room:
         window.ctx.settings.update(input_device=mic.decode(), tts_enabled=False)
         window.confirm_quit = lambda: True  # type: ignore[method-assign]
         window.show()
-        self.gaps: list[float] = []
-        self.gaps_at: list[float] = []  # time.monotonic() at the end of each gap
+        self.gaps: list[tuple[float, float]] = []  # (ms late, time.monotonic() it ended)
         self.clock = QElapsedTimer()
         self.clock.start()
         self.last = self.clock.elapsed()
@@ -187,8 +186,7 @@ class _Room:
 
     def _beat(self) -> None:
         now = self.clock.elapsed()
-        self.gaps.append(now - self.last - 5)
-        self.gaps_at.append(time.monotonic())
+        self.gaps.append((now - self.last - 5, time.monotonic()))
         self.last = now
 
     def wait_until(self, cond, ms: int) -> None:  # type: ignore[no-untyped-def]
@@ -224,17 +222,14 @@ class _Room:
         QTest.qWait(300)
         started = page.recorder._active.started_at
         self.gaps.clear()
-        self.gaps_at.clear()
         self.live.clear()
         self.behind.clear()
         cpu = time.process_time()
         player = play_into_mic(wav)
         self.wait_until(lambda: player.poll() is not None, 200000)
-        recording_gaps = list(self.gaps)
-        worst = recording_gaps.index(max(recording_gaps))
-        self.stall_at = self.gaps_at[worst] - started
+        longest_stall, stall_ended = max(self.gaps)
+        self.stall_at = stall_ended - started
         self.gaps.clear()
-        self.gaps_at.clear()
         stopped, stopped_at = time.perf_counter(), time.monotonic()
         page.controller.primary_action()
         self.wait_until(lambda: page.stack.currentWidget() is page.review, 60000)
@@ -245,6 +240,7 @@ class _Room:
         words = review.transcript.words
         behind = statistics.median(self.behind)  # ~0.05 s when the start was padded
         lags = []  # from when each word's audio reached the app to when it was on screen
+        said = []  # the word of each delay, and when it ended
         before_stop = 0
         for w in words:
             # A word is on screen once the live words reach its middle, not its end: drafts
@@ -254,9 +250,9 @@ class _Room:
             shown = next((t for t, reach in self.live if reach >= middle), None)
             if shown is not None:
                 lags.append(shown - (started + w.end + behind))
-                if lags[-1] == max(lags):
-                    self.slowest = f"{w.text!r} at {w.end:.1f} s"
+                said.append(f"{w.text!r} at {w.end:.1f} s")
                 before_stop += shown < stopped_at
+        self.slowest = said[lags.index(max(lags))]
         seconds = review.transcript.duration
         page.review.next.click()  # on to the "after" screen, the summary, set-up again
         self.wait_until(lambda: page.stack.currentWidget() is page.nerves_after, 30000)
@@ -270,8 +266,8 @@ class _Room:
             "live words: slowest (s)": max(lags),
             "audio behind answer time as it arrived, median (s)": behind,
             "words shown live before Stop (%)": 100 * before_stop / max(1, len(words)),
-            "longest GUI stall while recording (ms)": max(recording_gaps),
-            "longest GUI stall from Stop to feedback (ms)": max(self.gaps),
+            "longest GUI stall while recording (ms)": longest_stall,
+            "longest GUI stall from Stop to feedback (ms)": max(self.gaps)[0],
             "CPU seconds per answer minute (whole app)": cpu / (seconds / 60),
             "words in the transcript": float(len(words)),
         }
