@@ -13,7 +13,9 @@ Run under a display (or Xvfb):  xvfb-run -a .venv/bin/python benchmarks/ui.py
    timer on the GUI thread measures the gaps) and the whole app's CPU time per answer minute.
 3. Peak memory (RSS) of that process.
 `--answers-only` skips part 1; `--no-guessing` turns off guessing ahead and `--threads N` sets
-Whisper's CPU threads in the practice room (the app uses 2), for comparison.
+Whisper's CPU threads in the practice room (the app uses 2), for comparison. `--trace-stalls MS`
+prints, under each answer, what the GUI thread waited for in every stall of MS or more while
+recording (stall_trace.py; Linux).
 """
 
 from __future__ import annotations
@@ -126,7 +128,7 @@ class _Room:
     """One live app with a virtual microphone, a 5 ms heartbeat on the GUI thread, and hooks
     that time live words and Stop -> feedback."""
 
-    def __init__(self) -> None:
+    def __init__(self, trace_stalls_ms: float | None = None) -> None:
         from PySide6.QtCore import QElapsedTimer, QTimer
 
         from greenroom.app import build_window
@@ -183,6 +185,8 @@ class _Room:
             ),
             60000,
         )
+        self.trace_stalls_ms = trace_stalls_ms
+        self.traced: list[str] = []  # what the GUI thread waited for in the last answer's stalls
 
     def _beat(self) -> None:
         now = self.clock.elapsed()
@@ -225,10 +229,12 @@ class _Room:
         self.live.clear()
         self.behind.clear()
         cpu = time.process_time()
+        sampler = self._sampler()
         player = play_into_mic(wav)
         self.wait_until(lambda: player.poll() is not None, 200000)
         longest_stall, stall_ended = max(self.gaps)
         self.stall_at = stall_ended - started
+        recording_gaps = list(self.gaps)
         self.gaps.clear()
         stopped, stopped_at = time.perf_counter(), time.monotonic()
         page.controller.primary_action()
@@ -259,7 +265,7 @@ class _Room:
         page.nerves_after.skip.click()
         self.wait_until(lambda: page.stack.currentWidget() is page.summary, 30000)
         page.summary.again.click()
-        return {
+        figures = {
             "Stop to feedback screen (s)": to_review,
             "live words: median delay after spoken (s)": statistics.median(lags),
             "live words: 90th percentile delay (s)": statistics.quantiles(lags, n=10)[8],
@@ -271,6 +277,28 @@ class _Room:
             "CPU seconds per answer minute (whole app)": cpu / (seconds / 60),
             "words in the transcript": float(len(words)),
         }
+        if sampler is not None:  # read after the figures: it takes the GUI thread a second
+            self._trace(sampler.stop(), recording_gaps, started)
+        return figures
+
+    def _sampler(self):  # type: ignore[no-untyped-def]
+        if self.trace_stalls_ms is None:
+            return None
+        from stall_trace import ThreadSampler
+
+        return ThreadSampler(os.getpid(), Path(tempfile.mkdtemp()) / "threads.json")
+
+    def _trace(self, samples, gaps, started: float) -> None:  # type: ignore[no-untyped-def]
+        from stall_trace import explain
+
+        assert self.trace_stalls_ms is not None
+        seconds = samples["rows"][-1][0] - samples["rows"][0][0]
+        self.traced = [f"  (the sampler used {samples['cpu_s'] / seconds:.0%} of a core)"]
+        for ms, ended in gaps:
+            if ms >= self.trace_stalls_ms:
+                self.traced.append(f"  stall {ms:.0f} ms at {ended - started:.2f} s:")
+                began = ended - (ms + 5) / 1000  # a gap is the time between beats less 5 ms
+                self.traced += [f"    {line}" for line in explain(samples, began, ended)]
 
     def close(self) -> None:
         self._unhook()
@@ -281,10 +309,10 @@ class _Room:
 WORST_OF_RUNS = ("live words: slowest (s)", "longest GUI stall while recording (ms)")
 
 
-def answer_figures(runs: int) -> dict[str, dict[str, float]]:
+def answer_figures(runs: int, trace_stalls_ms: float | None) -> dict[str, dict[str, float]]:
     """Median over ``runs`` answers of each kind, and peak memory of the process."""
     files = _answer_files()
-    room = _Room()
+    room = _Room(trace_stalls_ms)
     table: dict[str, dict[str, float]] = {}
     try:
         for name, wav in files.items():
@@ -304,6 +332,8 @@ def answer_figures(runs: int) -> dict[str, dict[str, float]]:
                     f" {got['audio behind answer time as it arrived, median (s)']:.2f} s",
                     flush=True,
                 )
+                if len(room.traced) > 1:
+                    print("\n".join(room.traced), flush=True)
             table[name] = {k: statistics.median(r[k] for r in results) for k in results[0]}
             for key in WORST_OF_RUNS:  # goals that hold for every answer, not the typical one
                 table[name][f"{key}, worst of {runs}"] = max(r[key] for r in results)
@@ -339,7 +369,9 @@ def main() -> None:
 
         speech_model.LIVE_CPU_THREADS = int(sys.argv[sys.argv.index("--threads") + 1])
         print(f"Whisper CPU threads: {speech_model.LIVE_CPU_THREADS} (--threads)\n")
-    table = answer_figures(runs)
+    trace = "--trace-stalls" in sys.argv
+    stalls_ms = float(sys.argv[sys.argv.index("--trace-stalls") + 1]) if trace else None
+    table = answer_figures(runs, stalls_ms)
     kinds = list(table)
     print(f"\n| answers spoken in real time into a virtual microphone, median of {runs} | ", end="")
     print(" | ".join(kinds) + " |")
