@@ -242,6 +242,8 @@ class _Room:
         to_review = time.perf_counter() - stopped
         cpu = time.process_time() - cpu
         QTest.qWait(200)
+        # Up to here: the screens that follow (the "after" screen, the summary) are not Stop's.
+        stop_stall = max(self.gaps)[0]
         review = page.controller.reviews[-1]
         words = review.transcript.words
         behind = statistics.median(self.behind)  # ~0.05 s when the start was padded
@@ -273,7 +275,7 @@ class _Room:
             "audio behind answer time as it arrived, median (s)": behind,
             "words shown live before Stop (%)": 100 * before_stop / max(1, len(words)),
             "longest GUI stall while recording (ms)": longest_stall,
-            "longest GUI stall from Stop to feedback (ms)": max(self.gaps)[0],
+            "longest GUI stall from Stop to feedback (ms)": stop_stall,
             "CPU seconds per answer minute (whole app)": cpu / (seconds / 60),
             "words in the transcript": float(len(words)),
         }
