@@ -15,6 +15,7 @@ what a stall is made of, not how many there are.
 
 from __future__ import annotations
 
+import bisect
 import json
 import signal
 import subprocess
@@ -52,13 +53,15 @@ class ThreadSampler:
 
 def explain(samples: dict[str, Any], start: float, end: float) -> list[str]:
     """Lines saying what the GUI thread and the others did between two ``time.monotonic()``s."""
-    rows = samples["rows"]
-    before = max((r for r in rows if r[0] <= start), key=lambda r: r[0], default=None)
-    after = min((r for r in rows if r[0] >= end), key=lambda r: r[0], default=None)
-    if before is None or after is None:
+    rows = samples["rows"]  # in time order
+    times = [r[0] for r in rows]
+    first = bisect.bisect_right(times, start) - 1  # the last sample at or before the start
+    last = bisect.bisect_left(times, end)  # the first sample at or after the end
+    if first < 0 or last == len(rows):
         return ["(not sampled)"]
+    before, after = rows[first], rows[last]
     states: list[list[Any]] = []  # [what, first seen, last seen]
-    for t, _threads, state, wchan in (r for r in rows if before[0] <= r[0] <= after[0]):
+    for t, _threads, state, wchan in rows[first : last + 1]:
         what = "running or waiting for a CPU" if state == "R" else WAITS.get(wchan, wchan)
         if states and states[-1][0] == what:
             states[-1][2] = t
