@@ -31,7 +31,7 @@ def test_every_package_is_listed_and_the_data_folders_are_mapped_into_the_packag
     assert SETUPTOOLS["package-dir"] == {"": "src", **MAPPED}
     data = SETUPTOOLS["package-data"]
     assert data["greenroom.question_banks"] == ["*.yaml"]
-    assert {"icons/*", "themes/*"} <= set(data["greenroom.resources"])
+    assert {"icons/*", "themes/*", "sounds/*"} <= set(data["greenroom.resources"])
 
 
 def test_banks_and_resources_are_found_with_importlib_resources_in_a_checkout() -> None:

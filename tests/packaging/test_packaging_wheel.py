@@ -61,6 +61,7 @@ def test_wheel_installs_with_pipx_and_runs(tmp_path: Path) -> None:
         "greenroom/store/migrations/versions/0001_initial_schema.py",
         "greenroom/resources/icons/greenroom.png",
         "greenroom/resources/themes/greenroom.qss",
+        "greenroom/resources/sounds/warm_up_speech.flac",
         "greenroom/py.typed",
     ):
         assert needed in names, f"{needed} is not in {wheel.name}"

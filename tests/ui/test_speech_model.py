@@ -1,16 +1,21 @@
 """The speech model the practice room records with: only the newest load may win (item 10 of
-the practice-loop issue), and it is ready only when answers can be recorded without a stall."""
+the practice-loop issue), and it is ready only when answers can be recorded without a stall
+(the meaning model loaded, Whisper's first call made)."""
 
 from __future__ import annotations
 
 import threading
 
+import numpy as np
 from pytestqt.qtbot import QtBot
 
+from greenroom.core.errors import SpeechEngineError
 from greenroom.paths import AppPaths
 from greenroom.services import answer_analysis
 from greenroom.services.startup import open_store
 from greenroom.settings import Settings
+from greenroom.speech.google_engine import GoogleEngine
+from greenroom.speech.whisper_engine import WhisperEngine
 from greenroom.ui.context import AppContext, SettingsStore
 from greenroom.ui.services import real_services, shutdown
 from greenroom.ui.speech_model import ModelState, SpeechModel
@@ -71,3 +76,54 @@ def test_a_failed_load_before_ready_still_leaves_the_engine_ready(
     model.load(Settings())
     qtbot.waitUntil(lambda: model.state is not ModelState.LOADING, timeout=60000)
     assert model.state is ModelState.READY and model.engine is not None and not errors
+
+
+def test_whisper_hears_the_shipped_speech_once_before_the_model_is_ready(
+    qtbot: QtBot, app_paths: AppPaths, monkeypatch
+) -> None:
+    """A process's first Whisper call stalls the GUI the most (35-79 ms in the first answer,
+    26-27 ms later; docs/benchmarks.md): the load makes that call, on real speech."""
+    heard: list[tuple[float, str, ModelState]] = []
+    model = SpeechModel(TaskRunner(lambda exc: None), app_paths.models)
+    real = WhisperEngine.transcribe
+
+    def listening(engine: WhisperEngine, samples: np.ndarray, *, offset: float = 0.0) -> list:
+        words = real(engine, samples, offset=offset)
+        heard.append((len(samples) / 16_000, " ".join(w.text for w in words), model.state))
+        return words
+
+    monkeypatch.setattr(WhisperEngine, "transcribe", listening)
+    model.load(Settings(speech_engine="faster-whisper"))
+    qtbot.waitUntil(lambda: model.state is not ModelState.LOADING, timeout=60000)
+    assert model.state is ModelState.READY
+    assert len(heard) == 1, heard
+    seconds, text, state_then = heard[0]
+    assert state_then is ModelState.LOADING and 6.5 < seconds < 7.5
+    assert {"dashwood", "leisure", "prudently"} <= set(text.lower().replace(".", "").split())
+
+
+def test_an_online_engine_is_sent_nothing_as_it_loads(
+    qtbot: QtBot, app_paths: AppPaths, monkeypatch
+) -> None:
+    sent: list[int] = []
+    monkeypatch.setattr(GoogleEngine, "transcribe", lambda _e, s, **_k: sent.append(len(s)))
+    model = SpeechModel(TaskRunner(lambda exc: None), app_paths.models)
+    model.load(Settings(speech_engine="google"))
+    qtbot.waitUntil(lambda: model.state is not ModelState.LOADING, timeout=30000)
+    assert model.state is ModelState.READY and model.engine is not None
+    assert model.engine.name == "google" and sent == []
+
+
+def test_a_failed_warm_up_call_still_leaves_the_engine_ready(
+    qtbot: QtBot, app_paths: AppPaths, monkeypatch, caplog
+) -> None:
+    def broken(_engine: WhisperEngine, _samples: np.ndarray, **_kw: object) -> list:
+        raise SpeechEngineError("CTranslate2 ran out of memory", where="faster-whisper")
+
+    monkeypatch.setattr(WhisperEngine, "transcribe", broken)
+    errors: list[BaseException] = []
+    model = SpeechModel(TaskRunner(errors.append), app_paths.models)
+    model.load(Settings(speech_engine="faster-whisper"))
+    qtbot.waitUntil(lambda: model.state is not ModelState.LOADING, timeout=60000)
+    assert model.state is ModelState.READY and not errors
+    assert "warm-up call failed" in caplog.text

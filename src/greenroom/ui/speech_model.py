@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from enum import StrEnum
+from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from greenroom.core.errors import GreenroomError
 from greenroom.settings import Settings
+from greenroom.speech.audio import load_audio
 from greenroom.speech.engine import TranscriptionEngine, create_engine, substitute_note
 from greenroom.speech.models import ResolvedModel
+from greenroom.speech.whisper_engine import ENGINE_NAME as WHISPER_ENGINE
 from greenroom.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -22,6 +26,8 @@ FALLBACK_ENGINE = "pocketsphinx"
 # (tiny.en on 2 cores: 0.71 -> 0.36 s; a 2-5 s job 1.0 -> 0.6 s; docs/speech.md). Files and
 # imports keep one thread.
 LIVE_CPU_THREADS = 2
+# Public-domain read speech (7 s) the engine hears once as it loads: see _warm_up.
+WARM_UP_SPEECH = ("sounds", "warm_up_speech.flac")
 
 
 class ModelState(StrEnum):
@@ -86,6 +92,7 @@ class SpeechModel(QObject):
 
     def _load_engine(self, settings: Settings) -> tuple[TranscriptionEngine, str]:
         created = _create(settings, self._models_dir)
+        _warm_up(created[0])
         if self._load_before_ready is not None:
             try:
                 self._load_before_ready()
@@ -125,7 +132,7 @@ class SpeechModel(QObject):
 def _create(settings: Settings, models_dir: Path) -> tuple[TranscriptionEngine, str]:
     """The chosen engine, or the offline fallback with a note saying why."""
     options: dict[str, object] = {}
-    if settings.speech_engine == "faster-whisper":
+    if settings.speech_engine == WHISPER_ENGINE:
         options = {
             "user_dir": Path(settings.model_dir) if settings.model_dir else None,
             "models_dir": models_dir,
@@ -140,6 +147,31 @@ def _create(settings: Settings, models_dir: Path) -> tuple[TranscriptionEngine, 
         log.warning("falling back to %s: %s", FALLBACK_ENGINE, exc)
         return create_engine(FALLBACK_ENGINE), f"Using the offline fallback because: {exc}"
     return engine, _substitute_note(engine)
+
+
+def _warm_up(engine: TranscriptionEngine) -> None:
+    """Have a Whisper engine transcribe a short recording once, before it is ready.
+
+    A process's first Whisper call is the one that disturbs the rest of the app most: it starts
+    CTranslate2's worker threads and grows the heap, and the GUI thread, faulting in memory of
+    its own, waits for the memory-map lock that call holds. Made in the first answer, the timer
+    and live words stood still for 35-79 ms (later answers 26-27 ms) and a live word took up to
+    3.1 s to appear (benchmarks/ui.py, docs/benchmarks.md). Speech, not silence: on silence
+    Whisper writes no words and skips the word timing that every answer's calls do.
+    """
+    if engine.name != WHISPER_ENGINE:
+        # An online engine would send the audio away; PocketSphinx starts no threads and its
+        # first call is barely slower than its second (1.63 vs 1.40 s on this clip).
+        return
+    began = time.monotonic()
+    try:
+        speech = resources.files("greenroom.resources").joinpath(*WARM_UP_SPEECH)
+        with resources.as_file(speech) as path:
+            engine.transcribe(load_audio(path))
+    except Exception:  # the engine may still serve answers: they will show its errors
+        log.exception("the speech model's warm-up call failed")
+        return
+    log.info("speech model warmed up in %.2f s", time.monotonic() - began)
 
 
 def _substitute_note(engine: TranscriptionEngine) -> str:
