@@ -15,7 +15,10 @@ Run under a display (or Xvfb):  xvfb-run -a .venv/bin/python benchmarks/ui.py
 `--answers-only` skips part 1; `--no-guessing` turns off guessing ahead and `--threads N` sets
 Whisper's CPU threads in the practice room (the app uses 2), for comparison. `--trace-stalls MS`
 prints, under each answer, what the GUI thread waited for in every stall of MS or more while
-recording (stall_trace.py; Linux).
+recording (stall_trace.py; Linux). `--kinds pause,cut` speaks only those answers.
+`--first-answers N` speaks only the "pause" answer, each time as the first answer of a new app
+process (N processes), where Whisper's first calls are; `--no-warm-up` loads the speech model
+without its warm-up call (ui/speech_model.py), for comparison.
 """
 
 from __future__ import annotations
@@ -311,9 +314,12 @@ class _Room:
 WORST_OF_RUNS = ("live words: slowest (s)", "longest GUI stall while recording (ms)")
 
 
-def answer_figures(runs: int, trace_stalls_ms: float | None) -> dict[str, dict[str, float]]:
-    """Median over ``runs`` answers of each kind, and peak memory of the process."""
-    files = _answer_files()
+def answer_figures(
+    runs: int, trace_stalls_ms: float | None, kinds: list[str] | None = None
+) -> dict[str, dict[str, float]]:
+    """Median over ``runs`` answers of each kind (all three, or ``kinds``), and peak memory of
+    the process."""
+    files = {k: f for k, f in _answer_files().items() if kinds is None or k in kinds}
     room = _Room(trace_stalls_ms)
     table: dict[str, dict[str, float]] = {}
     try:
@@ -342,20 +348,48 @@ def answer_figures(runs: int, trace_stalls_ms: float | None) -> dict[str, dict[s
     finally:
         room.close()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    table["pause"]["peak RSS of the app process (MB)"] = rss
+    table[next(iter(table))]["peak RSS of the app process (MB)"] = rss
     return table
+
+
+def first_answers(processes: int, passed: list[str]) -> None:
+    """Each process speaks one "pause" answer, its first; the medians and worst of those."""
+    args = [a for a in passed if a != "--answers-only"]
+    i = args.index("--first-answers")
+    del args[i : i + 2]
+    command = [sys.executable, __file__, "--answers-only", "--runs", "1", "--kinds", "pause", *args]
+    figures = ("Stop to feedback screen (s)", *WORST_OF_RUNS)
+    results: list[dict[str, float]] = []
+    for n in range(processes):
+        done = subprocess.run(command, capture_output=True, text=True)
+        if done.returncode:
+            sys.exit(f"process {n + 1} failed:\n{done.stderr[-3000:]}")
+        lines = done.stdout.splitlines()
+        print(f"process {n + 1}: " + next(x for x in lines if x.startswith("pause #1")), flush=True)
+        cells = {r.split(" | ")[0].strip("| "): r for r in lines if r.startswith("| ")}
+        results.append({f: float(cells[f].rstrip(" |").split(" | ")[-1]) for f in figures})
+    print(f"\n| first answer of a process, {processes} processes | median | worst |")
+    print("|---|---|---|")
+    for f in figures:
+        values = [r[f] for r in results]
+        digits = 2 if "(s)" in f else 0
+        print(f"| {f} | {statistics.median(values):.{digits}f} | {max(values):.{digits}f} |")
 
 
 def main() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
     machine = f"{cpu()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     print(f"Machine: {machine}, Qt platform {os.environ['QT_QPA_PLATFORM']}\n")
+    if "--first-answers" in sys.argv:
+        first_answers(int(sys.argv[sys.argv.index("--first-answers") + 1]), sys.argv[1:])
+        return
     if "--answers-only" not in sys.argv:
         print("| start-up (median of 5) | seconds | ratio to bare PySide6 |")
         print("|---|---|---|")
         for name, seconds, ratio in cold_start():
             print(f"| {name} | {seconds:.2f} | {ratio:.2f}x |")
     runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 3
+    only = sys.argv[sys.argv.index("--kinds") + 1].split(",") if "--kinds" in sys.argv else None
     if "--no-guessing" in sys.argv:  # the transcriber as it was before guessing ahead
         from greenroom.speech.streaming import StreamingTranscriber
         from greenroom.ui.practice import recorder
@@ -371,9 +405,14 @@ def main() -> None:
 
         speech_model.LIVE_CPU_THREADS = int(sys.argv[sys.argv.index("--threads") + 1])
         print(f"Whisper CPU threads: {speech_model.LIVE_CPU_THREADS} (--threads)\n")
+    if "--no-warm-up" in sys.argv:  # the first Whisper call left to the first answer
+        from greenroom.ui import speech_model
+
+        speech_model._warm_up = lambda engine: None
+        print("The speech model's warm-up call turned off (--no-warm-up)\n")
     trace = "--trace-stalls" in sys.argv
     stalls_ms = float(sys.argv[sys.argv.index("--trace-stalls") + 1]) if trace else None
-    table = answer_figures(runs, stalls_ms)
+    table = answer_figures(runs, stalls_ms, only)
     kinds = list(table)
     print(f"\n| answers spoken in real time into a virtual microphone, median of {runs} | ", end="")
     print(" | ".join(kinds) + " |")

@@ -155,9 +155,10 @@ def _warm_up(engine: TranscriptionEngine) -> None:
     A process's first Whisper call is the one that disturbs the rest of the app most: it starts
     CTranslate2's worker threads and grows the heap, and the GUI thread, faulting in memory of
     its own, waits for the memory-map lock that call holds. Made in the first answer, the timer
-    and live words stood still for 35-79 ms (later answers 26-27 ms) and a live word took up to
-    3.1 s to appear (benchmarks/ui.py, docs/benchmarks.md). Speech, not silence: on silence
-    Whisper writes no words and skips the word timing that every answer's calls do.
+    and live words stood still for 35-79 ms (later answers 26-27 ms; 29-32 ms with this call)
+    and its first live words were its slowest (docs/benchmarks.md, 2026-12-03 and 2026-12-04).
+    Speech, not silence: on silence Whisper writes no words and skips the word timing that
+    every answer's calls do.
     """
     if engine.name != WHISPER_ENGINE:
         # An online engine would send the audio away; PocketSphinx starts no threads and its
