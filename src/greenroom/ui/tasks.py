@@ -94,6 +94,10 @@ class TaskRunner(QObject):
         signals.failed.connect(failed)
         (self._writes if write else self._reads).start(_Job(fn, signals))
 
+    def report(self, exc: BaseException) -> None:
+        """Show a background job's error as a job without its own handler would."""
+        self._on_error_default(exc)
+
     def wait(self, msecs: int = 5000) -> bool:
         return self._reads.waitForDone(msecs) and self._writes.waitForDone(msecs)
 

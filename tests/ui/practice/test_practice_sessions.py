@@ -8,11 +8,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from greenroom.analysis import bands
+from greenroom.core.errors import GreenroomError
 from greenroom.core.interview import Phase
 from greenroom.core.session import AnswerKind, Mode, SessionStatus
 from greenroom.store import banks_repo, sessions_repo
 from greenroom.ui import speech_model
-from greenroom.ui.practice import controller
+from greenroom.ui.practice import controller, practice_page
 from support.audio_data import clip
 from support.practice import (
     answer,
@@ -357,3 +358,53 @@ def test_answering_is_said_only_once_the_microphone_delivers_audio(make_room) ->
     assert page.question.phase.text().startswith("Starting the microphone")
     room.mic.pass_time(0.1)
     wait_for(lambda: page.question.phase.text() == "Answering")
+
+
+def test_start_says_the_run_is_being_prepared_and_a_second_click_starts_no_second_run(
+    make_room, qtbot, monkeypatch
+) -> None:
+    """The first run's questions took 0.7 s to read here, with nothing on screen changing: a
+    second click started a second run over the first (and reset a nerves rating made between)."""
+    room = make_room()
+    page = room.page
+    read: list[str] = []
+    real = practice_page.load_plan
+    monkeypatch.setattr(
+        practice_page,
+        "load_plan",
+        lambda ctx, choices: (read.append("plan"), real(ctx, choices))[1],
+    )
+    choose(room, banks=("openers",), mode=Mode.TIMED, count=2)
+    QTest.mouseClick(page.setup.start_button, Qt.MouseButton.LeftButton)
+    assert not page.setup.start_button.isEnabled()
+    assert page.setup.start_button.text() == "Preparing the run…"
+    QTest.mouseClick(page.setup.start_button, Qt.MouseButton.LeftButton)
+    wait_for(lambda: page.stack.currentWidget() is page.nerves_before)
+    qtbot.wait(400)  # longer than the pool's random delays: a second plan would be here by now
+    assert read == ["plan"]
+    assert page.setup.start_button.isEnabled()
+    assert page.setup.start_button.text() == "&Start test run"
+
+
+def test_questions_that_cannot_be_read_are_reported_and_start_works_again(
+    make_room, monkeypatch
+) -> None:
+    room = make_room()
+    page = room.page
+    real = practice_page.load_plan
+
+    def damaged(ctx, choices):  # type: ignore[no-untyped-def]
+        raise GreenroomError("the question bank could not be read", where="openers")
+
+    monkeypatch.setattr(practice_page, "load_plan", damaged)
+    choose(room, banks=("openers",), mode=Mode.TIMED, count=2)
+    QTest.mouseClick(page.setup.start_button, Qt.MouseButton.LeftButton)
+    wait_for(lambda: bool(room.errors))
+    assert [str(e) for e in room.errors] == [
+        str(GreenroomError("the question bank could not be read", where="openers"))
+    ]
+    room.errors.clear()  # reported as every background error is (a message box in the app)
+    assert page.setup.start_button.isEnabled() and page.stack.currentWidget() is page.setup
+    monkeypatch.setattr(practice_page, "load_plan", real)
+    QTest.mouseClick(page.setup.start_button, Qt.MouseButton.LeftButton)
+    wait_for(lambda: page.stack.currentWidget() is page.nerves_before)

@@ -183,9 +183,19 @@ class PracticePage(QWidget):
         self.setup.show_recommendation(*loaded)
 
     def _on_setup_start_requested(self, choices: SetupChoices) -> None:
-        self.ctx.tasks.run(lambda: load_plan(self.ctx, choices), self._on_plan_loaded)
+        self.setup.set_preparing(True)
+        self.ctx.tasks.run(
+            lambda: load_plan(self.ctx, choices),
+            self._on_plan_loaded,
+            on_error=self._on_plan_failed,
+        )
+
+    def _on_plan_failed(self, exc: BaseException) -> None:
+        self.setup.set_preparing(False)  # the user can try again, or choose other banks
+        self.ctx.tasks.report(exc)
 
     def _on_plan_loaded(self, plan: SessionPlan) -> None:
+        self.setup.set_preparing(False)
         if not plan.questions:
             self.setup.show_error(
                 "No questions match these choices. Choose more banks or fewer filters."

@@ -28,6 +28,7 @@ from greenroom.store.banks_repo import BankListing
 from greenroom.ui import widgets
 from greenroom.ui.practice.plan import Order, SetupChoices
 
+START_TEXT = "&Start test run"  # Alt+S
 MODE_TEXT = {
     Mode.WARM_UP: ("Warm-up", "Untimed. Retake as often as you like; feedback after each answer."),
     Mode.TIMED: ("Timed", "Prep countdown and an answer limit; feedback after each answer."),
@@ -64,7 +65,7 @@ class SetupView(QWidget):
         self.error.setObjectName("errorText")
         self.error.setWordWrap(True)
         self.start_button = widgets.button(
-            "&Start test run",  # Alt+S
+            START_TEXT,
             role="primary",
             icon="mic",
             description="Check in with your nerves, then the first question",
@@ -358,6 +359,12 @@ class SetupView(QWidget):
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
+
+    def set_preparing(self, preparing: bool) -> None:
+        """While the run's questions are read (0.7 s the first time here): say so, and take no
+        second click, which would start a second run over the first."""
+        self.start_button.setEnabled(not preparing)
+        self.start_button.setText("Preparing the run…" if preparing else START_TEXT)
 
     def _on_start_button_clicked(self) -> None:
         choices = self.choices()
