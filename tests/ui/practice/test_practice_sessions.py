@@ -364,7 +364,7 @@ def test_start_says_the_run_is_being_prepared_and_a_second_click_starts_no_secon
     make_room, qtbot, monkeypatch
 ) -> None:
     """The first run's questions took 0.7 s to read here, with nothing on screen changing: a
-    second click started a second run over the first (and reset a nerves rating made between)."""
+    second click read a second plan, which replaced the first and reset the "before" screen."""
     room = make_room()
     page = room.page
     read: list[str] = []

@@ -362,7 +362,7 @@ class SetupView(QWidget):
 
     def set_preparing(self, preparing: bool) -> None:
         """While the run's questions are read (0.7 s the first time here): say so, and take no
-        second click, which would start a second run over the first."""
+        second click, which would read a second plan and put it in place of the first."""
         self.start_button.setEnabled(not preparing)
         self.start_button.setText("Preparing the run…" if preparing else START_TEXT)
 
