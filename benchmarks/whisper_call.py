@@ -3,9 +3,9 @@
 Run: PYTHONPATH=src python benchmarks/whisper_call.py
 Prints a Markdown table for docs/benchmarks.md: for one and two CPU threads and 2 s and 5 s jobs
 (the JFK clip, padded with silence to 30 s as the app does), the best of 3 timings of the
-features, the encoder alone on Whisper's 30 s window and on a draft's (``DRAFT_WINDOW_SECONDS``),
-and the whole call with beam 5 or 1 and word timestamps on or off; then the app's own calls,
-``transcribe`` and ``draft``. Not a test.
+features, the encoder alone on Whisper's 30 s window and on the short one
+(``SHORT_WINDOW_SECONDS``), and the whole call with beam 5 or 1 and word timestamps on or off;
+then the app's own calls, ``transcribe`` and ``transcribe_short``. Not a test.
 """
 
 from __future__ import annotations
@@ -23,12 +23,12 @@ from machine import cpu
 
 from greenroom.speech.audio import load_audio
 from greenroom.speech.whisper_engine import (
-    DRAFT_WINDOW_SECONDS,
     END_OF_AUDIO_S,
     FILLER_PROMPT,
     LIVE_TEMPERATURES,
     LOOP_COMPRESSION_RATIO,
     SAMPLE_RATE,
+    SHORT_WINDOW_SECONDS,
     WINDOW_SECONDS,
     WhisperEngine,
 )
@@ -76,10 +76,10 @@ def row(engine: WhisperEngine, audio: np.ndarray, seconds: float) -> list[float]
 
     cells = [best_of(lambda: model.feature_extractor(padded, chunk_length=WINDOW_SECONDS))]
     cells += [
-        best_of(partial(encode, f)) for f in (WINDOW_SECONDS * 100, DRAFT_WINDOW_SECONDS * 100)
+        best_of(partial(encode, f)) for f in (WINDOW_SECONDS * 100, SHORT_WINDOW_SECONDS * 100)
     ]
     cells += [best_of(partial(call, b, w)) for b in (5, 1) for w in (True, False)]
-    cells += [best_of(partial(engine.transcribe, clip)), best_of(partial(engine.draft, clip))]
+    cells += [best_of(partial(hear, clip)) for hear in (engine.transcribe, engine.transcribe_short)]
     return cells
 
 
@@ -91,8 +91,8 @@ def main() -> None:
     )
     print(
         f"| threads | job (s) | features (ms) | encoder, {WINDOW_SECONDS} s (ms) "
-        f"| encoder, {DRAFT_WINDOW_SECONDS} s (ms) | beam 5, words (ms) | beam 5 (ms) "
-        "| beam 1, words (ms) | beam 1 (ms) | transcribe (ms) | draft (ms) |"
+        f"| encoder, {SHORT_WINDOW_SECONDS} s (ms) | beam 5, words (ms) | beam 5 (ms) "
+        "| beam 1, words (ms) | beam 1 (ms) | transcribe (ms) | transcribe_short (ms) |"
     )
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for threads in (1, 2):

@@ -64,6 +64,41 @@ def test_streamed_answer_matches_the_whole_file_pass(
     assert segs[0].start < 0.5 and all(a.end <= b.start for a, b in itertools.pairwise(segs))
 
 
+class _FullWindowOnly:
+    """The real engine without its short window: every job heard in Whisper's 30 s."""
+
+    def __init__(self, engine: WhisperEngine) -> None:
+        self.engine = engine
+        self.name, self.model_name, self.is_online = engine.name, engine.model_name, False
+
+    def transcribe(self, samples: np.ndarray, *, offset: float = 0.0) -> list[Word]:
+        return self.engine.transcribe(samples, offset=offset)
+
+
+@pytest.mark.slow
+def test_the_short_window_hears_speech_that_follows_speech_as_well(
+    whisper: WhisperEngine, built: Joined, answer: np.ndarray, whole_file: Transcript
+) -> None:
+    # The 2-minute answer's 10 s stretches and its parts 0.8 s apart follow speech closely, so
+    # the app hears them in the 15 s window; they must come out as well as in the full one.
+    short_calls: list[float] = []
+    hear_short = whisper.transcribe_short
+
+    def counted(samples: np.ndarray, *, offset: float = 0.0) -> list[Word]:
+        short_calls.append(offset)
+        return hear_short(samples, offset=offset)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(whisper, "transcribe_short", counted)
+        short = transcribe_samples(answer, whisper)
+    full = transcribe_samples(answer, _FullWindowOnly(whisper))  # type: ignore[arg-type]
+    assert len(short_calls) >= 5, short_calls
+    assert short.to_dict() == whole_file.to_dict()
+    short_wer = word_error_rate([built.reference], [short.text])
+    full_wer = word_error_rate([built.reference], [full.text])
+    assert short_wer <= full_wer + 0.005, (short_wer, full_wer)
+
+
 @pytest.mark.slow
 def test_whole_file_pass_finds_the_pauses_between_the_parts(whole_file: Transcript) -> None:
     # The 0.8 s gaps between the joined clips are pauses in the VAD segments.

@@ -70,7 +70,7 @@ def test_no_fillers_are_invented_on_fluent_speech(
     assert invented == {}
 
 
-def test_a_draft_is_heard_in_a_15_second_window_and_its_words_are_right(
+def test_the_short_window_is_15_seconds_and_its_words_are_right(
     whisper: WhisperEngine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # whisper_engine._load relies on faster-whisper cutting features into `chunk_length` windows
@@ -91,15 +91,15 @@ def test_a_draft_is_heard_in_a_15_second_window_and_its_words_are_right(
     jfk = clip_info("jfk")
     samples = load_audio(jfk.path)[: 16_000 * 10]  # a job is at most 10 s
     spoken = jfk.reference.rsplit(" ", 1)[0]  # the 10 s end before "country."
-    drafted = whisper.draft(samples, offset=5.0)
+    short = whisper.transcribe_short(samples, offset=5.0)
     assert frames and set(frames) == {1500}, (
         f"the encoder was given {frames} frames, not 1500: faster-whisper no longer pads "
         "windows the way whisper_engine._load expects"
     )
     frames.clear()
-    kept = whisper.transcribe(samples, offset=5.0)
-    assert frames and set(frames) == {3000}  # the words kept: Whisper's own window
-    for words in (drafted, kept):
+    full = whisper.transcribe(samples, offset=5.0)
+    assert frames and set(frames) == {3000}  # Whisper's own window
+    for words in (short, full):
         text = " ".join(w.text for w in words)
         assert word_error_rate([spoken], [text]) < 0.1, text
         assert 5.0 <= words[0].start < 5.5 and 14.0 < words[-1].end <= 15.0, words
@@ -131,9 +131,9 @@ def test_words_timed_into_the_padding_are_heard_again_in_a_snug_window() -> None
     start = first / 16_000
     audio = load_audio(answer_2min().path)[first : first + 24_000]
     heard = whisper_engine._Heard()
-    in_draft_window = live._decode_in(audio, start, whisper_engine.DRAFT_WINDOW_SECONDS, heard)
+    in_draft_window = live._decode_in(audio, start, whisper_engine.SHORT_WINDOW_SECONDS, heard)
     if in_draft_window or not heard.past_the_audio:  # int8 results vary with the CPU
         pytest.skip(f"this CPU's 15 s window timed the words right: {in_draft_window}")
-    for words in (live.draft(audio, offset=start), live.transcribe(audio, offset=start)):
+    for words in (live.transcribe_short(audio, offset=start), live.transcribe(audio, offset=start)):
         assert [w.text.lower() for w in words][:2] == ["he", "might"], words
         assert all(start <= w.start < start + 1.5 for w in words)

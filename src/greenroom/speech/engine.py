@@ -51,12 +51,17 @@ class TranscriptionEngine(Protocol):
 
 
 @runtime_checkable
-class DraftingEngine(TranscriptionEngine, Protocol):
-    """An engine that can also transcribe faster and rougher, for words shown and then replaced
-    (the streaming transcriber's guesses while the speaker talks)."""
+class ShortWindowEngine(TranscriptionEngine, Protocol):
+    """An engine that can also transcribe short audio faster, in a shorter window, for audio
+    that follows other speech closely: the streaming transcriber's drafts while the speaker
+    talks, and its segments that start within a second of the previous one. Audio that opens
+    after a longer silence goes to ``transcribe``: Whisper's full window hears it better
+    (docs/speech.md)."""
 
-    def draft(self, samples: npt.NDArray[np.float32], *, offset: float = 0.0) -> list[Word]:
-        """Like ``transcribe``, quicker; the words are never kept."""
+    def transcribe_short(
+        self, samples: npt.NDArray[np.float32], *, offset: float = 0.0
+    ) -> list[Word]:
+        """Like ``transcribe``, in about half the time, for audio that follows speech."""
         ...
 
 

@@ -8,13 +8,17 @@ Plain ``threading``, no Qt: the UI wraps this in its own QThread/signals.
 With ``speculate`` (the app) the idle worker also transcribes ahead of time: the open segment as
 soon as the speaker pauses, so a Stop after a pause finds its last words already done, and the
 growing segment while the speaker talks on, so words show up live even without pauses. A guess
-is only ever reused for exactly the same audio; otherwise it is shown live and thrown away. The
-guesses while talking are never reused, so they are drafts when the engine can draft (Whisper
-in a shorter window, about half the time), which leaves the worker free sooner.
+is only ever reused for exactly the same audio; otherwise it is shown live and thrown away.
+
+Audio that follows other speech closely (the guesses while talking, and segments starting within
+``max_merged_pause_s`` of the previous one) is heard in the engine's short window when it has
+one (``ShortWindowEngine``: Whisper in 15 s instead of 30 s, about half the time), which leaves
+the worker free sooner; audio opening after a longer silence gets the full window.
 """
 
 from __future__ import annotations
 
+import bisect
 import logging
 import queue
 import statistics
@@ -30,7 +34,7 @@ import numpy.typing as npt
 from greenroom.core.errors import GreenroomError, SpeechEngineError
 from greenroom.core.transcript import SpeechSegment, Transcript, Word
 from greenroom.speech.audio import float_to_pcm16, pcm16_to_float
-from greenroom.speech.engine import DraftingEngine, TranscriptionEngine
+from greenroom.speech.engine import ShortWindowEngine, TranscriptionEngine
 from greenroom.speech.segmenter import ClosedSegment, Segmenter
 from greenroom.speech.vad import DEFAULT_VAD, SAMPLE_RATE, FrameProbabilities, VadSettings
 
@@ -77,7 +81,8 @@ class _Job:
     segment: ClosedSegment
     samples: npt.NDArray[np.float32]
     guess: bool = False  # transcribed ahead of time: shown live, reused only for the same audio
-    draft: bool = False  # a guess while talking: drafted (DraftingEngine), shown, never reused
+    draft: bool = False  # a guess while talking: shown, never reused
+    follows_speech: bool = False  # starts within max_merged_pause_s of the speech before it
 
 
 class StreamingTranscriber:
@@ -108,6 +113,7 @@ class StreamingTranscriber:
         self._audio = np.zeros(SAMPLE_RATE * 30, dtype=np.float32)  # grows by doubling
         self._length = 0
         self._segments: list[SpeechSegment] = []
+        self._closed_ends: list[int] = []  # end sample of each closed segment (feeding thread)
         self._pending: ClosedSegment | None = None  # short segments waiting for a neighbour
         self._min_job = round(min_job_s * SAMPLE_RATE)
         self._max_job = round(max_segment_s * SAMPLE_RATE)
@@ -268,6 +274,7 @@ class StreamingTranscriber:
         self._length = needed
 
     def _submit(self, segment: ClosedSegment) -> None:
+        self._closed_ends.append(segment.end)
         self._segments.append(
             SpeechSegment(
                 round(segment.start / SAMPLE_RATE, 3), round(segment.end / SAMPLE_RATE, 3)
@@ -335,7 +342,21 @@ class StreamingTranscriber:
     def _dispatch(self, job: ClosedSegment, *, guess: bool = False, draft: bool = False) -> None:
         # Copy now, on the feeding thread: the buffer may be reallocated while the job waits.
         self._idle.clear()
-        self._jobs.put(_Job(job, self._audio[job.start : job.end].copy(), guess, draft))
+        samples = self._audio[job.start : job.end].copy()
+        self._jobs.put(_Job(job, samples, guess, draft, self._follows_speech(job)))
+
+    def _follows_speech(self, job: ClosedSegment) -> bool:
+        """Whether ``job`` starts within a mergeable pause of the speech before it.
+
+        Such a job is heard in the engine's short window (``ShortWindowEngine``), in about half
+        the time; one that opens an answer or follows a longer silence is heard in the full
+        window, which kept more fillers after silence on the eval sets (docs/speech.md).
+        The same audio gets the same answer whenever it is asked (a guess and the job it stands
+        for), because the segments before a job are closed before it starts.
+        """
+        ends = self._closed_ends
+        before = bisect.bisect_right(ends, job.start)
+        return before > 0 and job.start - ends[before - 1] <= self._max_merged_pause
 
     def _wait_for(self, ready: Callable[[], bool], timeout: float) -> bool:
         """Wait until ``ready()``; False when no job finished for ``timeout`` seconds first."""
@@ -359,19 +380,26 @@ class StreamingTranscriber:
 
     def _draft(self, samples: npt.NDArray[np.float32], offset: float) -> list[Word]:
         began = time.monotonic()
-        if isinstance(self._engine, DraftingEngine):
-            words = self._engine.draft(samples, offset=offset)
+        if isinstance(self._engine, ShortWindowEngine):
+            words = self._engine.transcribe_short(samples, offset=offset)
         else:
             words = self._transcribe(samples, offset)
         self._draft_times.append(time.monotonic() - began)
         self._draft_s = statistics.median_low(self._draft_times)
         return words
 
-    def _transcribe(self, samples: npt.NDArray[np.float32], offset: float) -> list[Word]:
-        words = self._engine.transcribe(samples, offset=offset)
+    def _transcribe(
+        self, samples: npt.NDArray[np.float32], offset: float, *, short: bool = False
+    ) -> list[Word]:
+        engine = self._engine
+        if short and isinstance(engine, ShortWindowEngine):
+            call = engine.transcribe_short
+        else:
+            call = engine.transcribe
+        words = call(samples, offset=offset)
         heard = round((words[-1].end - offset) * SAMPLE_RATE) if words else len(samples)
         if len(samples) - heard >= UNHEARD_TAIL_S * SAMPLE_RATE:
-            words += self._engine.transcribe(samples[heard:], offset=offset + heard / SAMPLE_RATE)
+            words += call(samples[heard:], offset=offset + heard / SAMPLE_RATE)
         return words
 
     def _run(self) -> None:
@@ -425,7 +453,8 @@ class StreamingTranscriber:
         elif job.draft:
             words = self._draft(job.samples, segment.start / SAMPLE_RATE)
         else:
-            words = self._transcribe(job.samples, segment.start / SAMPLE_RATE)
+            offset = segment.start / SAMPLE_RATE
+            words = self._transcribe(job.samples, offset, short=job.follows_speech)
         log.debug(
             "%s %.2f-%.2f s done at %.2f s of audio fed%s",
             "draft" if job.draft else "guess" if job.guess else "job",

@@ -3,9 +3,10 @@
 Settings follow what SPEECH.md and docs/speech.md measured on a 2-core machine:
 - one CPU thread by default (files, imports), leaving a core for the GUI; the practice room asks
   for two, because a call is mostly the encoder on the padded window, which two halve;
-- ``draft``: words shown live and never kept are heard in a 15 s window instead of 30 s, half
-  the encoder's work; the words kept always come from the full window, because the short one,
-  better on most speech, drops a soft first word after a long pause (docs/speech.md);
+- ``transcribe_short``: audio that follows other speech within a second (drafts while the
+  speaker talks, and segments that follow the previous one closely) is heard in a 15 s window
+  instead of 30 s, a quarter of the encoder's work; audio after a longer silence is heard in
+  the full window, which kept more fillers there on the eval sets (docs/speech.md);
 - ``temperature=[0.0, 0.2]``: the default six-step fallback produced single 10-14 s calls;
 - ``condition_on_previous_text=False``: earlier text cannot drag a later window into a loop;
 - a short filler prompt so Whisper writes "um"/"uh" instead of cleaning them away. For audio
@@ -35,12 +36,13 @@ ENGINE_NAME = "faster-whisper"
 FILLER_PROMPT = "Um, uh, er, hmm."
 # Whisper's encoder window; audio up to this length is decoded in a single window.
 WINDOW_SECONDS = 30
-# The window of a draft, and the longest audio drafted in it: Whisper needs >= 5 s of silence
-# after the last word; with only 1-2 s it repeats sentences into the padding (docs/speech.md).
-DRAFT_WINDOW_SECONDS = 15
+# The short window (``transcribe_short``), and the longest audio heard in it: Whisper needs
+# >= 5 s of silence after the last word; with only 1-2 s it repeats sentences into the padding
+# (docs/speech.md).
+SHORT_WINDOW_SECONDS = 15
 # ... which is why a window is at least this much longer than its audio.
 SILENCE_AFTER_WORDS_S = 6
-DRAFT_LONGEST_S = 10  # a streaming job's longest (streaming.py, max_segment_s)
+SHORT_LONGEST_S = 10  # a streaming job's longest (streaming.py, max_segment_s)
 SAMPLE_RATE = 16_000
 DEFAULT_BEAM_SIZE = 5
 LIVE_TEMPERATURES = (0.0, 0.2)
@@ -149,13 +151,15 @@ class WhisperEngine:
         """
         return self._decode(samples, offset, WINDOW_SECONDS)
 
-    def draft(self, samples: npt.NDArray[np.float32], *, offset: float = 0.0) -> list[Word]:
-        """Like ``transcribe`` in about half the time, for words shown and then replaced.
+    def transcribe_short(
+        self, samples: npt.NDArray[np.float32], *, offset: float = 0.0
+    ) -> list[Word]:
+        """Like ``transcribe`` in about half the time, for audio that follows other speech.
 
         Audio up to 10 s is heard in a 15 s window; longer audio as ``transcribe`` hears it.
         """
-        short = len(samples) <= DRAFT_LONGEST_S * SAMPLE_RATE
-        return self._decode(samples, offset, DRAFT_WINDOW_SECONDS if short else WINDOW_SECONDS)
+        short = len(samples) <= SHORT_LONGEST_S * SAMPLE_RATE
+        return self._decode(samples, offset, SHORT_WINDOW_SECONDS if short else WINDOW_SECONDS)
 
     def _decode(self, samples: npt.NDArray[np.float32], offset: float, window_s: int) -> list[Word]:
         heard = _Heard()
@@ -254,7 +258,7 @@ def _load(resolved: ResolvedModel, cpu_threads: int) -> Any:
         from faster_whisper import WhisperModel
 
         class WindowedModel(WhisperModel):  # type: ignore[misc]
-            """Encodes the window the features were cut to, not always 30 s (for ``draft``).
+            """Encodes the window the features were cut to, not always 30 s (``transcribe_short``).
 
             faster-whisper cuts the features into ``chunk_length`` windows but then pads each to
             30 s of zero features (``pad_or_trim``) before the encoder; the frames past the
