@@ -273,6 +273,29 @@ def test_leaving_mid_session_keeps_finished_answers_and_marks_it_interrupted(
     assert session.answer_count == 1
 
 
+def test_the_run_can_be_ended_from_the_feedback_screen(make_room, monkeypatch) -> None:
+    # Esc and "End session" did nothing there: the user had to start the next question first.
+    room = make_room()
+    page = room.page
+    choose(room, banks=("openers",), mode=Mode.TIMED, count=3)
+    start(room, nerves=65)
+    answer(room, clip("ps_librivox_0930"))
+    wait_review(room)
+    assert page.review.leave.isVisible() and "Esc" in page.review.leave.text()
+    monkeypatch.setattr(page, "confirm_leave", lambda: False)
+    QTest.keyClick(page.review, Qt.Key.Key_Escape)
+    assert page.stack.currentWidget() is page.review  # "No" keeps the feedback on screen
+    monkeypatch.setattr(page, "confirm_leave", lambda: True)
+    QTest.keyClick(page.review, Qt.Key.Key_Escape)
+    assert page.stack.currentWidget() is page.setup
+    room.tasks.wait()
+    wait_for(
+        lambda: sessions_repo.list_sessions(room.ctx.engine)[0].status is SessionStatus.INTERRUPTED
+    )
+    [session] = sessions_repo.list_sessions(room.ctx.engine)
+    assert session.answer_count == 1
+
+
 def test_no_questions_match_is_said_on_the_setup_screen(make_room) -> None:
     room = make_room()
     page = room.page

@@ -143,7 +143,7 @@ class PracticePage(QWidget):
         q.skip.clicked.connect(c.skip)
         q.retake.clicked.connect(c.retake)
         q.pause.clicked.connect(self._on_question_pause_clicked)
-        q.leave.clicked.connect(self._on_question_leave_clicked)
+        q.leave.clicked.connect(self._on_leave_clicked)
         q.typed_submitted.connect(c.submit_typed)
         # Space starts and stops answers wherever focus is (a focused "Skip" button must not
         # take it), except while typing an answer: an application event filter does that.
@@ -155,12 +155,13 @@ class PracticePage(QWidget):
             ("Ctrl+S", c.skip),
             ("Ctrl+R", c.retake),
             ("Ctrl+P", self._on_question_pause_clicked),
-            ("Escape", self._on_question_leave_clicked),
+            ("Escape", self._on_leave_clicked),
         ):
             QShortcut(QKeySequence(key), q).activated.connect(action)
         self.review.rated.connect(self._on_review_rated)
         self.review.next_requested.connect(c.next_question)
         self.review.retake_requested.connect(c.retake)
+        self.review.leave_requested.connect(self._on_leave_clicked)
         self.summary.again_requested.connect(self._on_summary_again_requested)
 
     # Set-up --------------------------------------------------------------------------------
@@ -279,7 +280,7 @@ class PracticePage(QWidget):
     def _on_question_pause_clicked(self) -> None:
         self.question.show_paused(self.controller.toggle_pause())
 
-    def _on_question_leave_clicked(self) -> None:
+    def _on_leave_clicked(self) -> None:
         if self.confirm_leave():
             self.controller.abandon()
             self.stack.setCurrentWidget(self.setup)

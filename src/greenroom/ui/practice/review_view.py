@@ -38,6 +38,7 @@ class ReviewView(AnswerPartsMixin, QWidget):
     rated = Signal(int)
     next_requested = Signal()
     retake_requested = Signal()
+    leave_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +67,16 @@ class ReviewView(AnswerPartsMixin, QWidget):
             "Next question", role="primary", icon="next", description="Go on (Enter)"
         )
         self.next.clicked.connect(self.next_requested)
+        # As on the question screen: a user who has had enough after this feedback should not
+        # have to start the next question to end the run.
+        self.leave = widgets.button(
+            "End session (Esc)",
+            role="quiet",
+            icon="end",
+            description="End the run now; finished answers are kept",
+        )
+        self.leave.clicked.connect(self.leave_requested)
+        QShortcut(QKeySequence("Escape"), self).activated.connect(self.leave.click)
         self._layout()
         for key in ("Return", "Enter"):
             enter = QShortcut(QKeySequence(key), self)
@@ -111,6 +122,7 @@ class ReviewView(AnswerPartsMixin, QWidget):
         self.rating_buttons.idClicked.connect(self.rated)
         rating.addStretch(1)
         actions = QHBoxLayout()
+        actions.addWidget(self.leave)
         actions.addStretch(1)
         actions.addWidget(self.retake)
         actions.addWidget(self.next)
