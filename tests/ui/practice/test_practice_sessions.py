@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 from greenroom.analysis import bands
 from greenroom.core.errors import GreenroomError
 from greenroom.core.interview import Phase
-from greenroom.core.session import AnswerKind, Mode, SessionStatus
+from greenroom.core.session import AnswerKind, Mode, PracticeSession, SessionStatus
 from greenroom.store import banks_repo, sessions_repo
 from greenroom.ui import speech_model
 from greenroom.ui.practice import controller, practice_page
@@ -265,12 +265,16 @@ def test_leaving_mid_session_keeps_finished_answers_and_marks_it_interrupted(
     QTest.mouseClick(page.question.leave, Qt.MouseButton.LeftButton)
     assert page.stack.currentWidget() is page.setup
     wait_for(lambda: not room.mic.recording)  # the microphone is closed with the session
-    room.tasks.wait()
-    wait_for(
-        lambda: sessions_repo.list_sessions(room.ctx.engine)[0].status is SessionStatus.INTERRUPTED
-    )
-    [session] = sessions_repo.list_sessions(room.ctx.engine)
-    assert session.answer_count == 1
+    assert _interrupted_session(room).answer_count == 1
+
+
+def _interrupted_session(room: object) -> PracticeSession:
+    """The one saved session, once it is marked interrupted."""
+    engine = room.ctx.engine  # type: ignore[attr-defined]
+    room.tasks.wait()  # type: ignore[attr-defined]
+    wait_for(lambda: sessions_repo.list_sessions(engine)[0].status is SessionStatus.INTERRUPTED)
+    [session] = sessions_repo.list_sessions(engine)
+    return session
 
 
 def test_the_run_can_be_ended_from_the_feedback_screen(make_room, monkeypatch) -> None:
@@ -288,12 +292,7 @@ def test_the_run_can_be_ended_from_the_feedback_screen(make_room, monkeypatch) -
     monkeypatch.setattr(page, "confirm_leave", lambda: True)
     QTest.keyClick(page.review, Qt.Key.Key_Escape)
     assert page.stack.currentWidget() is page.setup
-    room.tasks.wait()
-    wait_for(
-        lambda: sessions_repo.list_sessions(room.ctx.engine)[0].status is SessionStatus.INTERRUPTED
-    )
-    [session] = sessions_repo.list_sessions(room.ctx.engine)
-    assert session.answer_count == 1
+    assert _interrupted_session(room).answer_count == 1
 
 
 def test_no_questions_match_is_said_on_the_setup_screen(make_room) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QProgressBar,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +42,16 @@ def clock_text(seconds: float) -> str:
     """m:ss, rounded up, so a countdown shows 0:01 until time is really up."""
     whole = max(0, math.ceil(seconds - 1e-6))
     return f"{whole // 60}:{whole % 60:02d}"
+
+
+def end_session_button() -> QPushButton:
+    """ "End session (Esc)": on the question screen and on the feedback after each answer."""
+    return widgets.button(
+        "End session (Esc)",
+        role="quiet",
+        icon="end",
+        description="End the run now; finished answers are kept",
+    )
 
 
 class QuestionView(QWidget):
@@ -112,12 +123,7 @@ class QuestionView(QWidget):
         self.pause = widgets.button(
             "Pause (Ctrl+P)", icon="pause", description="Stop the clock between answers"
         )
-        self.leave = widgets.button(
-            "End session (Esc)",
-            role="quiet",
-            icon="end",
-            description="End the run now; finished answers are kept",
-        )
+        self.leave = end_session_button()
         buttons = QHBoxLayout()
         for b in (self.primary, self.skip, self.retake, self.pause):
             buttons.addWidget(b)

@@ -29,6 +29,7 @@ from greenroom.ui import widgets
 from greenroom.ui.answer_parts import RATING_WORDS, AnswerParts, AnswerPartsMixin
 from greenroom.ui.history.playback import AnswerPlayer
 from greenroom.ui.history.transcript_view import TranscriptView
+from greenroom.ui.practice.question_view import end_session_button
 from greenroom.ui.practice.results import AnswerReview
 
 
@@ -69,12 +70,7 @@ class ReviewView(AnswerPartsMixin, QWidget):
         self.next.clicked.connect(self.next_requested)
         # As on the question screen: a user who has had enough after this feedback should not
         # have to start the next question to end the run.
-        self.leave = widgets.button(
-            "End session (Esc)",
-            role="quiet",
-            icon="end",
-            description="End the run now; finished answers are kept",
-        )
+        self.leave = end_session_button()
         self.leave.clicked.connect(self.leave_requested)
         QShortcut(QKeySequence("Escape"), self).activated.connect(self.leave.click)
         self._layout()
