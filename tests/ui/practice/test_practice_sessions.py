@@ -248,15 +248,21 @@ def test_microphone_lost_mid_answer_keeps_what_was_said(make_room) -> None:
     assert says(answer.transcript, "jfk") and answer.audio_path is not None
 
 
-def test_leaving_mid_session_keeps_finished_answers_and_marks_it_interrupted(
-    make_room, monkeypatch
-) -> None:
+def _first_answer_reviewed(make_room) -> object:
+    """A Timed run of three questions with its first answer spoken and its feedback shown."""
     room = make_room()
-    page = room.page
     choose(room, banks=("openers",), mode=Mode.TIMED, count=3)
     start(room, nerves=65)
     answer(room, clip("ps_librivox_0930"))
     wait_review(room)
+    return room
+
+
+def test_leaving_mid_session_keeps_finished_answers_and_marks_it_interrupted(
+    make_room, monkeypatch
+) -> None:
+    room = _first_answer_reviewed(make_room)
+    page = room.page
     QTest.mouseClick(page.review.next, Qt.MouseButton.LeftButton)
     space(room)  # second answer in progress...
     wait_recording(room)
@@ -279,12 +285,8 @@ def _interrupted_session(room: object) -> PracticeSession:
 
 def test_the_run_can_be_ended_from_the_feedback_screen(make_room, monkeypatch) -> None:
     # Esc and "End session" did nothing there: the user had to start the next question first.
-    room = make_room()
+    room = _first_answer_reviewed(make_room)
     page = room.page
-    choose(room, banks=("openers",), mode=Mode.TIMED, count=3)
-    start(room, nerves=65)
-    answer(room, clip("ps_librivox_0930"))
-    wait_review(room)
     assert page.review.leave.isVisible() and "Esc" in page.review.leave.text()
     monkeypatch.setattr(page, "confirm_leave", lambda: False)
     QTest.keyClick(page.review, Qt.Key.Key_Escape)

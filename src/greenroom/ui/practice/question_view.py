@@ -45,7 +45,7 @@ def clock_text(seconds: float) -> str:
 
 
 def end_session_button() -> QPushButton:
-    """ "End session (Esc)": on the question screen and on the feedback after each answer."""
+    """The "End session (Esc)" button of the question screen and of the feedback screen."""
     return widgets.button(
         "End session (Esc)",
         role="quiet",
