@@ -170,6 +170,19 @@ def test_speech_that_follows_speech_closely_is_heard_in_the_short_window() -> No
     assert [w.text[0] for w in transcript.words] == ["w", "s", "w"], transcript.words
 
 
+def test_the_words_stop_cuts_off_are_heard_in_the_short_window() -> None:
+    # Stop in mid-sentence after 1.5 s of silence: the speaker waits for these words, and the
+    # short window has them in about half the time. The sentence before, closed by its pause,
+    # keeps the full window; so would the cut one if Stop came after a pause (test above).
+    engine = _ShortWindowEngine(delay=0.05)
+    stream = StreamingTranscriber(engine)
+    sentence = _sentence()
+    cut = sentence[: len(sentence) // 2]
+    _feed(stream, np.concatenate([sentence, _silence(1.5), cut]), pace=20)
+    transcript = stream.finish()
+    assert [w.text[0] for w in transcript.words] == ["w", "s"], transcript.words
+
+
 def test_a_pause_guessed_in_the_short_window_is_kept_at_stop() -> None:
     # The guess in the pause and the job it stands for are heard in the same window, so the
     # Stop 0.7 s into the pause finds the words done.
@@ -204,7 +217,8 @@ def _audio_between_drafts(seconds: tuple[float, ...]) -> list[float]:
     """Talk on for 7.8 s with drafts taking ``seconds``: the audio each draft added."""
     engine = _TimedDrafts(*seconds)
     stream = StreamingTranscriber(engine, speculate=True)
-    _feed(stream, np.concatenate([_sentence()] * 2))
+    # The pause before Stop keeps the words Stop would cut off out of the short window's calls.
+    _feed(stream, np.concatenate([_sentence()] * 2 + [_silence(0.7)]))
     stream.finish()
     ends = [end for _, _, end in engine.short_calls]
     assert len(ends) >= 2, engine.short_calls

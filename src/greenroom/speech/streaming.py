@@ -11,9 +11,10 @@ growing segment while the speaker talks on, so words show up live even without p
 is only ever reused for exactly the same audio; otherwise it is shown live and thrown away.
 
 Audio that follows other speech closely (the guesses while talking, and segments starting within
-``max_merged_pause_s`` of the previous one) is heard in the engine's short window when it has
-one (``ShortWindowEngine``: Whisper in 15 s instead of 30 s, about half the time), which leaves
-the worker free sooner; audio opening after a longer silence gets the full window.
+``max_merged_pause_s`` of the previous one) and the words Stop cuts off are heard in the engine's
+short window when it has one (``ShortWindowEngine``: Whisper in 15 s instead of 30 s, about half
+the time), which leaves the worker free sooner and the speaker waiting less; audio opening after a
+longer silence gets the full window.
 """
 
 from __future__ import annotations
@@ -82,7 +83,7 @@ class _Job:
     samples: npt.NDArray[np.float32]
     guess: bool = False  # transcribed ahead of time: shown live, reused only for the same audio
     draft: bool = False  # a guess while talking: shown, never reused
-    follows_speech: bool = False  # starts within max_merged_pause_s of the speech before it
+    short: bool = False  # heard in the engine's short window (``_short_window``)
 
 
 class StreamingTranscriber:
@@ -114,6 +115,7 @@ class StreamingTranscriber:
         self._length = 0
         self._segments: list[SpeechSegment] = []
         self._closed_ends: list[int] = []  # end sample of each closed segment (feeding thread)
+        self._cut_end: int | None = None  # end sample of the segment Stop cut mid-speech
         self._pending: ClosedSegment | None = None  # short segments waiting for a neighbour
         self._min_job = round(min_job_s * SAMPLE_RATE)
         self._max_job = round(max_segment_s * SAMPLE_RATE)
@@ -202,7 +204,10 @@ class StreamingTranscriber:
             raise SpeechEngineError("the transcription was cancelled", where="streaming")
         if not self._finished:
             self._finished = True
-            for segment in self._segmenter.flush(self._length):
+            cut = self._segmenter.flush(self._length)
+            if cut:
+                self._cut_end = cut[-1].end
+            for segment in cut:
                 self._submit(segment)
             if self._pending is not None:
                 self._dispatch(self._pending)
@@ -343,17 +348,21 @@ class StreamingTranscriber:
         # Copy now, on the feeding thread: the buffer may be reallocated while the job waits.
         self._idle.clear()
         samples = self._audio[job.start : job.end].copy()
-        self._jobs.put(_Job(job, samples, guess, draft, self._follows_speech(job)))
+        self._jobs.put(_Job(job, samples, guess, draft, self._short_window(job)))
 
-    def _follows_speech(self, job: ClosedSegment) -> bool:
-        """Whether ``job`` starts within a mergeable pause of the speech before it.
+    def _short_window(self, job: ClosedSegment) -> bool:
+        """Whether ``job`` is heard in the engine's short window (``ShortWindowEngine``).
 
-        Such a job is heard in the engine's short window (``ShortWindowEngine``), in about half
-        the time; one that opens an answer or follows a longer silence is heard in the full
-        window, which kept more fillers after silence on the eval sets (docs/speech.md).
-        The same audio gets the same answer whenever it is asked (a guess and the job it stands
-        for), because the segments before a job are closed before it starts.
+        That takes about half the time. It is used for audio that starts within a mergeable
+        pause of the speech before it, and for the words Stop cut off, which the speaker waits
+        for (a guess at the same audio, if any, is reused). Audio that opens an answer or
+        follows a longer silence is heard in the full window, which kept more fillers after
+        silence on the eval sets (docs/speech.md). The same audio gets the same answer whenever
+        it is asked (a guess and the job it stands for), because the segments before a job are
+        closed before it starts.
         """
+        if job.end == self._cut_end:
+            return True
         ends = self._closed_ends
         before = bisect.bisect_right(ends, job.start)
         return before > 0 and job.start - ends[before - 1] <= self._max_merged_pause
@@ -454,7 +463,7 @@ class StreamingTranscriber:
             words = self._draft(job.samples, segment.start / SAMPLE_RATE)
         else:
             offset = segment.start / SAMPLE_RATE
-            words = self._transcribe(job.samples, offset, short=job.follows_speech)
+            words = self._transcribe(job.samples, offset, short=job.short)
         log.debug(
             "%s %.2f-%.2f s done at %.2f s of audio fed%s",
             "draft" if job.draft else "guess" if job.guess else "job",
