@@ -183,6 +183,17 @@ def test_the_words_stop_cuts_off_are_heard_in_the_short_window() -> None:
     assert [w.text[0] for w in transcript.words] == ["w", "s"], transcript.words
 
 
+def test_a_stop_in_a_short_pause_is_not_a_cut() -> None:
+    # 0.3 s into a pause the segment is still open, but in the app a guess in the full window
+    # may have its words already; the whole-file pass must hear that audio the same way.
+    engine = _ShortWindowEngine(delay=0.05)
+    stream = StreamingTranscriber(engine)
+    sentence = _sentence()
+    _feed(stream, np.concatenate([sentence, _silence(1.5), sentence, _silence(0.3)]), pace=20)
+    transcript = stream.finish()
+    assert [w.text[0] for w in transcript.words] == ["w", "w"], transcript.words
+
+
 def test_a_pause_guessed_in_the_short_window_is_kept_at_stop() -> None:
     # The guess in the pause and the job it stands for are heard in the same window, so the
     # Stop 0.7 s into the pause finds the words done.

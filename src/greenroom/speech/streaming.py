@@ -204,10 +204,12 @@ class StreamingTranscriber:
             raise SpeechEngineError("the transcription was cancelled", where="streaming")
         if not self._finished:
             self._finished = True
-            cut = self._segmenter.flush(self._length)
-            if cut:
-                self._cut_end = cut[-1].end
-            for segment in cut:
+            # Words cut off mid-speech, not a Stop in a pause, which a guess may have done already.
+            talking = self._segmenter.silent_s < GUESS_AFTER_PAUSE_S
+            closed = self._segmenter.flush(self._length)
+            if closed and talking:
+                self._cut_end = closed[-1].end
+            for segment in closed:
                 self._submit(segment)
             if self._pending is not None:
                 self._dispatch(self._pending)
@@ -355,11 +357,11 @@ class StreamingTranscriber:
 
         That takes about half the time. It is used for audio that starts within a mergeable
         pause of the speech before it, and for the words Stop cut off, which the speaker waits
-        for (a guess at the same audio, if any, is reused). Audio that opens an answer or
-        follows a longer silence is heard in the full window, which kept more fillers after
-        silence on the eval sets (docs/speech.md). The same audio gets the same answer whenever
-        it is asked (a guess and the job it stands for), because the segments before a job are
-        closed before it starts.
+        for. Audio that opens an answer or follows a longer silence is heard in the full window,
+        which kept more fillers after silence on the eval sets (docs/speech.md). The same audio
+        gets the same answer whenever it is asked (a guess and the job it stands for), because
+        the segments before a job are closed before it starts, and a Stop at least
+        ``GUESS_AFTER_PAUSE_S`` into a pause, where a guess may have been made, is not a cut.
         """
         if job.end == self._cut_end:
             return True
