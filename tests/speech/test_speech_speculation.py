@@ -173,7 +173,7 @@ def test_speech_that_follows_speech_closely_is_heard_in_the_short_window() -> No
 def test_the_words_stop_cuts_off_are_heard_in_the_short_window() -> None:
     # Stop in mid-sentence after 1.5 s of silence: the speaker waits for these words, and the
     # short window has them in about half the time. The sentence before, closed by its pause,
-    # keeps the full window; so would the cut one if Stop came after a pause (test above).
+    # keeps the full window; so would the cut one if Stop came in a pause (the next test).
     engine = _ShortWindowEngine(delay=0.05)
     stream = StreamingTranscriber(engine)
     sentence = _sentence()
