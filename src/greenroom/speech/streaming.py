@@ -204,8 +204,9 @@ class StreamingTranscriber:
             raise SpeechEngineError("the transcription was cancelled", where="streaming")
         if not self._finished:
             self._finished = True
-            # Words cut off mid-speech, not a Stop in a pause, which a guess may have done already.
-            talking = self._segmenter.silent_s < GUESS_AFTER_PAUSE_S
+            # Words cut off mid-speech, not a Stop in a pause, which a guess may have done already
+            # (asked before the flush, which closes the segment and so ends the pause).
+            talking = not self._pausing()
             closed = self._segmenter.flush(self._length)
             if closed and talking:
                 self._cut_end = closed[-1].end
@@ -327,7 +328,7 @@ class StreamingTranscriber:
         open_segment = self._segmenter.peek(self._length)
         draft = False
         if open_segment is not None:
-            if self._segmenter.silent_s >= GUESS_AFTER_PAUSE_S:
+            if self._pausing():
                 job = self._next_job(open_segment)  # what the pause will close, exactly
             else:
                 job = ClosedSegment(self._next_job(open_segment).start, self._length)
@@ -345,6 +346,11 @@ class StreamingTranscriber:
             return
         self._guessed = job
         self._dispatch(job, guess=True, draft=draft)
+
+    def _pausing(self) -> bool:
+        """Whether the speaker has paused long enough for the open segment to be guessed (a Stop
+        now is not a cut: both decisions must agree for a guess to be reused)."""
+        return self._segmenter.silent_s >= GUESS_AFTER_PAUSE_S
 
     def _dispatch(self, job: ClosedSegment, *, guess: bool = False, draft: bool = False) -> None:
         # Copy now, on the feeding thread: the buffer may be reallocated while the job waits.
