@@ -134,11 +134,14 @@ class _ShortWindowEngine(_SlowEngine):
         self.short_calls: list[tuple[float, float, float]] = []  # (when, start, end)
 
     def transcribe_short(self, samples: np.ndarray, *, offset: float = 0.0) -> list[Word]:
-        time.sleep(self.delay / 3)
+        time.sleep(self._short_delay())
         end = offset + len(samples) / RATE
         with self._lock:
             self.short_calls.append((time.monotonic(), offset, end))
         return [Word(f"short{offset:.2f}-{end:.2f}", offset, end)]
+
+    def _short_delay(self) -> float:
+        return self.delay / 3
 
 
 def test_words_while_talking_are_drafted_shown_and_never_kept() -> None:
@@ -216,12 +219,8 @@ class _TimedDrafts(_ShortWindowEngine):
         super().__init__()
         self.seconds = list(seconds)
 
-    def transcribe_short(self, samples: np.ndarray, *, offset: float = 0.0) -> list[Word]:
-        time.sleep(self.seconds.pop(0) if len(self.seconds) > 1 else self.seconds[0])
-        end = offset + len(samples) / RATE
-        with self._lock:
-            self.short_calls.append((time.monotonic(), offset, end))
-        return [Word(f"short{offset:.2f}-{end:.2f}", offset, end)]
+    def _short_delay(self) -> float:
+        return self.seconds.pop(0) if len(self.seconds) > 1 else self.seconds[0]
 
 
 def _audio_between_drafts(seconds: tuple[float, ...]) -> list[float]:
