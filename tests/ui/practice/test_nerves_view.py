@@ -49,6 +49,23 @@ def test_pressing_the_handle_where_it_is_sets_that_value(qtbot: QtBot) -> None:
     assert view.nerves.value == 50
 
 
+def test_setting_the_first_rating_does_not_move_the_second_under_the_pointer(qtbot: QtBot) -> None:
+    # Seen by hand: the first rating's hint went away when it was set, the confidence slider
+    # jumped 24 px up, and a click aimed at it a moment later landed beside it.
+    view, _ = _view(qtbot, after=True)
+    view.resize(900, 700)
+    qtbot.waitExposed(view)
+    slider = view.confidence.slider
+    before = slider.mapTo(view, slider.rect().center())
+    point = view.nerves.slider.rect().center()
+    QTest.mouseClick(view.nerves.slider, Qt.MouseButton.LeftButton, pos=point)
+    assert view.nerves.value is not None and not view.nerves.hint.isVisible()
+    qtbot.wait(50)  # let the layout settle as it would between two clicks
+    assert view.childAt(before) is slider
+    QTest.mouseClick(slider, Qt.MouseButton.LeftButton, pos=slider.mapFrom(view, before))
+    assert view.confidence.value is not None
+
+
 def test_skip_goes_on_with_unset_ratings(qtbot: QtBot) -> None:
     view, sent = _view(qtbot, after=True)
     view.nerves.set_value(35)

@@ -44,6 +44,11 @@ class RatingScale(QWidget):
         self.shown.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint = QLabel(UNSET_HINT)
         self.hint.setObjectName("hint")
+        # Hidden once set, but its line is kept: the scale below must not jump up under a
+        # pointer already on its way to it.
+        keep = self.hint.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)
+        self.hint.setSizePolicy(keep)
         self._value: int | None = None
         # Any user action on the slider sets the rating, even one that leaves the handle where
         # it was (a click on the handle at 50); setValue from code does not.
