@@ -171,3 +171,28 @@ def test_a_fast_answer_names_its_fastest_moment_once_at_one_time(qtbot: QtBot) -
     fast = next(line for line in shown.splitlines() if "fastest stretch" in line)
     assert fast.endswith(f"a minute at {clock(peak)}.")
     assert clock(math.ceil(peak)) not in shown
+
+
+def test_the_run_summary_counts_key_points_in_plain_words() -> None:
+    # Seen at the end of a run: "0 of 1 key points; not yet: three words", and "not yet: none"
+    # for an answer that covered them all.
+    from greenroom.analysis.session import summarize_session
+    from greenroom.ui.practice.results import SessionResult
+    from greenroom.ui.practice.summary_view import summary_html
+
+    one = Question("three", "Describe yourself in three words.", key_points=("three words",))
+    said = "I raised it early and we agreed a new plan with the client the same afternoon."
+    reviews = []
+    for position, (question, text) in enumerate(
+        [(one, "I am calm and curious."), (QUESTION, said), (QUESTION, "We shipped late.")]
+    ):
+        m = analyze_answer(_timed(text), answer_limit=None, key_points=question.key_points)
+        reviews.append(
+            AnswerReview(position, 1, question, _timed(text), False, m, feedback_for(m), 50.0)
+        )
+    summary = summarize_session([r.metrics for r in reviews])
+    text = summary_html(SessionResult(summary, [], reviews, None, None, first_session=True))
+    assert "0 of 1 key point; not yet: three words" in text
+    assert f"{QUESTION.text} \u2014 all 2 key points" in text
+    assert "0 of 2 key points; not yet: raised it early, new plan" in text
+    assert "not yet: none" not in text

@@ -116,11 +116,12 @@ def _coverage_lines(reviews: list[AnswerReview]) -> str:
     for r in reviews:
         kp = r.metrics.key_points
         if kp.total:
-            missed = ", ".join(kp.missing) or "none"
-            lines.append(
-                f"<li>{html.escape(r.question.text)} \u2014 {len(kp.covered)} of {kp.total} key "
-                f"points; not yet: {html.escape(missed)}</li>"
-            )
+            points = "key point" if kp.total == 1 else "key points"
+            if kp.missing:
+                said = f"{len(kp.covered)} of {kp.total} {points}; not yet: {', '.join(kp.missing)}"
+            else:
+                said = f"all {kp.total} {points}" if kp.total > 1 else "its key point"
+            lines.append(f"<li>{html.escape(r.question.text)} \u2014 {html.escape(said)}</li>")
     terms_used = sorted({t for r in reviews if r.metrics.job for t in r.metrics.job.covered})
     terms_all = sorted(
         {
