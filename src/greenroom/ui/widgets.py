@@ -11,10 +11,11 @@ import weakref
 
 import shiboken6
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -148,6 +149,22 @@ def fit_height_to_text(view: QTextBrowser) -> None:
     height = int(document.size().height() + margins.top() + margins.bottom() + 2)
     if height != view.height():
         view.setFixedHeight(height)
+
+
+# QHeaderView::section in greenroom.qss: 6 px padding each side, font-weight 600. Qt's own size
+# hint reserves a sort arrow as wide as the heading is tall (~45 px for two lines); an arrow
+# drawn beside a centred heading needs about 18.
+HEADING_PADDING = 12
+SORT_ARROW = 18
+
+
+def heading_width(header: QHeaderView, title: str) -> int:
+    """The width a table heading (one line per line of ``title``) needs to be shown whole."""
+    font = QFont(header.font())
+    font.setWeight(QFont.Weight.DemiBold)
+    metrics = QFontMetrics(font)
+    text = max(metrics.horizontalAdvance(line) for line in title.splitlines())
+    return text + HEADING_PADDING + SORT_ARROW
 
 
 def set_tone(label: QLabel, object_name: str) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
@@ -13,6 +15,7 @@ from greenroom.ui.context import AppContext
 from greenroom.ui.history.filter_bar_view import ANY_DATE
 from greenroom.ui.history.history_model import COLUMNS
 from greenroom.ui.history.history_page import HistoryPage
+from greenroom.ui.theme import apply_theme
 
 
 def _column(name: str) -> int:
@@ -44,6 +47,38 @@ def test_list_shows_every_session_newest_first_with_its_figures(
         "Behavioural questions (STAR)",
     }
     assert first.delivery_index is not None and 0 <= first.delivery_index <= 100
+
+
+def test_every_column_heading_is_shown_whole_in_the_app_s_own_style(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    # Seen in the app: "Confidence after" was cut to "onfidence" by a fixed 96 px column.
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, "light")  # the bold headings and body size the user sees
+    page = HistoryPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    header = page.table.horizontalHeader()
+    font = QFont(header.font())
+    font.setWeight(QFont.Weight.DemiBold)  # greenroom.qss: QHeaderView::section, weight 600
+    metrics = QFontMetrics(font)
+    cut = {}
+    for column, (key, title) in enumerate(COLUMNS):
+        # the longest line of the heading and the section's 6 px padding on each side
+        text = max(metrics.horizontalAdvance(line) for line in title.splitlines()) + 12
+        if key != "banks" and header.sectionSize(column) < text:
+            cut[title.replace("\n", " ")] = (header.sectionSize(column), text)
+    assert not cut, cut  # heading: (width shown, width its text needs)
+    # ... and the banks keep room for a title (the numbers took it all with Qt's own sizes).
+    assert header.sectionSize(_column("banks")) >= 150
+    # A width the user dragged stays when they come back to the page.
+    header.resizeSection(_column("answers"), 140)
+    page.hide()
+    page.show()
+    assert header.sectionSize(_column("answers")) == 140
 
 
 def test_clicking_a_header_sorts_in_sql(qtbot: QtBot, ctx: AppContext) -> None:

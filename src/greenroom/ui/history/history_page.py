@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -34,6 +35,9 @@ from greenroom.ui.history.history_model import COLUMNS, SessionTableModel
 from greenroom.ui.history.retention_view import RetentionView
 from greenroom.ui.history.session_detail_view import SessionDetailView
 
+# Room for the values under a heading: a date with its time, the longest mode name.
+MIN_WIDTHS = {"started_at": 190, "mode": 150}
+
 
 class HistoryPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -56,12 +60,10 @@ class HistoryPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(32)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((190, 150, 0, 80, 80, 80, 96, 80)):
-            if width:
-                self.table.setColumnWidth(column, width)
         banks = [key for key, _ in COLUMNS].index("banks")
         header.setSectionResizeMode(banks, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
+        self._columns_fitted_for: str | None = None
         self.count = widgets.hint()
         self.notice = QLabel()
         self.notice.setObjectName("notice")
@@ -94,6 +96,24 @@ class HistoryPage(QWidget):
         self.export_json.clicked.connect(lambda: self._export_all("json"))
         self.retention.changed.connect(self._on_retention_changed)
         self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Sized when first shown, in the font the theme has set by then; again only if that
+        # font changes, so widths the user dragged stay.
+        font = self.table.horizontalHeader().font().toString()
+        if font != self._columns_fitted_for:
+            self._columns_fitted_for = font
+            self._fit_columns()
+        super().showEvent(event)
+
+    def _fit_columns(self) -> None:
+        """Each column at least as wide as its heading, which fixed widths cut in the app's
+        bold heading font ("onfidence after"); the banks take what is left."""
+        header = self.table.horizontalHeader()
+        for column, (key, title) in enumerate(COLUMNS):
+            if key != "banks":
+                wanted = max(MIN_WIDTHS.get(key, 0), widgets.heading_width(header, title))
+                self.table.setColumnWidth(column, wanted)
 
     def _build(self) -> None:
         list_page = QWidget()
