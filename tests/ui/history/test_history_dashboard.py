@@ -174,6 +174,32 @@ def test_charts_take_their_colours_from_the_theme(qtbot: QtBot) -> None:
         design.set_theme("light")
 
 
+@pytest.mark.parametrize(
+    ("values", "whole"), [([60.0], True), ([64.0, 64.0], True), ([1.0], False)]
+)
+def test_one_value_gets_an_axis_in_its_own_scale(
+    qtbot: QtBot, values: list[float], whole: bool
+) -> None:
+    # Seen after a first run: confidence 60 drawn on an axis from 59.7 to 60.2 in tenths, as if
+    # a tenth of a point on a 0-100 scale meant something.
+    chart = ChartView()
+    qtbot.addWidget(chart)
+    chart.set_ranges(1, values)
+    low, high = chart.y_axis.min(), chart.y_axis.max()
+    assert low < values[0] < high
+    if whole:  # a 0-100 figure: whole numbers over at least 10 points
+        assert high - low >= 10 and chart.y_axis.labelFormat() == "%.0f"
+    else:  # fillers a minute: a small figure keeps its tenths
+        assert high - low <= 2 and chart.y_axis.labelFormat() == "%.1f"
+
+
+def test_values_that_differ_keep_an_axis_close_around_them(qtbot: QtBot) -> None:
+    chart = ChartView()
+    qtbot.addWidget(chart)
+    chart.set_ranges(2, [70.0, 80.0])
+    assert 60 <= chart.y_axis.min() < 70 and 80 < chart.y_axis.max() <= 90
+
+
 def test_real_interviews_can_join_as_diamonds_in_their_own_colour(qtbot: QtBot) -> None:
     chart = ChartView()
     qtbot.addWidget(chart)

@@ -114,6 +114,10 @@ class ChartView(QChartView):
         self.x_axis.setTickInterval(tick_step(max(runs, 1)))
         lo, hi = (min(values), max(values)) if values else (0.0, 1.0)
         pad = max((hi - lo) * 0.1, 1.0 if hi - lo > 5 else 0.2)
+        if hi - lo < abs(hi) * 0.05:
+            # (Nearly) one value, as after a first run: a tenth of the value itself. Confidence
+            # 60 alone got an axis from 59.7 to 60.2 in tenths.
+            pad = max(pad, abs(hi) * 0.1)
         self.y_axis.setRange(max(floor, lo - pad), hi + pad)
         self.y_axis.applyNiceNumbers()
         if self.y_axis.min() < floor:
