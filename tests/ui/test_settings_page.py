@@ -6,6 +6,7 @@ import wave
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from greenroom.paths import AppPaths
@@ -19,13 +20,16 @@ from greenroom.ui.context import AppContext, SettingsStore
 from greenroom.ui.settings_page import SettingsPage
 from greenroom.ui.speech_model import ModelState, SpeechModel
 from greenroom.ui.tasks import InlineTaskRunner
+from greenroom.ui.theme import apply_theme
 from support.audio_data import clip_info
 from support.fakes import FakeMicrophone, FakeVoice
 from support.model_hub import FolderHub
 from support.waiting import wait_until
 
 
-def _page(qtbot: QtBot, app_paths: AppPaths, settings: Settings) -> SettingsPage:
+def _page(
+    qtbot: QtBot, app_paths: AppPaths, settings: Settings, *, show: bool = True
+) -> SettingsPage:
     tasks = InlineTaskRunner(lambda exc: (_ for _ in ()).throw(exc))
     store = SettingsStore(settings, app_paths.settings_file)
     ctx = AppContext(open_store(app_paths).engine, app_paths, tasks, store)
@@ -36,8 +40,41 @@ def _page(qtbot: QtBot, app_paths: AppPaths, settings: Settings) -> SettingsPage
         model=SpeechModel(tasks, app_paths.models),
     )  # type: ignore[arg-type]
     qtbot.addWidget(page)
-    page.show()
+    if show:
+        page.show()
     return page
+
+
+def test_the_page_fits_its_window_and_the_online_warning_is_read_whole(
+    qtbot: QtBot, app_paths: AppPaths
+) -> None:
+    # Seen in the app: the online engine's label (with its warning) set the engine list's
+    # width, 821 px, and the whole page scrolled sideways in a 1180 px window.
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    page = _page(qtbot, app_paths, Settings(), show=False)
+    page.refresh()  # as the main window does when the page is opened
+    # A theme applied once the lists are filled (at start-up, or chosen on this page) makes
+    # every list measure its items again.
+    apply_theme(app, "dark")
+    apply_theme(app, "light")
+    page.resize(975, 650)  # the page's share of the app's 1180 x 800 window
+    page.show()
+    qtbot.waitExposed(page)
+    scroll = page.findChild(QScrollArea)
+    assert scroll is not None
+    assert scroll.widget().minimumSizeHint().width() <= scroll.viewport().width()
+    # In a narrow window the closed list is narrower than the warning: the open one is not.
+    page.resize(640, 650)
+    qtbot.wait(20)
+    assert scroll.widget().minimumSizeHint().width() <= scroll.viewport().width()
+    combo = page.engine_combo
+    online = next(combo.itemText(i) for i in range(combo.count()) if "ONLINE" in combo.itemText(i))
+    combo.showPopup()
+    try:
+        assert combo.view().width() >= combo.fontMetrics().horizontalAdvance(online)
+    finally:
+        combo.hidePopup()
 
 
 def test_opening_the_page_shows_the_settings_and_saves_nothing(

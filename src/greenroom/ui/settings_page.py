@@ -9,7 +9,6 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -45,7 +44,7 @@ from greenroom.ui.history.playback import AnswerPlayer
 from greenroom.ui.practice.recorder import MicrophoneLike
 from greenroom.ui.question_voice import QuestionVoice
 from greenroom.ui.speech_model import SpeechModel
-from greenroom.ui.widgets import button, describe_control, set_tone
+from greenroom.ui.widgets import button, choice_list, describe_control, set_tone
 
 PRIVACY = (
     "Greenroom keeps everything on this computer: recordings, transcripts and your self-reports. "
@@ -108,7 +107,7 @@ class SettingsPage(QWidget):
         box = QGroupBox("Voice that reads the questions")
         form = QFormLayout(box)
         self.tts_enabled = QCheckBox("Read questions aloud by default")
-        self.voice_combo = QComboBox()
+        self.voice_combo = choice_list()
         self.voice_combo.setAccessibleName("Voice")
         self.rate = QSpinBox()
         self.rate.setRange(80, 300)
@@ -148,7 +147,7 @@ class SettingsPage(QWidget):
     def _mic_box(self) -> QGroupBox:
         box = QGroupBox("Microphone")
         form = QFormLayout(box)
-        self.mic_combo = QComboBox()
+        self.mic_combo = choice_list()
         describe_control(
             self.mic_combo, "Microphone", "The microphone your answers are recorded from"
         )
@@ -188,14 +187,14 @@ class SettingsPage(QWidget):
     def _engine_box(self) -> QGroupBox:
         box = QGroupBox("Speech recognition")
         form = QFormLayout(box)
-        self.engine_combo = QComboBox()
+        self.engine_combo = choice_list()
         describe_control(
             self.engine_combo, "Speech engine", "What turns your answers into text on this computer"
         )
         self.engine_combo.activated.connect(self._on_engine_combo_activated)
         self.engine_note = QLabel()
         self.engine_note.setWordWrap(True)
-        self.model_combo = QComboBox()
+        self.model_combo = choice_list()
         self.model_combo.addItem(
             f"{BUNDLED_MODEL_NAME} (installed with Greenroom)", BUNDLED_MODEL_NAME
         )
@@ -241,7 +240,7 @@ class SettingsPage(QWidget):
     def _look_box(self) -> QGroupBox:
         box = QGroupBox("Appearance")
         form = QFormLayout(box)
-        self.theme = QComboBox()
+        self.theme = choice_list()
         for key, label in (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")):
             self.theme.addItem(label, key)
         self.theme.activated.connect(self._save)

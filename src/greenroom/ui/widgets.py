@@ -14,6 +14,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QComboBox,
     QFrame,
     QHeaderView,
     QLabel,
@@ -149,6 +150,16 @@ def fit_height_to_text(view: QTextBrowser) -> None:
     height = int(document.size().height() + margins.top() + margins.bottom() + 2)
     if height != view.height():
         view.setFixedHeight(height)
+
+
+def choice_list() -> QComboBox:
+    """A drop-down as wide as its layout makes it, whatever its longest item: Qt's default
+    grows to that item once anything restyles it, and a page scrolled sideways. Qt still opens
+    the list as wide as its longest item."""
+    combo = QComboBox()
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(12)
+    return combo
 
 
 # QHeaderView::section in greenroom.qss: 6 px padding each side, font-weight 600. Qt's own size
