@@ -153,9 +153,11 @@ def fit_height_to_text(view: QTextBrowser) -> None:
 
 
 def choice_list() -> QComboBox:
-    """A drop-down as wide as its layout makes it, whatever its longest item: Qt's default
-    grows to that item once anything restyles it, and a page scrolled sideways. Qt still opens
-    the list as wide as its longest item."""
+    """A drop-down as wide as its layout makes it, whatever its longest item.
+
+    Qt's default grows to the longest item whenever anything restyles it (a theme applied):
+    the online engine's label made the Settings page scroll sideways. The open list is still
+    as wide as its longest item, so nothing in it is cut."""
     combo = QComboBox()
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(12)
