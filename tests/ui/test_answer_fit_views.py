@@ -196,3 +196,14 @@ def test_the_run_summary_counts_key_points_in_plain_words() -> None:
     assert f"{QUESTION.text} \u2014 all 2 key points" in text
     assert "0 of 2 key points; not yet: raised it early, new plan" in text
     assert "not yet: none" not in text
+
+
+def test_a_filler_note_does_not_repeat_the_word_and_time_it_already_gives(qtbot: QtBot) -> None:
+    # Seen on the feedback screen: 'the first was "uh" at 0:04.' and under it 'at 0:04: "uh"'.
+    text = "uh I think um my strength uh is that uh I listen and um I plan ahead"
+    m = analyze_answer(_timed(text), answer_limit=None, key_points=())
+    view = _review(qtbot, m, text)
+    lines = view.feedback.toPlainText().splitlines()
+    note = next(k for k, line in enumerate(lines) if "fillers (" in line)
+    assert 'the first was "uh" at 0:01.' in lines[note]
+    assert lines[note + 1].startswith("Try:"), lines[note : note + 2]

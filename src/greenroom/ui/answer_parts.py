@@ -62,12 +62,13 @@ def feedback_html(observations: list[Observation], *, answered: bool = True) -> 
         where = ""
         if obs.evidence:
             ev = obs.evidence[0]
-            # Answer time rounds as the messages do ("fastest ... at 0:02"); a bare time the
-            # message already gives is not repeated.
+            # Answer time rounds as the messages do ("fastest ... at 0:02"); what the message
+            # already gives is not repeated: a bare time, or the very words at that time
+            # ('the first was "uh" at 0:04' over 'at 0:04: "uh"').
             at = f"at {clock(ev.time)}" if ev.time is not None else ""
             quoted = f"\u201c{html.escape(ev.words)}\u201d" if ev.words.strip() else ""
-            if not quoted and at in obs.message:
-                at = ""
+            if at in obs.message and (not quoted or f'"{ev.words}"' in obs.message):
+                at = quoted = ""
             shown = ": ".join(p for p in (at, quoted) if p)
             if shown:
                 where = f"<br><span>{shown}</span>"
