@@ -9,8 +9,16 @@ and an unknown rating is never compared.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QStyle,
+    QStyleOptionSlider,
+    QVBoxLayout,
+    QWidget,
+)
 
 from greenroom.ui import widgets
 
@@ -20,6 +28,28 @@ WHY = (
 )
 UNSET_TEXT = "–"
 UNSET_HINT = "Not set yet: drag the slider, click on it or use the arrow keys."
+
+
+class RatingSlider(QSlider):
+    """A click on the groove puts the handle where the click is, and the drag goes on from
+    there. Qt's own click steps 10 towards the pointer: aiming at 20 from 50 gave 40."""
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            option = QStyleOptionSlider()
+            self.initStyleOption(option)
+            style, slider = self.style(), QStyle.ComplexControl.CC_Slider
+            handle = style.subControlRect(slider, option, QStyle.SubControl.SC_SliderHandle, self)
+            if not handle.contains(event.position().toPoint()):
+                groove = style.subControlRect(
+                    slider, option, QStyle.SubControl.SC_SliderGroove, self
+                )
+                x = round(event.position().x() - groove.x() - handle.width() / 2)
+                span = groove.width() - handle.width()
+                self.setSliderPosition(
+                    QStyle.sliderValueFromPosition(self.minimum(), self.maximum(), x, span)
+                )
+        super().mousePressEvent(event)  # now on the handle: a press, then a drag
 
 
 class RatingScale(QWidget):
@@ -32,7 +62,7 @@ class RatingScale(QWidget):
         self.label = QLabel(question)
         self.label.setObjectName("questionText")
         self.label.setWordWrap(True)
-        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider = RatingSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, 100)
         self.slider.setPageStep(10)
         self.slider.setAccessibleName(question)
