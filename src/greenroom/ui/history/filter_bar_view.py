@@ -91,9 +91,7 @@ class FilterBarView(QWidget):
 
     @staticmethod
     def _combo(name: str, description: str) -> QComboBox:
-        combo = QComboBox()
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(12)
+        combo = widgets.choice_list()
         combo.setAccessibleName(name)
         combo.setToolTip(description)
         combo.setAccessibleDescription(description)
