@@ -138,12 +138,13 @@ def test_interviews_has_its_own_screen_and_shortcut(qtbot: QtBot, app_paths: App
     assert window.interviews_page.isVisible()
 
 
-def test_every_practice_screen_fits_a_window_1280_px_wide(
-    qtbot: QtBot, app_paths: AppPaths
-) -> None:
-    # A 1920 px screen at 150 % scaling, or a small laptop, is 1280 px wide: the window must
-    # not ask for more, whichever screen of a run it may have to show (Qt sizes the window for
-    # the widest page of each stack, shown or not). Measured with the app's own style sheet.
+def test_every_screen_fits_half_a_1920_px_screen(qtbot: QtBot, app_paths: AppPaths) -> None:
+    # Snapped to half of a 1920 px screen (the job advert on the other half), or on a small
+    # laptop, the window is 960 px wide: it must not ask for more, whichever screen it may have
+    # to show (Qt sizes the window for the widest page of each stack, shown or not). Rows of
+    # buttons and filters wrap (widgets.FlowRow); before, the practice screen's buttons alone
+    # made the window at least 1178 px wide, and History 1268. Measured with the app's own
+    # style sheet.
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     apply_theme(app, "light")
@@ -151,7 +152,7 @@ def test_every_practice_screen_fits_a_window_1280_px_wide(
     page = window.practice_page
     for i in range(page.stack.count()):
         page.stack.setCurrentIndex(i)
-        assert window.minimumSizeHint().width() <= 1200, type(page.stack.widget(i)).__name__
-    for i in range(window.pages.count()):
-        window.pages.setCurrentIndex(i)
-        assert window.minimumSizeHint().width() <= 1200, type(window.pages.widget(i)).__name__
+        assert window.minimumSizeHint().width() <= 960, type(page.stack.widget(i)).__name__
+    for i in range(window.nav.count()):
+        window.nav.setCurrentRow(i)  # builds a screen the first time it is opened
+        assert window.minimumSizeHint().width() <= 960, window.nav.item(i).text()

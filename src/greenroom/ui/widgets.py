@@ -10,7 +10,7 @@ from __future__ import annotations
 import weakref
 
 import shiboken6
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QPushButton,
     QSizePolicy,
     QTextBrowser,
@@ -150,6 +152,87 @@ def fit_height_to_text(view: QTextBrowser) -> None:
     height = int(document.size().height() + margins.top() + margins.bottom() + 2)
     if height != view.height():
         view.setFixedHeight(height)
+
+
+class FlowRow(QLayout):
+    """Widgets left to right at their natural size, going on to a new line when the row is
+    too narrow for the next one: a row of buttons must not set the window's minimum width
+    (the practice screen's five buttons alone needed 924 px)."""
+
+    def __init__(
+        self, parent: QWidget | None = None, *, spacing: int = 6, right: bool = False
+    ) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._gap = spacing
+        self._right = right  # each line against the right edge
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        """Everything on one line."""
+        shown = [i.sizeHint() for i in self._items if not i.isEmpty()]
+        width = sum(h.width() for h in shown) + self._gap * max(len(shown) - 1, 0)
+        return self._with_margins(width, max((h.height() for h in shown), default=0))
+
+    def minimumSize(self) -> QSize:
+        """One item to a line: as wide as the widest."""
+        shown = [i.sizeHint() for i in self._items if not i.isEmpty()]
+        width = max((h.width() for h in shown), default=0)
+        return self._with_margins(width, max((h.height() for h in shown), default=0))
+
+    def _with_margins(self, width: int, height: int) -> QSize:
+        m = self.contentsMargins()
+        return QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
+
+    def _arrange(self, rect: QRect, *, move: bool) -> int:
+        """Place the items (when ``move``) and return the height they take at this width."""
+        m = self.contentsMargins()
+        area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
+        lines: list[list[tuple[QLayoutItem, QSize]]] = [[]]
+        width = 0
+        for item in self._items:
+            if item.isEmpty():  # a hidden widget takes no room
+                continue
+            hint = item.sizeHint()
+            if lines[-1] and width + self._gap + hint.width() > area.width():
+                lines.append([])
+            width = hint.width() if not lines[-1] else width + self._gap + hint.width()
+            lines[-1].append((item, hint))
+        y = area.y()
+        for line in lines:
+            used = sum(h.width() for _, h in line) + self._gap * max(len(line) - 1, 0)
+            x = area.right() + 1 - used if self._right else area.x()
+            for item, hint in line:
+                if move:
+                    item.setGeometry(QRect(QPoint(x, y), hint))
+                x += hint.width() + self._gap
+            y += max((h.height() for _, h in line), default=0) + self._gap
+        return max(y - self._gap, area.y()) - rect.y() + m.bottom()
 
 
 def choice_list() -> QComboBox:

@@ -18,7 +18,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -34,6 +33,7 @@ from greenroom.core.errors import GreenroomError
 from greenroom.store import banks_repo, question_stats
 from greenroom.store.banks_repo import BankListing
 from greenroom.store.question_stats import HistoryKey, QuestionFilter, QuestionHistory
+from greenroom.ui import widgets
 from greenroom.ui.banks.bank_actions import BankActions
 from greenroom.ui.banks.bank_list_view import BankListView
 from greenroom.ui.banks.filter_bar_view import FilterBarView
@@ -373,8 +373,7 @@ def _bank(engine: Any, bank_id: str, include_retired: bool) -> _Questions:
 
 def _button_row(*actions: Any) -> QWidget:
     row = QWidget()
-    layout = QHBoxLayout(row)
-    layout.setContentsMargins(0, 0, 0, 0)
+    layout = widgets.FlowRow(row)  # wraps in a narrow window rather than widening it
     for action in actions:
         button = QToolButton()
         button.setDefaultAction(action)
@@ -382,5 +381,4 @@ def _button_row(*actions: Any) -> QWidget:
         button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
         layout.addWidget(button)
-    layout.addStretch(1)
     return row

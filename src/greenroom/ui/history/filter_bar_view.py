@@ -52,7 +52,7 @@ class FilterBarView(QWidget):
         search_row = QHBoxLayout()
         search_row.addWidget(self.search, 1)
         search_row.addWidget(self.clear)
-        choices = QHBoxLayout()
+        choices = widgets.FlowRow(spacing=12)  # wraps in a narrow window rather than widening it
         for label, widget in (
             ("", self.date_from),
             ("", self.date_to),
@@ -60,10 +60,13 @@ class FilterBarView(QWidget):
             ("Mode", self.mode),
             ("Category", self.category),
         ):
+            pair = QWidget()  # a label stays with its list when the row wraps
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
             if label:
-                choices.addSpacing(8)
-                choices.addWidget(QLabel(label))
-            choices.addWidget(widget, 1 if widget is self.bank else 0)
+                row.addWidget(QLabel(label))
+            row.addWidget(widget)
+            choices.addWidget(pair)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(search_row)

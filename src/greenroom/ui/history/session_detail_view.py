@@ -134,11 +134,12 @@ class SessionDetailView(QWidget):
         self.delete.clicked.connect(self._on_delete_clicked)
 
     def _build(self) -> None:
+        actions = widgets.FlowRow(right=True)  # wraps in a narrow window rather than widening it
+        for b in (self.export_csv, self.export_json, self.export_pdf, self.delete):
+            actions.addWidget(b)
         top = QHBoxLayout()
         top.addWidget(self.back)
-        top.addStretch(1)
-        for b in (self.export_csv, self.export_json, self.export_pdf, self.delete):
-            top.addWidget(b)
+        top.addLayout(actions, 1)
         header = widgets.Card()
         row = QHBoxLayout()
         row.setSpacing(24)

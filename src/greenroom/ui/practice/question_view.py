@@ -124,10 +124,11 @@ class QuestionView(QWidget):
             "Pause (Ctrl+P)", icon="pause", description="Stop the clock between answers"
         )
         self.leave = end_session_button()
-        buttons = QHBoxLayout()
+        actions = widgets.FlowRow()  # wraps in a narrow window rather than widening it
         for b in (self.primary, self.skip, self.retake, self.pause):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
+            actions.addWidget(b)
+        buttons = QHBoxLayout()
+        buttons.addLayout(actions, 1)
         buttons.addWidget(self.leave)
         card = widgets.Card()
         card.body.addWidget(self.header)
