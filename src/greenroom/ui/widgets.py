@@ -195,15 +195,19 @@ class FlowRow(QLayout):
 
     def sizeHint(self) -> QSize:
         """Everything on one line."""
-        shown = [i.sizeHint() for i in self._items if not i.isEmpty()]
-        width = sum(h.width() for h in shown) + self._gap * max(len(shown) - 1, 0)
-        return self._with_margins(width, max((h.height() for h in shown), default=0))
+        shown = self._shown()
+        width = sum(h.width() for _, h in shown) + self._gap * max(len(shown) - 1, 0)
+        return self._with_margins(width, max((h.height() for _, h in shown), default=0))
 
     def minimumSize(self) -> QSize:
         """One item to a line: as wide as the widest."""
-        shown = [i.sizeHint() for i in self._items if not i.isEmpty()]
-        width = max((h.width() for h in shown), default=0)
-        return self._with_margins(width, max((h.height() for h in shown), default=0))
+        shown = self._shown()
+        width = max((h.width() for _, h in shown), default=0)
+        return self._with_margins(width, max((h.height() for _, h in shown), default=0))
+
+    def _shown(self) -> list[tuple[QLayoutItem, QSize]]:
+        """Each item that takes room (a hidden widget takes none), with its natural size."""
+        return [(item, item.sizeHint()) for item in self._items if not item.isEmpty()]
 
     def _with_margins(self, width: int, height: int) -> QSize:
         m = self.contentsMargins()
@@ -213,25 +217,21 @@ class FlowRow(QLayout):
         """Place the items (when ``move``) and return the height they take at this width."""
         m = self.contentsMargins()
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
-        lines: list[list[tuple[QLayoutItem, QSize]]] = [[]]
-        width = 0
-        for item in self._items:
-            if item.isEmpty():  # a hidden widget takes no room
-                continue
-            hint = item.sizeHint()
-            if lines[-1] and width + self._gap + hint.width() > area.width():
-                lines.append([])
-            width = hint.width() if not lines[-1] else width + self._gap + hint.width()
-            lines[-1].append((item, hint))
+        lines: list[tuple[int, list[tuple[QLayoutItem, QSize]]]] = []  # (width used, items)
+        for item, hint in self._shown():
+            if lines and lines[-1][0] + self._gap + hint.width() <= area.width():
+                used, line = lines[-1]
+                lines[-1] = (used + self._gap + hint.width(), [*line, (item, hint)])
+            else:
+                lines.append((hint.width(), [(item, hint)]))
         y = area.y()
-        for line in lines:
-            used = sum(h.width() for _, h in line) + self._gap * max(len(line) - 1, 0)
+        for used, line in lines:
             x = area.right() + 1 - used if self._right else area.x()
             for item, hint in line:
                 if move:
                     item.setGeometry(QRect(QPoint(x, y), hint))
                 x += hint.width() + self._gap
-            y += max((h.height() for _, h in line), default=0) + self._gap
+            y += max(h.height() for _, h in line) + self._gap
         return max(y - self._gap, area.y()) - rect.y() + m.bottom()
 
 
