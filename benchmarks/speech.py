@@ -183,7 +183,8 @@ def paths_table(model_dir: str | None = None) -> None:
         "streamed": lambda x: replay(x, engine).text,
     }
     clip_sets = {kind: _clips(kind) for kind in ("speech", "disfluent")}
-    pauses = _pause_files()
+    by_name = {p.stem: (p, ref) for p, ref in clip_sets["speech"]}
+    files = [(load_audio(p), ref, parts) for p, ref, parts in _pause_files()]  # read once
     answer_path, answer_ref = _answer()
     model = model_dir or engine.model_name
     print(f"engine: {engine.name} {model}, beam {engine.beam_size}")
@@ -198,24 +199,21 @@ def paths_table(model_dir: str | None = None) -> None:
                 samples = load_audio(path)
                 rows.append((ref, run(samples), len(samples) / 16_000))
             print(f"| {kind}/ | {label} | {_score(rows)} |", flush=True)
-        files = [(load_audio(p), ref, parts) for p, ref, parts in pauses]
         rows = [(ref, run(x), sum(e - s for _, s, e in parts)) for x, ref, parts in files]
         print(f"| long/pauses_* | {label} | {_score(rows)} |", flush=True)
         # The same clips transcribed one by one: the long files should do as well. The clean
         # clips are what the goal names; half the files lie over noise, so the parts cut from
         # the files themselves (same audio, noise included) tell the silences' cost apart.
-        by_name = {p.stem: (p, ref) for p, ref in clip_sets["speech"]}
-        refs = {name: ref for name, (_, ref) in by_name.items()}
         rows = []
-        for name in [n for _, _, parts in files for n, _, _ in parts if n in refs]:
+        for name in [n for _, _, parts in files for n, _, _ in parts if n in by_name]:
             samples = load_audio(by_name[name][0])
-            rows.append((refs[name], run(samples), len(samples) / 16_000))
+            rows.append((by_name[name][1], run(samples), len(samples) / 16_000))
         print(f"| their clips one by one | {label} | {_score(rows)} |", flush=True)
         rows = [
-            (refs[name], run(x[round(s * 16_000) : round(e * 16_000)]), e - s)
+            (by_name[name][1], run(x[round(s * 16_000) : round(e * 16_000)]), e - s)
             for x, _, parts in files
             for name, s, e in parts
-            if name in refs
+            if name in by_name
         ]
         print(f"| their parts cut from the files | {label} | {_score(rows)} |", flush=True)
         samples = load_audio(answer_path)
