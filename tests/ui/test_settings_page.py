@@ -77,6 +77,23 @@ def test_the_page_fits_its_window_and_the_online_warning_is_read_whole(
         combo.hidePopup()
 
 
+def test_the_engine_list_says_once_that_an_engine_is_online(
+    qtbot: QtBot, app_paths: AppPaths
+) -> None:
+    # Seen in the app: "Google Web Speech (online: sends audio to Google) — ONLINE: sends
+    # your recordings off this computer".
+    page = _page(qtbot, app_paths, Settings())
+    page.refresh()
+    combo = page.engine_combo
+    items = [combo.itemText(i) for i in range(combo.count())]
+    online = [text for text in items if "online" in text.lower()]
+    assert online == ["Google Web Speech — ONLINE: sends your recordings off this computer"]
+    combo.setCurrentIndex(items.index(online[0]))
+    page._show_engine_note()
+    # The note under the list says where the recordings go.
+    assert "sends your recordings to Google" in page.engine_note.text()
+
+
 def test_opening_the_page_shows_the_settings_and_saves_nothing(
     qtbot: QtBot, app_paths: AppPaths
 ) -> None:

@@ -15,6 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from greenroom.core.transcript import Word
+from greenroom.speech import google_engine
 from greenroom.speech.models import ResolvedModel
 
 DEFAULT_ENGINE = "faster-whisper"
@@ -111,10 +112,10 @@ def available_engines() -> list[EngineInfo]:
         ),
         EngineInfo(
             "google",
-            "Google Web Speech (online: sends audio to Google)",
+            google_engine.LABEL,
             True,
             sr_ok,
-            "needs an internet connection; your recording leaves this computer"
+            "online: needs an internet connection and sends your recordings to Google"
             if sr_ok
             else "Install it with `pip install SpeechRecognition`",
         ),
@@ -143,9 +144,7 @@ def create_engine(name: str | None = None, **options: object) -> TranscriptionEn
 
         return SphinxEngine()
     if name == "google":
-        from greenroom.speech.google_engine import GoogleEngine
-
-        return GoogleEngine()
+        return google_engine.GoogleEngine()
     known = ", ".join(info.name for info in available_engines())
     raise SpeechEngineError(
         f"unknown speech engine '{name}'", where="engine", fix=f"Choose one of {known}"

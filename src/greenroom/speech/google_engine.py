@@ -15,7 +15,8 @@ from greenroom.core.transcript import Word
 from greenroom.speech.audio import SAMPLE_RATE, float_to_pcm16
 
 ENGINE_NAME = "google"
-LABEL = "Google Web Speech (online: sends audio to Google)"
+# What leaves the computer is said once, where the engine is listed (EngineInfo.reason).
+LABEL = "Google Web Speech"
 
 
 class GoogleEngine:
