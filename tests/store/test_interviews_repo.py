@@ -209,5 +209,6 @@ def test_a_follow_up_answer_is_linked_to_its_parent(engine: Engine) -> None:
     with pytest.raises(ValueError, match="not followed up again"):
         follow_up_draft(follow_up, "And then?")
     assert nxt.id
+    sessions_repo.mark_interrupted_session(engine, session.id)  # a run going on is not deleted
     history_repo.delete_session(engine, session.id)  # parent and follow-up go together
     assert history_repo.count_sessions(engine) == 1

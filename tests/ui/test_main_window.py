@@ -156,3 +156,40 @@ def test_every_screen_fits_half_a_1920_px_screen(qtbot: QtBot, app_paths: AppPat
     for i in range(window.nav.count()):
         window.nav.setCurrentRow(i)  # builds a screen the first time it is opened
         assert window.minimumSizeHint().width() <= 960, window.nav.item(i).text()
+
+
+def test_the_run_going_on_is_marked_in_history_and_cannot_be_deleted(
+    qtbot: QtBot, app_paths: AppPaths
+) -> None:
+    """Seen in the app: the run going on was listed like a finished one with 0 answers, and
+    its Delete button deleted the session the next answer was about to be saved to."""
+    from greenroom.core.errors import StorageError
+    from greenroom.store import history_repo
+    from greenroom.ui.history.history_page import HistoryPage
+
+    window = _window(qtbot, app_paths)
+    window.practice_page.refresh()
+    _start_a_run(qtbot, window)
+    names = [window.nav.item(i).text() for i in range(window.nav.count())]
+    window.nav.setCurrentRow(names.index("History"))
+    history = window.pages.currentWidget()
+    assert isinstance(history, HistoryPage)
+    qtbot.waitUntil(lambda: history.model.rowCount() == 1)
+    row = history.model.index(0, 0)
+    assert row.data().endswith("(in progress)")
+    assert "going on now" in row.data(Qt.ItemDataRole.ToolTipRole)
+    history.table.activated.emit(row)
+    detail = history.detail
+    qtbot.waitUntil(lambda: detail.session is not None)
+    assert "in progress" in detail.summary.text()
+    assert not detail.delete.isEnabled()
+    assert "end it on the Practice screen" in detail.delete.toolTip()
+    sid = detail.session.id
+    with pytest.raises(StorageError, match="going on now"):
+        history_repo.delete_session(window.ctx.engine, sid)
+    # Once the run has ended it can be deleted as any other.
+    window.practice_page.controller.abandon()
+    window.ctx.tasks.wait()
+    history.open_session(sid)
+    qtbot.waitUntil(lambda: detail.session is not None and detail.delete.isEnabled())
+    assert "in progress" not in detail.summary.text()

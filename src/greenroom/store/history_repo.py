@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 from sqlalchemy.sql.elements import TextClause
 
+from greenroom.core.errors import StorageError
 from greenroom.store.models import AnswerRow, BankRow, QuestionRow, SessionRow
 from greenroom.store.transcript_search import match_expression, matching_answers_sql
 
@@ -64,6 +65,10 @@ class SessionListItem:
     @property
     def interrupted(self) -> bool:
         return self.status == "interrupted"
+
+    @property
+    def in_progress(self) -> bool:
+        return self.status == "in-progress"
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,8 +296,18 @@ def question_categories(engine: Engine, question_keys: list[int]) -> dict[int, s
 
 
 def delete_session(engine: Engine, session_id: int) -> list[str]:
-    """Delete a session and its answers; returns their audio paths (relative to data)."""
+    """Delete a session and its answers; returns their audio paths (relative to data).
+
+    Raises:
+        StorageError: the session is the run going on now; its next answer would be lost.
+    """
     with Session(engine) as s, s.begin():
+        status = s.scalar(select(SessionRow.status).where(SessionRow.id == session_id))
+        if status == "in-progress":
+            raise StorageError(
+                "This session is the test run going on now",
+                fix="End it on the Practice screen, then delete it here",
+            )
         paths = [
             str(p)
             for p in s.scalars(

@@ -66,9 +66,14 @@ def button(
         tone = "on_primary" if role == "primary" else ("primary" if role == "quiet" else "text")
         set_icon(b, icon, tone)
     if description:
-        b.setToolTip(description)
-        b.setAccessibleDescription(description)
+        set_description(b, description)
     return b
+
+
+def set_description(widget: QWidget, description: str) -> None:
+    """What ``widget`` does, as its tooltip and for screen readers alike."""
+    widget.setToolTip(description)
+    widget.setAccessibleDescription(description)
 
 
 def numbers_toggle(description: str, numbers: QWidget) -> QPushButton:

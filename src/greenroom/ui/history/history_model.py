@@ -179,6 +179,8 @@ class SessionTableModel(QAbstractTableModel):
             return self._text(item, key)
         if role == Qt.ItemDataRole.ToolTipRole and item.interrupted:
             return "Interrupted: the session ended before its last question."
+        if role == Qt.ItemDataRole.ToolTipRole and item.in_progress:
+            return "In progress: the test run going on now on the Practice screen."
         if role == Qt.ItemDataRole.DecorationRole and item.interrupted and key == "started_at":
             return design.icon("alert", "near")
         if role == Qt.ItemDataRole.FontRole and item.interrupted and key == "started_at":
@@ -192,7 +194,9 @@ class SessionTableModel(QAbstractTableModel):
     def _text(self, item: SessionListItem, key: str) -> str:
         if key == "started_at":
             when = when_text(item.started_at)
-            return f"{when} (interrupted)" if item.interrupted else when
+            if item.interrupted:
+                return f"{when} (interrupted)"
+            return f"{when} (in progress)" if item.in_progress else when
         if key == "mode":
             return mode_text(item.mode)
         if key == "banks":

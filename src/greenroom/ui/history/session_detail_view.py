@@ -39,6 +39,8 @@ from greenroom.ui.history.report_pdf import write_session_pdf
 from greenroom.ui.nerves_picture import NervesPicture
 
 ANSWERS_WIDTH = 300
+DELETE_TIP = "Delete this session, its answers and their recordings (asks first)"
+RUNNING_DELETE_TIP = "This run is going on now: end it on the Practice screen to delete it."
 
 
 def same_question(a: Answer, b: Answer) -> bool:
@@ -57,6 +59,8 @@ def session_summary(session: PracticeSession, bank_titles: dict[str, str]) -> st
     parts = [banks, answers]
     if session.status == SessionStatus.INTERRUPTED:
         parts.append("stopped before the last question")
+    if session.status == SessionStatus.IN_PROGRESS:
+        parts.append("in progress on the Practice screen")
     return " · ".join(parts)
 
 
@@ -113,11 +117,7 @@ class SessionDetailView(QWidget):
         self.export_pdf = widgets.button(
             "PDF report…", icon="download", description="Save a report of this session as a PDF"
         )
-        self.delete = widgets.button(
-            "Delete session…",
-            role="danger",
-            description="Delete this session, its answers and their recordings (asks first)",
-        )
+        self.delete = widgets.button("Delete session…", role="danger", description=DELETE_TIP)
         widgets.set_icon(self.delete, "delete", "danger")
         self._build()
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
@@ -199,6 +199,10 @@ class SessionDetailView(QWidget):
         self.self_report.setText(self_report_words(session))
         self.notes.setPlainText(session.notes)
         self.answers.show_answers(session.answers)
+        # Deleting the run going on now would lose its next answer (history_repo refuses too).
+        running = session.status == SessionStatus.IN_PROGRESS
+        self.delete.setEnabled(not running)
+        widgets.set_description(self.delete, RUNNING_DELETE_TIP if running else DELETE_TIP)
         self.page_scroll.verticalScrollBar().setValue(0)
         if session.answers:
             self.answers.setCurrentRow(0)
