@@ -207,3 +207,18 @@ def test_a_filler_note_does_not_repeat_the_word_and_time_it_already_gives(qtbot:
     note = next(k for k, line in enumerate(lines) if "fillers (" in line)
     assert 'the first was "uh" at 0:01.' in lines[note]
     assert lines[note + 1].startswith("Try:"), lines[note : note + 2]
+
+
+def test_a_slow_start_note_gives_its_time_once(qtbot: QtBot) -> None:
+    # Seen on the feedback screen: "4.6 s passed before your first word." and under it
+    # 'at 0:05: "I think ..."', the same moment in two roundings.
+    text = "I think my strength is that I listen first and then I plan the work ahead with care"
+    words = tuple(Word(w, 4.6 + k * 0.4, 4.92 + k * 0.4) for k, w in enumerate(text.split()))
+    transcript = Transcript(words, (SpeechSegment(4.6, words[-1].end),), words[-1].end + 0.5)
+    m = analyze_answer(transcript, answer_limit=None, key_points=())
+    view = _review(qtbot, m, text)
+    lines = view.feedback.toPlainText().splitlines()
+    note = next(k for k, line in enumerate(lines) if "before your first word" in line)
+    assert lines[note].startswith("4.6 s passed")
+    assert lines[note + 1].startswith("\u201cI think my strength"), lines[note : note + 2]
+    assert "0:05" not in lines[note + 1]

@@ -64,11 +64,14 @@ def feedback_html(observations: list[Observation], *, answered: bool = True) -> 
             ev = obs.evidence[0]
             # Answer time rounds as the messages do ("fastest ... at 0:02"); what the message
             # already gives is not repeated: a bare time, or the very words at that time
-            # ('the first was "uh" at 0:04' over 'at 0:04: "uh"').
+            # ('the first was "uh" at 0:04' over 'at 0:04: "uh"'), or a time it gives in
+            # seconds ('4.6 s passed before your first word' over 'at 0:05').
             at = f"at {clock(ev.time)}" if ev.time is not None else ""
             quoted = f"\u201c{html.escape(ev.words)}\u201d" if ev.words.strip() else ""
             if at in obs.message and (not quoted or f'"{ev.words}"' in obs.message):
                 at = quoted = ""
+            elif ev.time is not None and f"{ev.time:.1f} s" in obs.message:
+                at = ""
             shown = ": ".join(p for p in (at, quoted) if p)
             if shown:
                 where = f"<br><span>{shown}</span>"
