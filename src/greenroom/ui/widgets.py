@@ -10,7 +10,7 @@ from __future__ import annotations
 import weakref
 
 import shiboken6
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -20,8 +20,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLayoutItem,
+    QListView,
     QPushButton,
     QSizePolicy,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -274,3 +277,25 @@ def set_tone(label: QLabel, object_name: str) -> None:
         label.setObjectName(object_name)
         label.style().unpolish(label)
         label.style().polish(label)
+
+
+class FullWidthItemDelegate(QStyledItemDelegate):
+    """Sizes a word-wrapped list's items for the width the list has now, wrapped there.
+
+    QListView's own word wrap sized the items for its width less a scroll bar and painted them
+    at their natural width, so a line could be cut ("role-speci…") with a blank line under it,
+    or run under the list's edge. Here both use one width; the list must lay its items out
+    again when its width changes (ResizeMode.Adjust).
+    """
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        width = max(1, self._view.viewport().width() - 2 * self._view.spacing())
+        sized = QStyleOptionViewItem(option)
+        sized.rect = QRect(0, 0, width, 1)  # a valid rectangle: the style wraps to its width
+        return QSize(width, super().sizeHint(sized, index).height())

@@ -2,41 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtWidgets import (
-    QListView,
-    QListWidget,
-    QListWidgetItem,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
 
 from greenroom.store.banks_repo import BankListing
+from greenroom.ui import widgets
 
 BANK_ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-class _FullWidthDelegate(QStyledItemDelegate):
-    """Sizes each bank for the width the list has now, wrapped there.
-
-    QListView's own word wrap sized the items for the width less a scroll bar and painted them
-    at their natural width, so a bank's categories could be cut ("role-speci…") with a blank
-    line under them. Here both use one width, and the list lays the items out again when its
-    width changes (ResizeMode.Adjust).
-    """
-
-    def __init__(self, view: QListView) -> None:
-        super().__init__(view)
-        self._view = view
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        width = max(1, self._view.viewport().width() - 2 * self._view.spacing())
-        sized = QStyleOptionViewItem(option)
-        sized.rect = QRect(0, 0, width, 1)  # a valid rectangle: the style wraps to its width
-        return QSize(width, super().sizeHint(sized, index).height())
 
 
 class BankListView(QListWidget):
@@ -47,7 +19,7 @@ class BankListView(QListWidget):
         self.setWordWrap(True)
         self.setSpacing(2)
         self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setItemDelegate(_FullWidthDelegate(self))
+        self.setItemDelegate(widgets.FullWidthItemDelegate(self))
         self._listings: dict[str, BankListing] = {}
 
     def set_listings(self, listings: list[BankListing], *, select: str | None = None) -> None:
