@@ -55,6 +55,16 @@ def when_text(when: datetime) -> str:
     return f"{local:%a} {local.day} {local:%b %Y, %H:%M}"
 
 
+WIDEST_ANSWERS = "99, stopped"  # what the Answers column is sized to show whole
+
+
+def answers_text(item: SessionListItem) -> str:
+    """The answer count, with the run's state when it did not finish: "2, stopped", "1 so far"."""
+    if item.interrupted:
+        return f"{item.answers}, stopped"
+    return f"{item.answers} so far" if item.in_progress else str(item.answers)
+
+
 def mode_text(mode: str) -> str:
     """The mode's name as the set-up screen shows it ("One-way interview", not "one-way")."""
     try:
@@ -181,9 +191,10 @@ class SessionTableModel(QAbstractTableModel):
             return "Interrupted: the session ended before its last question."
         if role == Qt.ItemDataRole.ToolTipRole and item.in_progress:
             return "In progress: the test run going on now on the Practice screen."
-        if role == Qt.ItemDataRole.DecorationRole and item.interrupted and key == "started_at":
-            return design.icon("alert", "near")
-        if role == Qt.ItemDataRole.FontRole and item.interrupted and key == "started_at":
+        unfinished = item.interrupted or item.in_progress
+        if role == Qt.ItemDataRole.DecorationRole and unfinished and key == "started_at":
+            return design.icon("alert" if item.interrupted else "record", "near")
+        if role == Qt.ItemDataRole.FontRole and unfinished and key == "started_at":
             font = QFont()
             font.setItalic(True)
             return font
@@ -193,16 +204,14 @@ class SessionTableModel(QAbstractTableModel):
 
     def _text(self, item: SessionListItem, key: str) -> str:
         if key == "started_at":
-            when = when_text(item.started_at)
-            if item.interrupted:
-                return f"{when} (interrupted)"
-            return f"{when} (in progress)" if item.in_progress else when
+            return when_text(item.started_at)
         if key == "mode":
             return mode_text(item.mode)
         if key == "banks":
             return ", ".join(self.bank_titles.get(b, b) for b in item.bank_ids)
         if key == "answers":
-            return str(item.answers)
+            # The run's state goes here, not after the date, where the column cut it off.
+            return answers_text(item)
         value = {
             "nerves_before": item.nerves_before,
             "nerves_after": item.nerves_after,

@@ -31,7 +31,7 @@ from greenroom.ui.history.audio_files import apply_retention
 from greenroom.ui.history.export_notice import count as counted
 from greenroom.ui.history.export_notice import export_notice
 from greenroom.ui.history.filter_bar_view import FilterBarView
-from greenroom.ui.history.history_model import COLUMNS, SessionTableModel
+from greenroom.ui.history.history_model import COLUMNS, WIDEST_ANSWERS, SessionTableModel
 from greenroom.ui.history.retention_view import RetentionView
 from greenroom.ui.history.session_detail_view import SessionDetailView
 
@@ -113,6 +113,9 @@ class HistoryPage(QWidget):
         for column, (key, title) in enumerate(COLUMNS):
             if key != "banks":
                 wanted = max(MIN_WIDTHS.get(key, 0), widgets.heading_width(header, title))
+                if key == "answers":  # "2, stopped": a run's state is shown whole too
+                    text = self.table.fontMetrics().horizontalAdvance(WIDEST_ANSWERS)
+                    wanted = max(wanted, text + widgets.HEADING_PADDING)
                 self.table.setColumnWidth(column, wanted)
 
     def _build(self) -> None:
