@@ -38,7 +38,7 @@ def test_list_shows_every_session_newest_first_with_its_figures(
     first = page.model.item(0)
     when = first.started_at.astimezone()
     assert _texts(page, "started_at")[0] == f"{when:%a} {when.day} {when:%b %Y, %H:%M}"
-    assert _texts(page, "mode")[0] in ("Warm-up", "Timed", "One-way interview", "Drill")
+    assert _texts(page, "mode")[0] in ("Warm-up", "Timed", "One-way", "Drill")
     assert _texts(page, "answers")[0] == "3"
     assert _texts(page, "nerves_before")[0] == str(first.nerves_before)
     # Bank titles, never their ids ("behavioral-star").
@@ -93,23 +93,42 @@ def test_clicking_a_header_sorts_in_sql(qtbot: QtBot, ctx: AppContext) -> None:
 
 
 def test_interrupted_sessions_are_marked(qtbot: QtBot, ctx: AppContext) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, "light")
     with ctx.engine.begin() as conn:
         conn.execute(update(SessionRow).where(SessionRow.id == 2).values(status="interrupted"))
+        conn.execute(update(SessionRow).where(SessionRow.id == 3).values(status="in-progress"))
     page = HistoryPage(ctx)
     qtbot.addWidget(page)
     row = next(r for r in range(6) if page.model.item(r).id == 2)
+    running = next(r for r in range(6) if page.model.item(r).id == 3)
     answers = _texts(page, "answers")
     assert answers[row] == f"{page.model.item(row).answers}, stopped"
-    assert all(t.isdigit() for r, t in enumerate(answers) if r != row)
+    assert answers[running] == f"{page.model.item(running).answers} so far"
+    assert all(t.isdigit() for r, t in enumerate(answers) if r not in (row, running))
     assert page.model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole).startswith("Interrupted")
     assert page.model.index(row, 0).data(Qt.ItemDataRole.DecorationRole) is not None
-    # Seen in the app: "(interrupted)" after the date was cut off by the Date column; the
-    # Answers column is wide enough for its state.
+    # Seen in the app: "(interrupted)" after the date was cut off by the Date column, and then
+    # the date itself beside the icon. Every cell but the banks (which take what is left) is
+    # shown whole: its text, and its icon, within the column less the cell's margins.
+    page.resize(975, 650)  # the page's share of the app's 1180 x 800 window
     page.show()
     qtbot.waitExposed(page)
-    col = _column("answers")
-    shown = page.table.columnWidth(col) - 8  # the cell's text margins
-    assert page.table.fontMetrics().horizontalAdvance("99, stopped") <= shown
+    for col, (key, _) in enumerate(COLUMNS):
+        if key == "banks":
+            continue
+        for r in range(page.model.rowCount()):
+            index = page.model.index(r, col)
+            font = QFont(page.table.font())
+            font.setItalic(bool(index.data(Qt.ItemDataRole.FontRole)))  # unfinished runs' dates
+            text = QFontMetrics(font).horizontalAdvance(index.data())
+            icon = 20 if index.data(Qt.ItemDataRole.DecorationRole) is not None else 0
+            assert text + icon + 8 <= page.table.columnWidth(col), (key, index.data())
+    # ... and the table still fits without scrolling sideways, with room to name the banks.
+    widths = [page.table.columnWidth(c) for c in range(len(COLUMNS))]
+    assert sum(widths) <= page.table.viewport().width(), widths
+    assert page.table.columnWidth(_column("banks")) >= 100, widths  # 60 with "One-way interview"
 
 
 def test_filters_by_mode_bank_category_and_dates(qtbot: QtBot, ctx: AppContext) -> None:

@@ -55,9 +55,6 @@ def when_text(when: datetime) -> str:
     return f"{local:%a} {local.day} {local:%b %Y, %H:%M}"
 
 
-WIDEST_ANSWERS = "99, stopped"  # what the Answers column is sized to show whole
-
-
 def answers_text(item: SessionListItem) -> str:
     """The answer count, with the run's state when it did not finish: "2, stopped", "1 so far"."""
     if item.interrupted:
@@ -65,12 +62,29 @@ def answers_text(item: SessionListItem) -> str:
     return f"{item.answers} so far" if item.in_progress else str(item.answers)
 
 
-def mode_text(mode: str) -> str:
-    """The mode's name as the set-up screen shows it ("One-way interview", not "one-way")."""
+def widest_cells() -> dict[str, list[str]]:
+    """For the columns sized to their contents, the texts any row could show there."""
+    # A week in each month at 23:59 meets every weekday and month name of the user's locale.
+    dates = [
+        datetime(2026, month, day, 23, 59).astimezone()
+        for month in range(1, 13)
+        for day in range(22, 29)
+    ]
+    return {
+        "started_at": [when_text(d) for d in dates],
+        "mode": [mode_text(m.value, short=True) for m in Mode],
+        "answers": ["99, stopped", "99 so far"],
+    }
+
+
+def mode_text(mode: str, *, short: bool = False) -> str:
+    """The mode's name as the set-up screen shows it ("One-way interview", not "one-way");
+    ``short`` for the list's narrow column ("One-way"), where the banks need the room."""
     try:
-        return MODE_TEXT[Mode(mode)][0]
+        name = MODE_TEXT[Mode(mode)][0]
     except ValueError:
         return mode
+    return name.removesuffix(" interview") if short else name
 
 
 class SessionTableModel(QAbstractTableModel):
@@ -206,7 +220,7 @@ class SessionTableModel(QAbstractTableModel):
         if key == "started_at":
             return when_text(item.started_at)
         if key == "mode":
-            return mode_text(item.mode)
+            return mode_text(item.mode, short=True)
         if key == "banks":
             return ", ".join(self.bank_titles.get(b, b) for b in item.bank_ids)
         if key == "answers":

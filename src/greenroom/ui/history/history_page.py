@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QFont, QFontMetrics, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QStackedWidget,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -31,12 +32,9 @@ from greenroom.ui.history.audio_files import apply_retention
 from greenroom.ui.history.export_notice import count as counted
 from greenroom.ui.history.export_notice import export_notice
 from greenroom.ui.history.filter_bar_view import FilterBarView
-from greenroom.ui.history.history_model import COLUMNS, WIDEST_ANSWERS, SessionTableModel
+from greenroom.ui.history.history_model import COLUMNS, SessionTableModel, widest_cells
 from greenroom.ui.history.retention_view import RetentionView
 from greenroom.ui.history.session_detail_view import SessionDetailView
-
-# Room for the values under a heading: a date with its time, the longest mode name.
-MIN_WIDTHS = {"started_at": 190, "mode": 150}
 
 
 class HistoryPage(QWidget):
@@ -107,16 +105,25 @@ class HistoryPage(QWidget):
         super().showEvent(event)
 
     def _fit_columns(self) -> None:
-        """Each column at least as wide as its heading, which fixed widths cut in the app's
-        bold heading font ("onfidence after"); the banks take what is left."""
+        """Each column as wide as its heading, which fixed widths cut in the app's bold heading
+        font ("onfidence after"), and as its widest cell: any date with the icon of a run that
+        did not finish, any mode, "2, stopped". The banks take what is left."""
         header = self.table.horizontalHeader()
+        italic = QFont(self.table.font())
+        italic.setItalic(True)  # unfinished runs' dates; never narrower than upright
+        metrics = QFontMetrics(italic)
+        style = self.table.style()
+        margins = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 4
+        icon = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 4
+        cells = widest_cells()
         for column, (key, title) in enumerate(COLUMNS):
-            if key != "banks":
-                wanted = max(MIN_WIDTHS.get(key, 0), widgets.heading_width(header, title))
-                if key == "answers":  # "2, stopped": a run's state is shown whole too
-                    text = self.table.fontMetrics().horizontalAdvance(WIDEST_ANSWERS)
-                    wanted = max(wanted, text + widgets.HEADING_PADDING)
-                self.table.setColumnWidth(column, wanted)
+            if key == "banks":
+                continue
+            texts = cells.get(key, [])
+            widest = max((metrics.horizontalAdvance(t) for t in texts), default=0) + margins
+            if key == "started_at":
+                widest += icon
+            self.table.setColumnWidth(column, max(widgets.heading_width(header, title), widest))
 
     def _build(self) -> None:
         list_page = QWidget()
