@@ -251,6 +251,29 @@ def test_a_whole_run_with_the_keyboard_alone(room: _Room) -> None:
     assert "(51 to 49)" in page.summary.text()  # the ratings the arrows gave
 
 
+def test_space_still_starts_and_stops_after_a_look_at_another_screen(room: _Room) -> None:
+    """Seen in the app: mid-run, a click on History and back on Practice left the focus in the
+    screen list, and Space no longer stopped the answer (the recording ran on)."""
+    page, nav = room.page, room.window.nav
+    choose(room, banks=("openers",), mode=Mode.WARM_UP, count=1, speak=False)
+    QTest.mouseClick(page.setup.start_button, Qt.MouseButton.LeftButton)
+    wait_for(lambda: page.stack.currentWidget() is page.nerves_before)
+    QTest.mouseClick(page.nerves_before.skip, Qt.MouseButton.LeftButton)
+    wait_for(lambda: page.stack.currentWidget() is page.question)
+    names = [nav.item(i).text() for i in range(nav.count())]
+    for name in ("History", "Practice"):
+        rect = nav.visualItemRect(nav.item(names.index(name)))
+        QTest.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        pump(30)
+    assert page.question.isVisible() and QApplication.focusWidget() is nav
+    QTest.keyClick(nav, Qt.Key.Key_Space)  # start answering
+    wait_for(lambda: room.mic.recording)
+    room.mic.speak(clip("pra_arctic_a0010"))
+    QTest.keyClick(QApplication.focusWidget() or nav, Qt.Key.Key_Space)  # stop
+    wait_review(room)
+    assert nav.currentItem().text() == "Practice"
+
+
 def test_the_contrast_check_sees_faint_text(qtbot: QtBot) -> None:
     """The check above can fail: grey on white is caught, black on white is not."""
     window = QWidget()

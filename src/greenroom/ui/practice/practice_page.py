@@ -7,10 +7,14 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QApplication,
     QLabel,
+    QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QStackedWidget,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -74,6 +78,11 @@ def load_coach(ctx: AppContext) -> tuple[Recommendation, dict[int, Question]]:
     return recommendation, banks_repo.questions_by_key(
         ctx.engine, list(recommendation.question_keys)
     )
+
+
+def _takes_text(widget: QWidget) -> bool:
+    """A field where Space types (the typed answer, a spin box), not starts or stops."""
+    return isinstance(widget, (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox))
 
 
 class PracticePage(QWidget):
@@ -145,8 +154,9 @@ class PracticePage(QWidget):
         q.pause.clicked.connect(self._on_question_pause_clicked)
         q.leave.clicked.connect(self._on_leave_clicked)
         q.typed_submitted.connect(c.submit_typed)
-        # Space starts and stops answers wherever focus is (a focused "Skip" button must not
-        # take it), except while typing an answer: an application event filter does that.
+        # Space starts and stops answers wherever focus is in the window (a focused "Skip"
+        # button, or the screen list after a look at History, must not take it), except in a
+        # field that types: an application event filter does that.
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -239,9 +249,9 @@ class PracticePage(QWidget):
             and event.key() == Qt.Key.Key_Space
             and not event.modifiers()
             and self.question.isVisible()
-            and not self.question.typed.hasFocus()
             and isinstance(watched, QWidget)
-            and self.question.isAncestorOf(watched)
+            and watched.window() is self.window()  # also the screen list, after coming back
+            and not _takes_text(watched)
         ):
             if event.type() == QEvent.Type.KeyPress and not event.isAutoRepeat():
                 self.controller.primary_action()
