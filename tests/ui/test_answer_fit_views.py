@@ -32,9 +32,19 @@ QUESTION = Question(
 TOPIC = Topic(QUESTION.text, QUESTION.key_points, QUESTION.tips)
 
 
-def _timed(text: str) -> Transcript:
-    words = tuple(Word(w, 1.0 + k * 0.4, 1.32 + k * 0.4) for k, w in enumerate(text.split()))
-    return Transcript(words, (SpeechSegment(1.0, words[-1].end),), words[-1].end + 0.5)
+def _timed(text: str, *, start: float = 1.0, step: float = 0.4) -> Transcript:
+    """``text`` spoken from ``start``, a word every ``step`` seconds."""
+    words = tuple(
+        Word(w, start + k * step, start + (k + 0.8) * step) for k, w in enumerate(text.split())
+    )
+    return Transcript(words, (SpeechSegment(start, words[-1].end),), words[-1].end + 0.5)
+
+
+def _feedback_lines(qtbot: QtBot, text: str, *, start: float, step: float) -> list[str]:
+    """The feedback screen's notes for ``text`` spoken as ``_timed`` times it."""
+    m = analyze_answer(_timed(text, start=start, step=step), answer_limit=None, key_points=())
+    view = _review(qtbot, m, text)
+    return view.feedback.toPlainText().splitlines()
 
 
 def _voice(duration: float, *, swing: float, level: float = -20.0) -> VoiceTrack:
@@ -151,11 +161,13 @@ def test_a_whisper_gets_a_note_instead_of_pitch_figures(qtbot: QtBot) -> None:
 
 
 def test_a_fast_answer_names_its_fastest_moment_once_at_one_time(qtbot: QtBot) -> None:
-    # Words every 0.25 s (240 a minute) from 1.3 s, so the fastest stretch starts x.3 s in:
-    # the message rounds that down; the line under it once repeated the time rounded up (a
-    # countdown's rounding), so the screen gave two different times for one moment.
-    text = ON + " " + ON
-    words = tuple(Word(w, 1.3 + k * 0.25, 1.5 + k * 0.25) for k, w in enumerate(text.split()))
+    # Words from 1.3 s, every 0.35 s and then every 0.2 s, so the fastest stretch starts x.3 s
+    # in: the message rounds that down; the line under it once repeated the time rounded up
+    # (a countdown's rounding), so the screen gave two different times for one moment.
+    text = (ON + " ") * 6
+    starts = [1.3 + k * 0.35 for k in range(30)]
+    starts += [starts[-1] + 0.35 + k * 0.2 for k in range(len(text.split()) - 30)]
+    words = tuple(Word(w, t, t + 0.15) for w, t in zip(text.split(), starts, strict=True))
     transcript = Transcript(words, (SpeechSegment(1.3, words[-1].end),), words[-1].end + 0.5)
     m = analyze_answer(transcript, answer_limit=None, key_points=TOPIC.key_points)
     peak = max(m.pace.windows, key=lambda w: w.rate).start
@@ -171,6 +183,16 @@ def test_a_fast_answer_names_its_fastest_moment_once_at_one_time(qtbot: QtBot) -
     fast = next(line for line in shown.splitlines() if "fastest stretch" in line)
     assert fast.endswith(f"a minute at {clock(peak)}.")
     assert clock(math.ceil(peak)) not in shown
+
+
+def test_an_answer_at_one_fast_pace_names_no_fastest_stretch(qtbot: QtBot) -> None:
+    # Seen on the feedback screen: a 3-second answer got "You spoke at 227 words a minute,
+    # above the 120-160 range; the fastest stretch was 227 a minute at 0:00."
+    text = "I'm playing a single hand in what looks like a losing game."
+    lines = _feedback_lines(qtbot, text, start=0.5, step=0.26)
+    fast = next(line for line in lines if "words a minute" in line)
+    assert fast.endswith("above the 120-160 range."), fast
+    assert not any("0:00" in line for line in lines)
 
 
 def test_the_run_summary_counts_key_points_in_plain_words() -> None:
@@ -213,11 +235,7 @@ def test_a_slow_start_note_gives_its_time_once(qtbot: QtBot) -> None:
     # Seen on the feedback screen: "4.6 s passed before your first word." and under it
     # 'at 0:05: "I think ..."', the same moment in two roundings.
     text = "I think my strength is that I listen first and then I plan the work ahead with care"
-    words = tuple(Word(w, 4.6 + k * 0.4, 4.92 + k * 0.4) for k, w in enumerate(text.split()))
-    transcript = Transcript(words, (SpeechSegment(4.6, words[-1].end),), words[-1].end + 0.5)
-    m = analyze_answer(transcript, answer_limit=None, key_points=())
-    view = _review(qtbot, m, text)
-    lines = view.feedback.toPlainText().splitlines()
+    lines = _feedback_lines(qtbot, text, start=4.6, step=0.4)
     note = next(k for k, line in enumerate(lines) if "before your first word" in line)
     assert lines[note].startswith("4.6 s passed")
     assert lines[note + 1].startswith("\u201cI think my strength"), lines[note : note + 2]

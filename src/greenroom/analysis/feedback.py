@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from greenroom.analysis import bands
 from greenroom.analysis.feedback_text import (
+    FASTEST_STRETCH,
     TEMPLATES,
     Evidence,
     Observation,
@@ -27,6 +28,7 @@ from greenroom.analysis.voice import TRAIL_DB
 __all__ = ["TEMPLATES", "Evidence", "Observation", "clock", "feedback_for"]
 
 MAX_ITEMS = 3
+STRETCH_STANDS_OUT = 10.0  # words a minute over the answer's own rate
 _STRUCTURE_WEIGHT = 15.0
 
 
@@ -109,13 +111,16 @@ def _pace(m: AnswerMetrics) -> Observation | None:
     if rate < 120:
         return make("slow", weight=weight, rate=rate)
     peak = max(m.pace.windows, key=lambda w: w.rate, default=None)
+    # A stretch is worth naming only when it stands out: "the fastest stretch was 227 a minute
+    # at 0:00" said nothing about a 3-second answer spoken at 227.
+    if peak is None or len(m.pace.windows) < 2 or peak.rate < rate + STRETCH_STANDS_OUT:
+        return make("fast", weight=weight, rate=rate, stretch="")
     return make(
         "fast",
         weight=weight,
         rate=rate,
-        peak=peak.rate if peak else rate,
-        time=clock(peak.start if peak else None),
-        evidence=(Evidence(peak.start, ""),) if peak else (),
+        stretch=FASTEST_STRETCH.format(peak=peak.rate, time=clock(peak.start)),
+        evidence=(Evidence(peak.start, ""),),
     )
 
 

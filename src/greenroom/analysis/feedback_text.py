@@ -39,8 +39,7 @@ TEMPLATES: dict[str, Template] = {
         "the details.",
     ),
     "fast": Template(
-        "You spoke at {rate:.0f} words a minute, above the 120-160 range; the fastest stretch "
-        "was {peak:.0f} a minute at {time}.",
+        "You spoke at {rate:.0f} words a minute, above the 120-160 range{stretch}.",
         "Take a full breath at the end of each sentence.",
     ),
     "slow": Template(
@@ -191,6 +190,9 @@ def clock(seconds: float | None) -> str:
 def at(seconds: float | None) -> str:
     """ " at 0:42", or "" for an untimed answer."""
     return "" if seconds is None else f" at {clock(seconds)}"
+
+
+FASTEST_STRETCH = "; the fastest stretch was {peak:.0f} a minute at {time}"
 
 
 def make(topic: str, *, kind: str = "improve", weight: float = 0.0,
