@@ -20,6 +20,7 @@ from sqlalchemy.sql import ColumnElement
 from sqlalchemy.sql.elements import TextClause
 
 from greenroom.core.errors import StorageError
+from greenroom.core.session import SessionStatus
 from greenroom.store.models import AnswerRow, BankRow, QuestionRow, SessionRow
 from greenroom.store.transcript_search import match_expression, matching_answers_sql
 
@@ -64,11 +65,11 @@ class SessionListItem:
 
     @property
     def interrupted(self) -> bool:
-        return self.status == "interrupted"
+        return self.status == SessionStatus.INTERRUPTED.value
 
     @property
     def in_progress(self) -> bool:
-        return self.status == "in-progress"
+        return self.status == SessionStatus.IN_PROGRESS.value
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,7 +304,7 @@ def delete_session(engine: Engine, session_id: int) -> list[str]:
     """
     with Session(engine) as s, s.begin():
         status = s.scalar(select(SessionRow.status).where(SessionRow.id == session_id))
-        if status == "in-progress":
+        if status == SessionStatus.IN_PROGRESS.value:
             raise StorageError(
                 "This session is the test run going on now",
                 fix="End it on the Practice screen, then delete it here",

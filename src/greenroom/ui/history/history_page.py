@@ -113,6 +113,8 @@ class HistoryPage(QWidget):
         italic.setItalic(True)  # unfinished runs' dates; never narrower than upright
         metrics = QFontMetrics(italic)
         style = self.table.style()
+        # The style's text margin either side of a cell (as Qt's item delegate), and 4 px
+        # so a text that just fits is not elided by rounding.
         margins = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 4
         icon = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 4
         cells = widest_cells()
