@@ -193,6 +193,32 @@ def test_one_value_gets_an_axis_in_its_own_scale(
         assert high - low <= 2 and chart.y_axis.labelFormat() == "%.1f"
 
 
+@pytest.mark.parametrize(
+    ("values", "ceiling"),
+    [([0.0], None), ([61.0, 58.0], None), ([0.0, 0.4], None), ([1.5, 1.7], None),
+     ([100.0, 95.0], 100.0), ([163.0, 120.0, 160.0], None), ([2.26], None)],
+)  # fmt: skip
+def test_axis_labels_differ_and_carry_no_idle_decimals(
+    qtbot: QtBot, values: list[float], ceiling: float | None
+) -> None:
+    # Seen on Progress: very long pauses per answer (0 after a run) on an axis labelled
+    # "0.0, 0.1, 0.1, 0.2, 0.2", and a delivery index of 61 then 58 labelled "62.0, 61.0 ...".
+    chart = ChartView()
+    qtbot.addWidget(chart)
+    chart.set_ranges(len(values), values, ceiling=ceiling)
+    axis = chart.y_axis
+    step = (axis.max() - axis.min()) / (axis.tickCount() - 1)
+    ticks = [axis.min() + k * step for k in range(axis.tickCount())]
+    labels = [axis.labelFormat() % t for t in ticks]
+    assert len(set(labels)) == len(labels), labels  # every tick reads differently
+    assert all(abs(float(label) - t) < 1e-6 for label, t in zip(labels, ticks, strict=True))
+    decimals = int(axis.labelFormat()[2])
+    if decimals:  # one decimal fewer would no longer say what the ticks are
+        shorter = [f"%.{decimals - 1}f" % t for t in ticks]
+        assert any(abs(float(label) - t) > 1e-6 for label, t in zip(shorter, ticks, strict=True))
+    assert axis.tickCount() >= 3
+
+
 def test_values_that_differ_keep_an_axis_close_around_them(qtbot: QtBot) -> None:
     chart = ChartView()
     qtbot.addWidget(chart)

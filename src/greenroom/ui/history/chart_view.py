@@ -60,6 +60,30 @@ def tick_step(span: float) -> float:
     return step
 
 
+def _decimals(step: float) -> int | None:
+    """How many decimals show ``step`` exactly (None: more than 3)."""
+    for decimals in range(4):
+        scaled = step * 10**decimals
+        if abs(scaled - round(scaled)) < 1e-6:
+            return decimals
+    return None
+
+
+def tidy_ticks(span: float, count: int) -> tuple[int, int]:
+    """A tick count of at most ``count`` (3 or more) whose labels need the fewest decimals,
+    most ticks first, and those decimals: "62.0, 61.0" said more than there was, and ticks
+    0.05 apart printed in tenths read "0.0, 0.1, 0.1, 0.2, 0.2"."""
+    options = [
+        (decimals, -n)
+        for n in range(max(count, 3), 2, -1)
+        if (decimals := _decimals(span / (n - 1))) is not None
+    ]
+    if not options:
+        return count, 3
+    decimals, most = min(options)
+    return -most, decimals
+
+
 class ChartView(QChartView):
     """The chart itself; ``drawn`` holds each series' points (for tests and the tooltips)."""
 
@@ -128,7 +152,9 @@ class ChartView(QChartView):
             counts = [n for n in range(7, 2, -1) if (span / (n - 1)) % 5 == 0]
             if counts:
                 self.y_axis.setTickCount(counts[0])
-        self.y_axis.setLabelFormat("%.0f" if self.y_axis.max() - self.y_axis.min() > 5 else "%.1f")
+        count, decimals = tidy_ticks(self.y_axis.max() - self.y_axis.min(), self.y_axis.tickCount())
+        self.y_axis.setTickCount(count)
+        self.y_axis.setLabelFormat(f"%.{decimals}f")
 
     def add_band(self, lo: float, hi: float, *, name: str = BAND_NAME) -> None:
         """The comfortable range as a soft band behind everything else."""
