@@ -347,7 +347,13 @@ def test_0005_to_0006_fills_on_topic_and_pitch_variation_and_leaves_old_sessions
     points = history_repo.progress_points(db.engine)
     assert points[0].on_topic == pytest.approx(100 * averages["on_topic"])  # type: ignore[operator]
     assert points[0].pitch_variation == averages["pitch_variation"]
-    assert [(p.on_topic, p.pitch_variation) for p in points[2:]] == [(None, None)] * 2
+    assert (points[2].on_topic, points[2].pitch_variation) == (None, None)
+    # The interrupted session has no summary: Progress takes its saved answer's figures (the
+    # answer with no words has none), as the delivery index always did.
+    assert (points[3].on_topic, points[3].pitch_variation) == (
+        pytest.approx(100 * values[0]["on_topic"]),  # type: ignore[operator]
+        pytest.approx(values[0]["pitch_variation"]),
+    )
     db.engine.dispose()
     downgrade_to(path, "0005")
     with sqlite3.connect(path) as conn:

@@ -390,33 +390,48 @@ PROGRESS_FIGURES = (
     "pitch_variation",
 )
 
-# Whole sessions: the answer figures are the session's own columns, written from its summary
-# when it ends (sessions_repo.summary_columns); an interrupted session has no summary, so its
-# delivery index is the mean of its answers' (the same figure, read from an index).
-_SESSION_SQL = """
+# Each answer figure as AnswerMetrics.values() gives it (an answer with no words has none), by
+# the session column that keeps its mean; SQL for an answer row ``a``.
+_ANSWER_FIGURES = (
+    ("fillers_per_minute", "json_extract(a.metrics, '$.fillers.per_minute')"),
+    ("speaking_rate", "json_extract(a.metrics, '$.pace.speaking_rate')"),
+    (
+        "very_long_pauses",
+        "CASE WHEN json_extract(a.metrics, '$.pauses.source') != 'none' "
+        "THEN json_extract(a.metrics, '$.pauses.very_long') END",
+    ),
+    ("first_word_latency", "json_extract(a.metrics, '$.pace.first_word_latency')"),
+    ("on_topic", "json_extract(a.metrics, '$.relevance.on_topic.share') * 100"),
+    ("pitch_variation", "json_extract(a.metrics, '$.voice.pitch_variation_st')"),
+)
+
+
+def _answers_mean(expression: str) -> str:
+    return f"avg(CASE WHEN json_extract(a.metrics, '$.word_count') > 0 THEN {expression} END)"
+
+
+def _session_figure(column: str, expression: str) -> str:
+    """The session's own column, written from its summary when it ends; an interrupted session
+    has no summary, so the same mean over the answers it saved (as the summary takes it)."""
+    own = f"s.{column} * 100" if column == "on_topic" else f"s.{column}"
+    mean = _answers_mean(expression)
+    return f"coalesce({own}, (SELECT {mean} FROM answers a WHERE a.session_id = s.id))"
+
+
+_SESSION_SQL = f"""
 SELECT s.id, s.started_at || '+00:00', CAST(s.nerves_before AS REAL), CAST(s.nerves_after AS REAL),
   CAST(s.confidence_after AS REAL), coalesce(s.delivery_index,
     (SELECT avg(a.delivery_index) FROM answers a WHERE a.session_id = s.id)),
-  s.fillers_per_minute, s.speaking_rate, s.very_long_pauses, s.first_word_latency,
-  s.on_topic * 100, s.pitch_variation
-FROM sessions s WHERE s.status != 'in-progress' {where} ORDER BY s.started_at, s.id
+  {", ".join(_session_figure(c, e) for c, e in _ANSWER_FIGURES)}
+FROM sessions s WHERE s.status != 'in-progress' {{where}} ORDER BY s.started_at, s.id
 """
 # One category: the answer figures are means over that category's answers only.
-_CATEGORY_SQL = """
+_CATEGORY_SQL = f"""
 SELECT s.id, s.started_at, s.nerves_before, s.nerves_after, s.confidence_after,
-  avg(a.delivery_index),
-  avg(json_extract(a.metrics, '$.fillers.per_minute')),
-  avg(json_extract(a.metrics, '$.pace.speaking_rate')),
-  avg(CASE WHEN json_extract(a.metrics, '$.pauses.source') != 'none'
-      THEN json_extract(a.metrics, '$.pauses.very_long') END),
-  avg(json_extract(a.metrics, '$.pace.first_word_latency')),
-  avg(CASE WHEN json_extract(a.metrics, '$.word_count') > 0
-      THEN json_extract(a.metrics, '$.relevance.on_topic.share') * 100 END),
-  avg(CASE WHEN json_extract(a.metrics, '$.word_count') > 0
-      THEN json_extract(a.metrics, '$.voice.pitch_variation_st') END)
+  avg(a.delivery_index), {", ".join(_answers_mean(e) for _, e in _ANSWER_FIGURES)}
 FROM sessions s JOIN answers a ON a.session_id = s.id
 JOIN questions q ON q.key = a.question_key
-WHERE s.status != 'in-progress' AND q.category = :category {where}
+WHERE s.status != 'in-progress' AND q.category = :category {{where}}
 GROUP BY s.id ORDER BY s.started_at, s.id
 """
 _BANK_WHERE = "AND EXISTS (SELECT 1 FROM json_each(s.bank_ids) WHERE json_each.value = :bank)"
