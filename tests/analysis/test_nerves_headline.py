@@ -16,3 +16,10 @@ def test_headlines_list_the_latest_ratings_oldest_first() -> None:
 def test_a_series_without_ratings_has_no_headline() -> None:
     assert nerves_headlines([None, None], []) == ()
     assert nerves_headlines([], [80]) == ("nerves before real interviews: 80",)
+
+
+def test_practice_alone_is_not_listed_apart() -> None:
+    # Seen on Progress after a first run: "Your nerves before a run: 60 on your first run."
+    # and, under it, "Nerves before practice runs: 60": nothing to tell apart yet.
+    assert nerves_headlines([60], []) == ()
+    assert nerves_headlines([60, 50], [None]) == ()

@@ -29,9 +29,14 @@ def nerves_headline(label: str, values: Sequence[float | None], *, last: int = S
 def nerves_headlines(
     practice: Sequence[float | None], interviews: Sequence[float | None], *, last: int = SHOWN
 ) -> tuple[str, ...]:
-    """The chart's headlines: nerves before practice runs, then before real interviews."""
-    lines = (
-        nerves_headline("nerves before practice runs", practice, last=last),
-        nerves_headline("nerves before real interviews", interviews, last=last),
-    )
-    return tuple(line for line in lines if line)
+    """The chart's headlines: nerves before practice runs, then before real interviews.
+
+    Without a rated real interview there is nothing to tell apart, and the practice line only
+    repeated the page's first headline ("Your nerves before a run: 60 on your first run." over
+    "Nerves before practice runs: 60"): then there are none.
+    """
+    real = nerves_headline("nerves before real interviews", interviews, last=last)
+    if real is None:
+        return ()
+    practice = nerves_headline("nerves before practice runs", practice, last=last)
+    return tuple(line for line in (practice, real) if line)

@@ -285,7 +285,7 @@ def test_without_real_interviews_the_chart_has_no_diamonds(qtbot: QtBot, ctx: Ap
     page = DashboardPage(ctx)
     qtbot.addWidget(page)
     assert "Nerves before real interviews" not in page.charts["Nerves before and after"].drawn
-    assert "real interviews" not in page.nerves_lines.text()
+    assert page.nerves_lines.isHidden()  # practice alone: the headline above already says it
 
 
 def _points(n: int, *, nerves: tuple[float | None, ...] = ()) -> list[ProgressPoint]:
