@@ -38,5 +38,5 @@ def nerves_headlines(
     real = nerves_headline("nerves before real interviews", interviews, last=last)
     if real is None:
         return ()
-    practice = nerves_headline("nerves before practice runs", practice, last=last)
-    return tuple(line for line in (practice, real) if line)
+    runs = nerves_headline("nerves before practice runs", practice, last=last)
+    return tuple(line for line in (runs, real) if line)
