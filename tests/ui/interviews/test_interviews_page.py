@@ -5,7 +5,7 @@ it went, file the questions asked into the bank, delete and export."""
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from greenroom.core.interviews import ASKED_BANK_ID, InterviewOutcome
 from greenroom.paths import AppPaths
-from greenroom.services import interviews
+from greenroom.services import interview_input, interviews
 from greenroom.services.startup import open_store
 from greenroom.settings import Settings
 from greenroom.ui.context import AppContext, SettingsStore
@@ -73,6 +73,10 @@ def test_first_visit_offers_the_form_and_an_impossible_date_is_named_without_los
 ) -> None:
     assert page.add_form.isVisible() and not page.detail.isVisible()
     assert page.empty.isVisible() and "No interviews yet" in page.empty.text()
+    # The example in the empty When field is a coming date, in the form the field takes
+    # (a fixed "2026-03-10 14:30" read as a date already gone).
+    example = page.add_form.when.placeholderText()
+    assert interview_input.parse_when(example) > datetime.now(UTC)
     _add(page, when="2026-02-30 10:00")
     error = page.add_form.fields.errors["when"]
     assert error.isVisible() and "not a real date" in error.text()

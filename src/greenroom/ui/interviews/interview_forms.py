@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -55,7 +55,6 @@ OUTCOME_LABELS = {
 E = TypeVar("E", bound=StrEnum)
 WENT_LABELS = ("1 badly", "2 not well", "3 all right", "4 well", "5 very well")
 WANT_PLACEHOLDER = "0 to 10, or not sure"
-WHEN_PLACEHOLDER = "2026-03-10 14:30"
 
 
 def when_text(when: datetime) -> str:
@@ -64,6 +63,13 @@ def when_text(when: datetime) -> str:
 
 def short_when_text(when: datetime) -> str:
     return f"{when:%d %b %Y %H:%M}"
+
+
+def when_example(now: datetime) -> str:
+    """What the When field shows until filled: a week from ``now`` at 14:30, as it is typed.
+    A fixed example ("2026-03-10 14:30") read as a date in the past once that had gone by."""
+    soon = (now + timedelta(days=7)).replace(hour=14, minute=30, second=0, microsecond=0)
+    return when_input_text(soon)
 
 
 def when_input_text(when: datetime) -> str:
@@ -172,7 +178,7 @@ class AddForm(Card):
         self.when = _line(
             "When",
             "The date and time, as year-month-day hours:minutes",
-            WHEN_PLACEHOLDER,
+            when_example(datetime.now().astimezone()),
         )
         self.format = _combo(
             "Format",
@@ -208,6 +214,7 @@ class AddForm(Card):
 
     def reset(self) -> None:
         """An empty form to add an interview."""
+        self.when.setPlaceholderText(when_example(datetime.now().astimezone()))
         self._fill(None, "", "", "", None, "")
 
     def edit(self, interview: Interview) -> None:
