@@ -66,3 +66,43 @@ def test_every_shipped_icon_draws_in_both_themes(qapp: QApplication) -> None:
             assert not blank, f"{theme}: icons that do not draw: {blank}"
     finally:
         design.set_theme("light")
+
+
+@pytest.mark.parametrize("theme", design.THEMES)
+def test_a_disabled_danger_button_looks_disabled(qtbot, theme: str) -> None:
+    # Seen on Interviews with nothing chosen (and History's Delete during a run): the disabled
+    # "Delete" kept its red, because the danger rule outranked QPushButton:disabled.
+    from PySide6.QtGui import QColor
+
+    from greenroom.ui import widgets
+    from greenroom.ui.theme import apply_theme
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, theme)
+    try:
+        button = widgets.button("Delete session", role="danger")
+        qtbot.addWidget(button)
+        button.show()
+        qtbot.waitExposed(button)
+        danger = QColor(design.tokens(theme).colours["danger"])
+
+        def red_pixels() -> int:
+            image = button.grab().toImage()
+            return sum(
+                1
+                for x in range(image.width())
+                for y in range(image.height())
+                if max(
+                    abs(image.pixelColor(x, y).red() - danger.red()),
+                    abs(image.pixelColor(x, y).green() - danger.green()),
+                    abs(image.pixelColor(x, y).blue() - danger.blue()),
+                )
+                < 24
+            )
+
+        assert red_pixels() > 20  # enabled: its words are in the danger colour
+        button.setEnabled(False)
+        assert red_pixels() == 0
+    finally:
+        apply_theme(app, "light")
