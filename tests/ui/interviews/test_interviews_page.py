@@ -258,3 +258,28 @@ def test_a_very_long_name_in_any_script_is_kept_whole_and_the_list_stays_readabl
     assert page.table.item(0, 0).text() == company.strip()
     assert page.table.columnWidth(0) <= 260
     assert page.detail.title.text().endswith(company.strip())
+
+
+def test_an_interview_is_read_without_scrolling_sideways(qtbot: QtBot, ctx: AppContext) -> None:
+    # Seen in an 1180 px window: the chosen interview's side scrolled sideways and cut its plan
+    # ("ending with a One" ...), because the rating scales' "Not set yet: drag the slider ..."
+    # hint did not wrap and set the side's width.
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    from greenroom.ui.theme import apply_theme
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, "light")
+    page = InterviewsPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(975, 700)  # the page's share of the app's 1180 x 800 window
+    page.show()
+    page.refresh()
+    _add(page)
+    assert page.detail.isVisible()
+    qtbot.wait(20)
+    for scroll in page.findChildren(QScrollArea):
+        if scroll.isVisible() and scroll.widget() is not None:
+            needed = scroll.widget().minimumSizeHint().width()
+            assert needed <= scroll.viewport().width(), (needed, scroll.viewport().width())

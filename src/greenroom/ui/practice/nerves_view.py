@@ -72,10 +72,9 @@ class RatingScale(QWidget):
         self.shown.setObjectName("bigTimer")
         self.shown.setMinimumWidth(120)
         self.shown.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint = QLabel(UNSET_HINT)
-        self.hint.setObjectName("hint")
-        # Hidden once set, but its line is kept: the scale below must not jump up under a
-        # pointer already on its way to it.
+        # Wrapped: unwrapped, it set the width of Interviews' side. Hidden once set, but its
+        # line is kept: the scale below must not jump up under a pointer on its way to it.
+        self.hint = widgets.hint(UNSET_HINT)
         keep = self.hint.sizePolicy()
         keep.setRetainSizeWhenHidden(True)
         self.hint.setSizePolicy(keep)
@@ -158,9 +157,7 @@ class NervesView(QWidget):
             "How confident do you feel about interviews now?", "0 not at all", "100 completely"
         )
         self.confidence.setVisible(after)
-        why = QLabel(WHY)
-        why.setObjectName("hint")
-        why.setWordWrap(True)
+        why = widgets.hint(WHY)
         self.go = widgets.button(
             "&See my summary" if after else "&Start",
             role="primary",
