@@ -115,7 +115,7 @@ def available_engines() -> list[EngineInfo]:
             google_engine.LABEL,
             True,
             sr_ok,
-            "online: needs an internet connection and sends your recordings to Google"
+            "sends your recordings to Google over the internet"
             if sr_ok
             else "Install it with `pip install SpeechRecognition`",
         ),
