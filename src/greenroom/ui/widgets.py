@@ -284,13 +284,14 @@ class FullWidthItemDelegate(QStyledItemDelegate):
 
     QListView's own word wrap sized the items for its width less a scroll bar and painted them
     at their natural width, so a line could be cut ("role-speci…") with a blank line under it,
-    or run under the list's edge. Here both use one width; the list must lay its items out
-    again when its width changes (ResizeMode.Adjust).
+    or run under the list's edge. Here both use one width, and the view lays its items out
+    again when its width changes (set here: the sizes are only right with it).
     """
 
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
         self._view = view
+        view.setResizeMode(QListView.ResizeMode.Adjust)
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from greenroom.store.banks_repo import BankListing
 from greenroom.ui import widgets
@@ -18,7 +18,6 @@ class BankListView(QListWidget):
         self.setAccessibleDescription("Built-in banks first, then yours")
         self.setWordWrap(True)
         self.setSpacing(2)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setItemDelegate(widgets.FullWidthItemDelegate(self))
         self._listings: dict[str, BankListing] = {}
 

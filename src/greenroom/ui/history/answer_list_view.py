@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QSizePolicy, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSizePolicy, QWidget
 
 from greenroom.core.session import Answer, AnswerKind
 from greenroom.ui import widgets
@@ -37,7 +37,6 @@ class AnswerListView(QListWidget):
         self.setAccessibleDescription("Choose an answer to read its feedback and hear it again")
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setSpacing(3)
         self.setItemDelegate(widgets.FullWidthItemDelegate(self))
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
