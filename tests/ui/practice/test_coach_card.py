@@ -1,15 +1,19 @@
-"""The coach's next run on the set-up screen: "Next: <rung> — <why>", and one click sets the
-mode and the coach's questions; choosing by hand afterwards goes back to picking from banks."""
+"""The coach's next run on the set-up screen: "Next: <rung> — <why>", its rung selected below
+until the user chooses by hand, and one click sets the mode and the coach's questions;
+choosing by hand afterwards goes back to picking from banks."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from greenroom.core.bank import Question
+from greenroom.core.ladder import Rung
 from greenroom.core.session import Mode
 from greenroom.paths import AppPaths
 from greenroom.services import coach
@@ -53,3 +57,40 @@ def test_choosing_by_hand_after_applying_drops_the_coachs_questions(room: Room) 
     setup.count.setValue(setup.count.value() + 1)
     assert setup.choices().question_keys == ()
     assert "picked from the banks" in setup.coach_note.text()
+
+
+def test_the_recommended_run_is_selected_until_the_user_chooses_by_hand(room: Room) -> None:
+    setup = room.page.setup
+    wait_for(lambda: setup.coach.isVisible())
+    first = coach.recommend_next(room.ctx.engine)
+    # A first-time user who just presses Start gets the Warm-up the card recommends.
+    assert setup.choices().mode is Mode.WARM_UP
+    assert setup.coach_note.isVisible()
+    assert setup.coach_note.text().startswith("Warm-up is selected below.")
+    found: dict[int, Question] = {}
+    later = dataclasses.replace(first, rung=Rung.TIMED, reason="Time yourself now.")
+    setup.show_recommendation(later, found)
+    assert setup.choices().mode is Mode.TIMED
+    one_way = setup.mode_buttons[Mode.ONE_WAY]
+    QTest.mouseClick(one_way, Qt.MouseButton.LeftButton, pos=QPoint(8, one_way.height() // 2))
+    assert setup.choices().mode is Mode.ONE_WAY
+    setup.show_recommendation(dataclasses.replace(later, reason="Again."), found)
+    assert setup.coach_text.text() == f"Next: {Rung.TIMED.label} — Again."
+    assert setup.choices().mode is Mode.ONE_WAY  # the user's own choice stands
+    assert setup.choices().follow_ups  # one-way's default, not the coach's
+    assert not setup.coach_note.isVisible()
+
+
+def test_new_advice_drops_the_questions_of_the_last(room: Room) -> None:
+    setup = room.page.setup
+    wait_for(lambda: setup.coach.isVisible())
+    setup.coach_apply.click()
+    applied = setup.choices().question_keys
+    assert applied
+    room.page.refresh()  # the same advice on a second visit keeps them
+    wait_for(lambda: not room.ctx.tasks.busy())
+    assert setup.choices().question_keys == applied
+    first = coach.recommend_next(room.ctx.engine)
+    setup.show_recommendation(dataclasses.replace(first, rung=Rung.TIMED, reason="Next."), {})
+    assert setup.choices().question_keys == ()
+    assert setup.choices().mode is Mode.TIMED

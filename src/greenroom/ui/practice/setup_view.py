@@ -136,6 +136,9 @@ class SetupView(QWidget):
         self.banks.itemChanged.connect(self._drop_coach_questions)
         self.count.valueChanged.connect(self._drop_coach_questions)
         self.mode_group.buttonToggled.connect(self._drop_coach_questions)
+        # Clicks and keys only (not setChecked): from then on the coach leaves the form alone.
+        self.mode_group.buttonClicked.connect(self._on_chosen_by_hand)
+        self.follow_ups.clicked.connect(self._on_chosen_by_hand)
 
     def _coach_card(self) -> widgets.Card:
         card = widgets.Card(soft=True)
@@ -143,6 +146,7 @@ class SetupView(QWidget):
         self._coach_questions: list[tuple[int, Question]] = []
         self._coach_keys: tuple[int, ...] = ()
         self._applying = False
+        self._chosen_by_hand = False
         self.coach_text = QLabel()
         self.coach_text.setObjectName("leadSentence")
         self.coach_text.setWordWrap(True)
@@ -165,16 +169,43 @@ class SetupView(QWidget):
     def show_recommendation(
         self, recommendation: Recommendation, found: dict[int, Question]
     ) -> None:
-        """The coach's next run (services.coach.recommend_next) and its questions by key."""
+        """The coach's next run (services.coach.recommend_next) and its questions by key.
+
+        Its rung is selected below unless the user has chosen a mode or follow-ups by hand: a
+        first-time user who just presses Start gets the run the card recommends."""
+        if recommendation == self._recommendation:
+            return  # the same advice on a second visit: keep what was set for it
         self._recommendation = recommendation
         self._coach_questions = [(k, found[k]) for k in recommendation.question_keys if k in found]
+        self._coach_keys = ()  # the last advice's questions are not this one's
         self.coach_text.setText(f"Next: {recommendation.rung.label} — {recommendation.reason}")
         self.coach.show()
+        if self._chosen_by_hand:
+            self.coach_note.hide()
+            return
+        self._apply(recommendation, questions=False)
+        label = MODE_TEXT[recommendation.mode][0]
+        count = len(self._coach_questions)
+        self.coach_note.setText(
+            f"{label} is selected below."
+            + (f" “Use this run” also asks the coach's {count} questions." if count else "")
+        )
+        self.coach_note.show()
 
     def _on_coach_apply_clicked(self) -> None:
         rec = self._recommendation
         if rec is None:
             return
+        self._apply(rec, questions=True)
+        count = len(self._coach_keys)
+        self.coach_note.setText(
+            f"Set: {MODE_TEXT[rec.mode][0]}"
+            + (f" with the coach's {count} questions, weakest first." if count else ".")
+        )
+        self.coach_note.show()
+
+    def _apply(self, rec: Recommendation, *, questions: bool) -> None:
+        """Set the recommended rung (mode, follow-ups, prep) and, if asked, its questions."""
         self._applying = True
         try:
             self.mode_buttons[rec.mode].setChecked(True)
@@ -182,7 +213,7 @@ class SetupView(QWidget):
             if rec.prep_seconds is not None:
                 self.own_timing.setChecked(False)
                 self.prep.setValue(rec.prep_seconds)
-            if self._coach_questions:
+            if questions and self._coach_questions:
                 wanted = {q.bank_id for _k, q in self._coach_questions}
                 for i in range(self.banks.count()):
                     item = self.banks.item(i)
@@ -192,12 +223,9 @@ class SetupView(QWidget):
                 self._coach_keys = tuple(k for k, _q in self._coach_questions)
         finally:
             self._applying = False
-        count = len(self._coach_keys)
-        self.coach_note.setText(
-            f"Set: {MODE_TEXT[rec.mode][0]}"
-            + (f" with the coach's {count} questions, weakest first." if count else ".")
-        )
-        self.coach_note.show()
+
+    def _on_chosen_by_hand(self, *_: object) -> None:
+        self._chosen_by_hand = True
 
     def _drop_coach_questions(self, *_: object) -> None:
         if self._applying or not self._coach_keys:
