@@ -240,3 +240,28 @@ def test_a_slow_start_note_gives_its_time_once(qtbot: QtBot) -> None:
     assert lines[note].startswith("4.6 s passed")
     assert lines[note + 1].startswith("\u201cI think my strength"), lines[note : note + 2]
     assert "0:05" not in lines[note + 1]
+
+
+@pytest.mark.parametrize("screen", ["practice", "history"])
+def test_an_opener_shows_star_as_not_judged_and_its_length_on_its_own_time(
+    qtbot: QtBot, tmp_path: Path, screen: str
+) -> None:
+    # Seen on the feedback screen: two friendly sentences to "how has your week been so far?"
+    # (30 s to answer) read "0 of the 4 STAR parts, one to practise", "14 seconds long, one
+    # to practise" and "The answer had no result cue".
+    text = (
+        "It has been a good week thanks, busy but good. I finished a course on Friday and I "
+        "am really glad to be here today, so thank you for making the time to see me."
+    )
+    m = analyze_answer(_timed(text), answer_limit=None, star_expected=False, length_target=30)
+    view = _review(qtbot, m, text) if screen == "practice" else _history(qtbot, m, text, tmp_path)
+    star = view.bands["star_score"].words.text()
+    assert star.startswith("Not judged: STAR is for questions about something you did")
+    assert not view.bands["star_score"].bar.isVisible()
+    length = view.bands["duration"].words.text()
+    assert length.endswith("seconds long, right in the comfortable range"), length
+    assert "result" not in view.feedback.toPlainText()
+    table = view.metrics
+    rows = {table.item(r, 0).text(): table.item(r, 2).text() for r in range(table.rowCount())}
+    assert rows["Answer length"] == "15–30"
+    assert "STAR structure" not in rows

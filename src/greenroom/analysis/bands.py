@@ -259,11 +259,26 @@ def recentre(band: Band, baseline: float) -> Band:
     return band
 
 
-def band_score(key: str, value: float | None) -> float | None:
+def length_band(target: float) -> Band:
+    """Answer length for a question with its own answer time: comfortable from half of it to
+    all of it, nearly there from a quarter to one and a half times it. A 120 s question gets
+    the default 60-120 s; a 30 s small-talk question 15-30 s, where the default band put every
+    answer that fitted its time in "one to practise"."""
+    default = BANDS["duration"]
+    return replace(
+        default,
+        definition=f"How long the answer took; {target / 2:g}-{target:g} s suits this question, "
+        f"half to all of its {target:g} s.",
+        green=(target / 2, target),
+        amber=(target / 4, target * 1.5),
+    )
+
+
+def band_score(key: str, value: float | None, *, band: Band | None = None) -> float | None:
     """0-100 for the delivery index: 100 in green, 50 at amber's outer edge, 0 one amber
     width beyond it, linear in between. None without a value or a band.
     """
-    band = BANDS.get(key)
+    band = band or BANDS.get(key)
     if value is None or band is None or band.green is None or band.amber is None:
         return None
     (g_lo, g_hi), (a_lo, a_hi) = band.green, band.amber

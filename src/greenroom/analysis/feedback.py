@@ -141,8 +141,8 @@ def _hedges(m: AnswerMetrics) -> Observation | None:
 
 def _structure(m: AnswerMetrics) -> Observation | None:
     weight = severity("star_score", float(m.star.score))
-    if m.word_count < 15:
-        return None  # too little said to judge structure; time use covers it
+    if m.word_count < 15 or not m.star_expected:
+        return None  # too little said to judge structure, or not a question for a STAR story
     star = m.star
     if not star.has("result") and weight:
         last = _last_cue(m)
@@ -180,9 +180,9 @@ def _time_use(m: AnswerMetrics) -> Observation | None:
     if use.limit is None or use.duration is None:
         return None
     if use.status == "cut off":
-        where = "" if m.star.has("result") else ", before any result cue"
+        where = "" if m.star.has("result") or not m.star_expected else ", before any result cue"
         return make(
-            "cut_off",
+            "cut_off" if m.star_expected else "cut_off_point",
             weight=12.0,
             limit=clock(use.limit),
             where=where,
@@ -190,11 +190,10 @@ def _time_use(m: AnswerMetrics) -> Observation | None:
             evidence=(Evidence(use.limit, ""),),
         )
     if use.status == "early" and m.word_count > 0:
-        weight = severity("duration", use.duration) * 0.5
+        weight = severity("duration", use.duration, band=m.band("duration")) * 0.5
         if weight:
-            return make(
-                "early", weight=weight, duration=clock(use.duration), limit=clock(use.limit)
-            )
+            topic = "early" if m.star_expected else "early_point"
+            return make(topic, weight=weight, duration=clock(use.duration), limit=clock(use.limit))
     return None
 
 
@@ -290,7 +289,7 @@ def _praise_pace(m: AnswerMetrics) -> Observation | None:
 
 
 def _praise_star(m: AnswerMetrics) -> Observation | None:
-    if len(m.star.present) < 4:
+    if len(m.star.present) < 4 or not m.star_expected:
         return None
     number = ", with a number in the result" if m.star.result_quantified else ""
     return make("praise_star", kind="praise", weight=5.0, number=number, evidence=_cue_evidence(m))

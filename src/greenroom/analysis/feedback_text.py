@@ -77,6 +77,15 @@ TEMPLATES: dict[str, Template] = {
         "The answer ended at {duration} of the {limit} available.",
         "Add one concrete detail of what you did and what came of it.",
     ),
+    # The same two for a question that is not a STAR story (an opener, "Why this role?").
+    "cut_off_point": Template(
+        "The answer reached the {limit} limit while you were still speaking.",
+        "Aim to finish by {target}: give your main point first, then one detail that backs it.",
+    ),
+    "early_point": Template(
+        "The answer ended at {duration} of the {limit} available.",
+        "Add one concrete example or reason that backs your main point.",
+    ),
     "key_points": Template(
         "The answer did not mention {missing}.",
         "Before answering, pick the two points the question is after and give each a sentence.",
@@ -209,9 +218,9 @@ def make(topic: str, *, kind: str = "improve", weight: float = 0.0,
     )
 
 
-def severity(key: str, value: float | None) -> float:
+def severity(key: str, value: float | None, *, band: bands.Band | None = None) -> float:
     """How much a figure matters: its index weight times its distance from green (0-1)."""
-    score = bands.band_score(key, value)
+    score = bands.band_score(key, value, band=band)
     if score is None:
         return 0.0
     return bands.INDEX_WEIGHTS.get(key, 5.0) * (100.0 - score) / 100.0

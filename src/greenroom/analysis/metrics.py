@@ -73,6 +73,10 @@ class AnswerMetrics:
             stored before version 2).
         voice: Pitch and loudness figures; None without a recording (typed answers, a
             transcript analysed without its audio, metrics stored before version 2).
+        star_expected: False for a question that is not about something the user did
+            (structure.expects_star): its STAR cues are kept but not judged or scored.
+        length_target: The question's own answer time in seconds (the bank's, also in an
+            untimed run); the answer length band is scaled to it (bands.length_band).
     """
 
     word_count: int
@@ -91,6 +95,8 @@ class AnswerMetrics:
     language: str = "en"
     relevance: Relevance | None = None
     voice: VoiceStats | None = None
+    star_expected: bool = True
+    length_target: float | None = None
 
     @property
     def answered(self) -> bool:
@@ -114,7 +120,7 @@ class AnswerMetrics:
             "hedges": float(self.hedges.count),
             "immediate_repeats": float(self.repetition.immediate_count),
             "duration": self.duration,
-            "star_score": float(self.star.score),
+            "star_score": float(self.star.score) if self.star_expected else None,
             "key_point_coverage": self._key_point_share(),
             "job_coverage": self.job.share if self.job else None,
             "on_topic": self._on_topic_share(),
@@ -133,9 +139,16 @@ class AnswerMetrics:
         judged = self.relevance.on_topic if self.relevance else None
         return judged.share if judged else None
 
+    def band(self, key: str) -> bands.Band:
+        """The band this answer's figure is rated on: the default, but answer length scaled to
+        the question's own answer time."""
+        if key == "duration" and self.length_target:
+            return bands.length_band(self.length_target)
+        return bands.BANDS[key]
+
     def ratings(self) -> dict[str, str]:
-        """ "green" / "amber" / "red" / "none" per headline figure, on the default bands."""
-        return {key: bands.rate(key, value) for key, value in self.values().items()}
+        """ "green" / "amber" / "red" / "none" per headline figure, on this answer's bands."""
+        return {key: bands.rate(key, v, band=self.band(key)) for key, v in self.values().items()}
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-safe dict (the database stores this)."""
@@ -157,6 +170,8 @@ class AnswerMetrics:
             "language": self.language,
             "relevance": self.relevance.to_dict() if self.relevance else None,
             "voice": self.voice.to_dict() if self.voice else None,
+            "star_expected": self.star_expected,
+            "length_target": self.length_target,
         }
 
     @classmethod
@@ -166,6 +181,7 @@ class AnswerMetrics:
         job = data.get("job")
         relevance = data.get("relevance")
         voice = data.get("voice")
+        target = data.get("length_target")
         return cls(
             word_count=int(data["word_count"]),
             duration=None if duration is None else float(duration),
@@ -183,6 +199,9 @@ class AnswerMetrics:
             language=str(data.get("language", "en")),
             relevance=Relevance.from_dict(relevance) if relevance else None,
             voice=VoiceStats.from_dict(voice) if voice else None,
+            # Stored before these were kept: judged on STAR and the default length band.
+            star_expected=bool(data.get("star_expected", True)),
+            length_target=None if target is None else float(target),
         )
 
 
@@ -197,6 +216,8 @@ def analyze_answer(
     meaning: TextSimilarity | None = None,
     background: Sequence[str] = (),
     voice: VoiceTrack | None = None,
+    star_expected: bool = True,
+    length_target: float | None = None,
 ) -> AnswerMetrics:
     """Measure one answer.
 
@@ -212,6 +233,8 @@ def analyze_answer(
         background: Descriptions of other interview questions (relevance.Topic.description),
             against which "about this question" is judged.
         voice: The recording's pitch and loudness track (greenroom.voice), for voice figures.
+        star_expected: Whether the question is judged on STAR (structure.expects_star).
+        length_target: The question's own answer time, for the answer length band.
 
     Returns:
         The metrics. Bad input (no words, words out of order, times past the end) gives
@@ -263,6 +286,8 @@ def analyze_answer(
             english=english,
         ),
         voice=voice_stats(voice, tokens, parts) if voice is not None and timed else None,
+        star_expected=star_expected,
+        length_target=length_target if length_target and length_target > 0 else None,
     )
 
 

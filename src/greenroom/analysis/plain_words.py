@@ -43,6 +43,8 @@ _NEXT = {
     "unquantified": "put a number on the result",
     "cut_off": "reach the result sooner: keep the situation to two sentences",
     "early": "add one concrete detail of what you did and what came of it",
+    "cut_off_point": "give your main point first, then one detail that backs it",
+    "early_point": "add one concrete example or reason that backs your main point",
     "key_points": "give each point the question is after a sentence of its own",
     "repeats": "slow down the first words of each sentence",
     "off_topic": "answer the question asked in your first sentence, then give the example",

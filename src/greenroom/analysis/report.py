@@ -40,7 +40,7 @@ def _headline(m: AnswerMetrics) -> list[str]:
     for key, value in m.values().items():
         if value is None:
             continue
-        rating = bands.rate(key, value)
+        rating = bands.rate(key, value, band=m.band(key))
         mark = f"  [{_MARK[rating]}]" if _MARK[rating] else ""
         lines.append(f"  {bands.BANDS[key].label:<24}{_fmt(key, value):>10}{mark}")
     if m.pauses.source == "word gaps":
@@ -60,7 +60,8 @@ def _details(m: AnswerMetrics) -> list[str]:
         f"Pauses: {p.short} short, {p.long} long, {p.very_long} very long; longest {longest}",
         f"Repeats: {m.repetition.immediate_count}   Most used: {top}",
         f"STAR: {', '.join(m.star.present) or 'no cues'}"
-        + (" (result with a number)" if m.star.result_quantified else ""),
+        + (" (result with a number)" if m.star.result_quantified else "")
+        + ("" if m.star_expected else " (not judged: not a question for a STAR story)"),
     ]
     if m.time_use.status:
         lines.append(f"Time: {clock(m.duration)} of {clock(m.time_use.limit)}, {m.time_use.status}")

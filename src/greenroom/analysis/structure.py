@@ -16,6 +16,10 @@ from typing import Any
 from greenroom.analysis.tokens import Span, Token, is_number, span_of
 
 COMPONENTS = ("situation", "task", "action", "result")
+# STAR is how to tell something you did: interviewers listen for it in behavioural answers
+# ("Tell me about a time..."). Small talk, "Why this role?", a SQL question or "What questions
+# do you have for us?" have no situation or result to give, so they are not judged on it.
+STAR_CATEGORIES = frozenset({"behavioral"})
 NUMBER_REACH = 20  # words either side of a result cue, within its sentence, searched for a number
 _YEAR = re.compile(r"(19|20)\d\d")
 
@@ -49,6 +53,22 @@ on time|the feedback was|i learned|i learnt|we learned|what i learned|the impact
 by the end|went from|dropped from|dropped to|dropped by|fell by|fell to|rose to|rose by|
 up from|down from
 """
+
+
+# An imported question without a category is read by its wording.
+_ASKS_FOR_A_STORY = re.compile(
+    r"\b(a time (when|that|you|where)|an? (example|occasion|situation) (of|when|where|in which)"
+    r"|give (me|us) an example|walk (me|us) through a time|tell (me|us) about a project)\b",
+    re.IGNORECASE,
+)
+
+
+def expects_star(category: str | None, text: str = "") -> bool:
+    """Whether answers to a question are judged on STAR structure: by its bank category, or
+    for a question without one, by whether it asks for a story ("Tell me about a time...")."""
+    if category is None:
+        return bool(_ASKS_FOR_A_STORY.search(text))
+    return category in STAR_CATEGORIES
 
 
 def _phrases(block: str) -> list[tuple[str, ...]]:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from greenroom.analysis.metrics import AnswerMetrics, analyze_answer
 from greenroom.analysis.relevance import Topic
+from greenroom.analysis.structure import expects_star
 from greenroom.banks.loader import load_bank_file
 from greenroom.core.bank import Question
 from greenroom.core.errors import GreenroomError
@@ -82,6 +83,8 @@ def analyze_full(
     job_description: str | None = None,
     audio: Path | str | None = None,
     voice: VoiceTrack | None = None,
+    star_expected: bool = True,
+    length_target: float | None = None,
 ) -> AnswerMetrics:
     """Measure an answer with relevance by meaning and, given its recording, the voice.
 
@@ -93,6 +96,8 @@ def analyze_full(
         job_description: A pasted job description.
         audio: The recording; unreadable audio is logged and leaves the voice out.
         voice: An already measured voice track (instead of ``audio``).
+        star_expected: Whether the question is judged on STAR (structure.expects_star).
+        length_target: The question's own answer time, for the answer length band.
     """
     if voice is None and audio is not None:
         try:
@@ -111,6 +116,8 @@ def analyze_full(
         meaning=model,
         background=interview_background() if model else (),
         voice=voice,
+        star_expected=star_expected,
+        length_target=length_target,
     )
 
 
@@ -132,6 +139,8 @@ def analyze_recorded_answer(
         job_description=job_description,
         audio=audio,
         voice=voice,
+        star_expected=expects_star(question.category, question.text),
+        length_target=question.answer_seconds,
     )
 
 

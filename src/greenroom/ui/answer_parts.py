@@ -34,6 +34,7 @@ BAND_KEYS = (
     "hedges",
 )
 RATING_WORDS = {1: "Rough", 2: "Shaky", 3: "OK", 4: "Good", 5: "Great"}
+NOT_A_STORY = "not judged: STAR is for questions about something you did, and this one is not"
 
 NO_ANSWER_HTML = (
     "<p>No words were heard in this answer, so there is nothing to measure. It is saved as "
@@ -158,7 +159,8 @@ class AnswerParts:
         if metrics is not None and answered:
             values = metrics.values()
             for key, bar in self.bands.items():
-                bar.show_value(values.get(key))
+                note = NOT_A_STORY if key == "star_score" and not metrics.star_expected else ""
+                bar.show_value(values.get(key), metrics.band(key), note=note)
             self.voice.show_metrics(metrics)
             self.coverage.setText(coverage_html("Terms from the job description", metrics.job))
         self.metrics.show_metrics(metrics)

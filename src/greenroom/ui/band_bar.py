@@ -102,10 +102,15 @@ class BandBar(QWidget):
         layout.addWidget(self.words)
         self.setAccessibleName(band.label)
 
-    def show_value(self, value: float | None, band: bands.Band | None = None) -> None:
+    def show_value(
+        self, value: float | None, band: bands.Band | None = None, *, note: str = ""
+    ) -> None:
+        """The value on its band (default: the figure's own), in words; ``note`` says instead
+        why there is no value."""
         self.bar.band = band or bands.BANDS[self.key]
         self.bar.value = value
-        text = describe(self.key, value, band)
+        self.bar.setVisible(not note)  # empty zones would read as a value yet to come
+        text = note or describe(self.key, value, band)
         self.words.setText(text[0].upper() + text[1:])
         self.setAccessibleDescription(text)
         self.bar.setToolTip(text)

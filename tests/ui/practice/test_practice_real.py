@@ -61,6 +61,9 @@ def test_real_session_with_real_voice_microphone_engine_and_database(
         space(page_room(page))
         wait_until(lambda: page.stack.currentWidget() is page.review, 30)
         assert says(shown_answer(page), "jfk")
+        # "Tell me about yourself" is an opener, not a story: no STAR advice and no STAR band.
+        assert page.review.bands["star_score"].words.text().startswith("Not judged: STAR")
+        assert "result cue" not in page.review.feedback.toPlainText()
         page.review.next.click()
         wait_until(lambda: page.stack.currentWidget() is page.nerves_after, 10)
         page.nerves_after.nerves.set_value(45)
@@ -85,6 +88,8 @@ def test_real_session_with_real_voice_microphone_engine_and_database(
     recorded = load_audio(app_paths.data / answer.audio_path)
     assert 10.0 < recorded.size / 16000 < 30.0
     assert answer.segments and answer.metrics["pace"]["source"] == "vad"
+    assert answer.metrics["star_expected"] is False
+    assert answer.metrics["length_target"] == 90  # the question's own answer time
 
 
 class page_room:

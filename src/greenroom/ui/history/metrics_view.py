@@ -37,8 +37,8 @@ def format_value(key: str, value: float | None) -> str:
     return f"{value:.{digits}f} {unit}".strip()
 
 
-def band_text(key: str) -> str:
-    band = bands.BANDS.get(key)
+def band_text(key: str, band: bands.Band | None = None) -> str:
+    band = band or bands.BANDS.get(key)
     if band is None or band.green is None:
         return "no band"
     lo, hi = band.green
@@ -67,11 +67,11 @@ class MetricsView(QTableWidget):
         self.setRowCount(len(keys))
         self.ratings = {}
         for row, key in enumerate(keys):
-            band = bands.BANDS[key]
+            band = metrics.band(key) if metrics else bands.BANDS[key]
             value = values[key]
-            rating = bands.rate(key, value)
+            rating = bands.rate(key, value, band=band)
             self.ratings[key] = rating
-            cells = (band.label, format_value(key, value), band_text(key))
+            cells = (band.label, format_value(key, value), band_text(key, band))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(band.definition)

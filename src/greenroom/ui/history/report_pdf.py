@@ -48,10 +48,11 @@ def report_html(session: PracticeSession) -> str:
             continue
         values = m.values()
         rows = "".join(
-            f"<tr><td>{e(bands.BANDS[k].label)}</td><td>{e(format_value(k, values[k]))}</td>"
-            f"<td>{e(band_text(k))}</td><td>{bands.rate(k, values[k])}</td></tr>"
+            f"<tr><td>{e(band.label)}</td><td>{e(format_value(k, values[k]))}</td>"
+            f"<td>{e(band_text(k, band))}</td><td>{bands.rate(k, values[k], band=band)}</td></tr>"
             for k in SHOWN
             if values.get(k) is not None
+            for band in [m.band(k)]
         )
         out.append(f"<table border='1' cellspacing='0' cellpadding='3'>{rows}</table>")
         notes = "".join(f"<li>{e(o.message)} <i>{e(o.try_next)}</i></li>" for o in feedback_for(m))
