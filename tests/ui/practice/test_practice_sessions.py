@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from greenroom.analysis import bands
+from greenroom.analysis.structure import expects_star
 from greenroom.core.errors import GreenroomError
 from greenroom.core.interview import Phase
 from greenroom.core.session import AnswerKind, Mode, PracticeSession, SessionStatus
@@ -173,6 +174,12 @@ def test_one_way_interviewer_follows_up_each_answer_and_the_follow_ups_are_linke
     assert [a.follow_up_of for a in answers] == [None, answers[0].id, None, answers[2].id]
     assert all(answers[i].follow_up_reason for i in (1, 3))
     assert says(answers[1].transcript, "jfk") and says(answers[3].transcript, "jfk")
+    # Behavioural questions are STAR stories; a follow-up asks for one part of one, and its
+    # answer's length is rated on its own shorter time.
+    for question, follow_up in ((answers[0], answers[1]), (answers[2], answers[3])):
+        assert question.metrics["star_expected"] is True
+        assert follow_up.metrics["star_expected"] is expects_star(None, follow_up.question_text)
+        assert follow_up.metrics["length_target"] == min(question.metrics["length_target"], 90)
 
 
 def test_warm_up_without_a_microphone_is_typed_and_allows_retakes(make_room) -> None:

@@ -32,18 +32,22 @@ def follow_up_question(
     if chosen is None:
         return None
     q = parent.question
+    answer_seconds = min(parent.answer_seconds, MAX_ANSWER_SECONDS)
     question = Question(
         id=f"{q.id}.follow-up",
         text=chosen.text,
-        category=q.category,
+        # No category: a follow-up asks for one part ("How did it turn out?"), not a whole
+        # story, so it is judged on STAR only when its own words ask for one.
+        category=None,
         difficulty=q.difficulty,
+        answer_seconds=round(answer_seconds),  # the length its answer is rated against
         key_points=(chosen.detail,) if chosen.reason is Reason.KEY_POINT else (),
         bank_id=q.bank_id,
     )
     return PlannedQuestion(
         question=question,
         prep_seconds=min(parent.prep_seconds, MAX_PREP_SECONDS),
-        answer_seconds=min(parent.answer_seconds, MAX_ANSWER_SECONDS),
+        answer_seconds=answer_seconds,
         question_key=None,
         follow_up_of=review.answer_id,
         follow_up_reason=chosen.reason.value,
