@@ -93,3 +93,39 @@ def test_half_a_bank_question_or_both_kinds_is_a_clear_error(
         app_paths, "analyze", words, "--bank", "x", "--question-id", "y", "--question", "Why?"
     )
     assert code == 1 and "either with --bank/--question-id or with --question" in err
+
+
+def test_star_and_length_are_judged_as_the_practice_room_judges_them(
+    app_paths: AppPaths, tmp_path: Path
+) -> None:
+    words = str(_words_file(tmp_path))
+    code, out, _ = _run(
+        app_paths, "analyze", words, "--bank", "openers", "--question-id", "tell-me-about-yourself"
+    )
+    assert code == 0
+    assert "(not judged: not a question for a STAR story)" in out
+    assert "STAR structure" not in out  # no STAR line among the headline figures
+    _, out, _ = _run(
+        app_paths,
+        "analyze",
+        words,
+        "--bank",
+        "openers",
+        "--question-id",
+        "tell-me-about-yourself",
+        "--json",
+    )
+    metrics = json.loads(out)["metrics"]
+    assert metrics["star_expected"] is False and metrics["length_target"] == 90
+    story = ("--bank", "behavioral-star", "--question-id", "missed-or-nearly-missed-deadline")
+    _, out, _ = _run(app_paths, "analyze", words, *story, "--json")
+    assert json.loads(out)["metrics"]["star_expected"] is True
+    # A question given as text is read by its wording; no question at all: judged as before.
+    for asked, expected in (
+        ("Why do you want this role?", False),
+        ("Tell me about a time you led.", True),
+    ):
+        _, out, _ = _run(app_paths, "analyze", words, "--question", asked, "--json")
+        assert json.loads(out)["metrics"]["star_expected"] is expected, asked
+    _, out, _ = _run(app_paths, "analyze", words, "--json")
+    assert json.loads(out)["metrics"]["star_expected"] is True

@@ -22,6 +22,8 @@ from typing import Any, TextIO
 from greenroom.analysis.feedback import feedback_for
 from greenroom.analysis.relevance import Topic
 from greenroom.analysis.report import RENDERERS
+from greenroom.analysis.structure import expects_star
+from greenroom.core.bank import Question
 from greenroom.core.errors import GreenroomError
 from greenroom.core.transcript import SpeechSegment, Transcript, Word
 from greenroom.paths import AppPaths
@@ -33,7 +35,17 @@ _SHAPE = (
 
 
 def run(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
-    question = _question(args, paths)
+    asked = _question(args, paths)
+    # As in the practice room: a bank question is judged on STAR by its category and its
+    # length on its own answer time; a question given as text, by its wording.
+    if isinstance(asked, Question):
+        from greenroom.services.answer_analysis import topic_of  # loads the models' modules
+
+        question: Topic | None = topic_of(asked)
+        star, target = expects_star(asked.category, asked.text), float(asked.answer_seconds)
+    else:
+        question, target = asked, None
+        star = asked is None or not asked.question or expects_star(None, asked.question)
     return run_analyze(
         args.file,
         answer_limit=args.limit,
@@ -41,10 +53,12 @@ def run(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         out=out,
         question=question,
         audio=args.audio,
+        star_expected=star,
+        length_target=target,
     )
 
 
-def _question(args: argparse.Namespace, paths: AppPaths) -> Topic | None:
+def _question(args: argparse.Namespace, paths: AppPaths) -> Question | Topic | None:
     """The question from --question/--key-point, or from --bank/--question-id."""
     key_points = tuple(k.strip() for k in args.key_points if k.strip())
     if args.bank or args.question_id:
@@ -64,15 +78,14 @@ def _question(args: argparse.Namespace, paths: AppPaths) -> Topic | None:
     return Topic((args.question or "").strip(), key_points)
 
 
-def _bank_question(paths: AppPaths, bank_id: str, question_id: str) -> Topic:
-    from greenroom.services.answer_analysis import topic_of
+def _bank_question(paths: AppPaths, bank_id: str, question_id: str) -> Question:
     from greenroom.services.startup import open_store
     from greenroom.store import banks_repo
 
     bank = banks_repo.get_bank(open_store(paths).engine, bank_id, include_retired=True)
     for q in bank.questions:
         if q.id == question_id:
-            return topic_of(q)
+            return q
     raise GreenroomError(
         f"bank {bank_id!r} has no question with id {question_id!r}",
         fix=f"See its questions with: greenroom banks show {bank_id}",
@@ -87,6 +100,8 @@ def run_analyze(
     out: TextIO,
     question: Topic | None = None,
     audio: pathlib.Path | None = None,
+    star_expected: bool = True,
+    length_target: float | None = None,
 ) -> int:
     """Analyse a transcript file and print the report.
 
@@ -97,6 +112,8 @@ def run_analyze(
         out: Where to print.
         question: The question asked (its text and key points), if known.
         audio: The answer's recording, for the voice measures.
+        star_expected: Whether the answer is judged on STAR (structure.expects_star).
+        length_target: The question's own answer time, for the answer length band.
 
     Returns:
         0 on success.
@@ -120,6 +137,8 @@ def run_analyze(
         answer_limit=answer_limit,
         question=question if question and (question.question or question.key_points) else None,
         voice=voice,
+        star_expected=star_expected,
+        length_target=length_target,
     )
     out.write(RENDERERS[as_json](metrics, feedback_for(metrics)))
     return 0

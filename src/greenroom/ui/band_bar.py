@@ -110,6 +110,7 @@ class BandBar(QWidget):
         self.bar.band = band or bands.BANDS[self.key]
         self.bar.value = value
         self.bar.setVisible(not note)  # empty zones would read as a value yet to come
+        self.label.setToolTip(self.bar.band.definition)  # an answer's length: its question's
         text = note or describe(self.key, value, band)
         self.words.setText(text[0].upper() + text[1:])
         self.setAccessibleDescription(text)
