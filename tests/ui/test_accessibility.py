@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from greenroom.core.interview import Phase
 from greenroom.core.session import Mode
 from greenroom.paths import AppPaths
 from greenroom.services import interviews
@@ -35,7 +36,7 @@ from greenroom.ui.theme import apply_theme
 from support.audio_data import clip
 from support.clock import FakeClock
 from support.fakes import FakeMicrophone, FakeVoice, JitteryTaskRunner
-from support.practice import choose, finish_run, wait_for, wait_review
+from support.practice import choose, finish_run, wait_for, wait_phase, wait_review
 from support.waiting import pump
 
 R = QAccessible.Role
@@ -289,3 +290,27 @@ def test_the_contrast_check_sees_faint_text(qtbot: QtBot) -> None:
     qtbot.waitExposed(window)
     failures = _contrast_failures(window)
     assert len(failures) == 1 and "Faint words" in failures[0]
+
+
+def test_the_next_question_gives_the_focus_to_start_answering_once_it_has_been_read(
+    room: _Room,
+) -> None:
+    """Seen in the app: after "Next question" the focus ring sat on "Retake" (the start button
+    was disabled while the question was read, so it could not take the focus)."""
+    page = room.page
+    # Timed: the question is read before the prep time starts (the clock is a fake: it stays).
+    choose(room, banks=("openers",), mode=Mode.TIMED, count=2, speak=True)
+    QTest.mouseClick(page.setup.start_button, Qt.MouseButton.LeftButton)
+    wait_for(lambda: page.stack.currentWidget() is page.nerves_before)
+    QTest.mouseClick(page.nerves_before.skip, Qt.MouseButton.LeftButton)
+    wait_for(lambda: page.question.primary.isEnabled())  # read aloud: now it can be started
+    assert QApplication.focusWidget() is page.question.primary
+    QTest.keyClick(page.question.primary, Qt.Key.Key_Space)
+    wait_for(lambda: room.mic.recording)
+    room.mic.speak(clip("pra_arctic_a0010"))
+    QTest.keyClick(QApplication.focusWidget() or page, Qt.Key.Key_Space)
+    wait_review(room)
+    QTest.mouseClick(page.review.next, Qt.MouseButton.LeftButton)
+    wait_for(lambda: page.stack.currentWidget() is page.question)
+    wait_phase(room, Phase.PREP)  # read aloud, the prep time runs
+    assert QApplication.focusWidget() is page.question.primary

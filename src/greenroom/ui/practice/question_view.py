@@ -185,7 +185,13 @@ class QuestionView(QWidget):
         self.phase.setText(text or PHASE_TEXT.get(phase, ""))
         self.primary.setText("Stop (Space)" if answering else "Start answering (Space)")
         widgets.set_icon(self.primary, "stop" if answering else "mic", "on_primary")
+        was_enabled = self.primary.isEnabled()
         self.primary.setEnabled(phase in (Phase.READY, Phase.PREP) or (answering and not typing))
+        if self.primary.isEnabled() and not was_enabled and self.isVisible():
+            # Disabled while the question was read, it could not take the focus when the
+            # question came up: the focus had gone to "Retake", whose ring then marked it as
+            # the button to press.
+            self.primary.setFocus()
         self.skip.setEnabled(phase in (Phase.READY, Phase.PREP, Phase.ANSWERING))
         self.pause.setEnabled(not answering)  # pause between answers; Stop ends an answer
         self.typed.setVisible(typing and answering)
