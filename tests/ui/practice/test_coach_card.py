@@ -74,6 +74,7 @@ def test_the_recommended_run_is_selected_until_the_user_chooses_by_hand(room: Ro
     one_way = setup.mode_buttons[Mode.ONE_WAY]
     QTest.mouseClick(one_way, Qt.MouseButton.LeftButton, pos=QPoint(8, one_way.height() // 2))
     assert setup.choices().mode is Mode.ONE_WAY
+    assert not setup.coach_note.isVisible()  # "Timed is selected below" is no longer so
     setup.show_recommendation(dataclasses.replace(later, reason="Again."), found)
     assert setup.coach_text.text() == f"Next: {Rung.TIMED.label} — Again."
     assert setup.choices().mode is Mode.ONE_WAY  # the user's own choice stands
