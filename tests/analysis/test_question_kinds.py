@@ -90,6 +90,11 @@ def test_what_is_kept_survives_the_database_and_older_answers_read_as_before() -
         # An imported question without a category is read by its wording.
         (None, "Tell me about a time you disagreed with your manager.", True),
         (None, "Give me an example of a goal you reached.", True),
+        # The interviewer's follow-ups: asking for a story, or for one part of one.
+        (None, "Can you give me a specific example?", True),
+        (None, "Could you share another example?", True),
+        (None, "How did it turn out in the end?", False),
+        (None, "What would you do differently now?", False),
         (None, "Describe a situation where you had to persuade someone.", True),
         (None, "Why should we hire you?", False),
         (None, "Where do you see yourself in five years?", False),

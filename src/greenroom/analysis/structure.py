@@ -58,7 +58,8 @@ up from|down from
 # An imported question without a category is read by its wording.
 _ASKS_FOR_A_STORY = re.compile(
     r"\b(a time (when|that|you|where)|an? (example|occasion|situation) (of|when|where|in which)"
-    r"|give (me|us) an example|walk (me|us) through a time|tell (me|us) about a project)\b",
+    r"|(give|share|tell) ((me|us) )?(an?|one|another) (\w+ )?(example|instance|story)"
+    r"|walk (me|us) through a time|tell (me|us) about a project)\b",
     re.IGNORECASE,
 )
 
