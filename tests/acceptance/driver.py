@@ -60,6 +60,7 @@ class Spoken:
 class Outcome:
     reached_summary: bool
     interrupted: bool
+    summary_title: str = ""
     answered: list[tuple[str, int, Clip]] = field(default_factory=list)  # question, take, clip
     spoken: list[Spoken] = field(default_factory=list)
     recording_on_summary: bool = False
@@ -152,7 +153,7 @@ def run_session(
         QTest.mouseClick(page.nerves_before.go, Qt.MouseButton.LeftButton)
         for step in steps:
             if not _do_step(page, step, outcome, mic_started, mode=mode, speak=speak):
-                return outcome
+                break  # ended early: rated and summed up all the same
         wait_for(
             lambda: page.stack.currentWidget() is page.nerves_after, 60, "the nerves check after"
         )
@@ -162,6 +163,7 @@ def run_session(
         wait_for(lambda: page.stack.currentWidget() is page.summary, 60, "the summary")
         outcome.reached_summary = True
         outcome.recording_on_summary = page.recorder.recording
+        outcome.summary_title = page.summary.title.text()
         return outcome
     finally:
         voice.started.disconnect(on_voice_started)

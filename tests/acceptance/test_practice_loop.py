@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 import soundfile as sf
 from driver import Clip, Outcome, Step, run_session, wait_for
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from rig import RoomRecording, recording_streams
 
 from conftest import Live
@@ -165,11 +167,14 @@ def test_end_session_mid_answer_then_a_second_session_in_the_same_app(
     a, b, c, d = _clips(live, 4, offset=2)
     steps = [Step("answer", a), Step("end", b)]
     outcome = run_session(live.page, mode=Mode.ONE_WAY, steps=steps, prep=0, speak=False)
-    assert outcome.interrupted and not outcome.reached_summary
-    assert live.page.stack.currentWidget() is live.page.setup
+    # Ended early, the run is still rated and summed up; it stays marked as ended part-way.
+    assert outcome.interrupted and outcome.reached_summary
+    assert outcome.summary_title == "Run ended early" and not outcome.recording_on_summary
     wait_for(lambda: live.running.tasks.wait(100), 30, "the ended run's last jobs")
     _check_saved(live, outcome, status=SessionStatus.INTERRUPTED)
     _nothing_left_recording(live)
+    QTest.mouseClick(live.page.summary.again, Qt.MouseButton.LeftButton)
+    assert live.page.stack.currentWidget() is live.page.setup
 
     second = run_session(
         live.page,

@@ -130,10 +130,12 @@ def finish_session(
     confidence_after: int | None,
     notes: str | None = None,
     summary: dict[str, Any] | None = None,
+    status: SessionStatus = SessionStatus.COMPLETED,
 ) -> None:
+    """The session's end: ratings, summary and status (INTERRUPTED for a run ended early)."""
     values: dict[str, Any] = {
         "ended_at": ended_at,
-        "status": SessionStatus.COMPLETED.value,
+        "status": status.value,
         "nerves_after": nerves_after,
         "confidence_after": confidence_after,
     }

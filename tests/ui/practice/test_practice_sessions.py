@@ -265,7 +265,7 @@ def _first_answer_reviewed(make_room) -> object:
     return room
 
 
-def test_leaving_mid_session_keeps_finished_answers_and_marks_it_interrupted(
+def test_leaving_mid_session_keeps_finished_answers_rates_the_run_and_marks_it_ended_early(
     make_room, monkeypatch
 ) -> None:
     room = _first_answer_reviewed(make_room)
@@ -276,9 +276,18 @@ def test_leaving_mid_session_keeps_finished_answers_and_marks_it_interrupted(
     room.mic.speak(clip("jfk"))
     monkeypatch.setattr(page, "confirm_leave", lambda: True)
     QTest.mouseClick(page.question.leave, Qt.MouseButton.LeftButton)
-    assert page.stack.currentWidget() is page.setup
+    # The answer given so far counts: the run is rated and summed up like any other.
+    assert page.stack.currentWidget() is page.nerves_after
     wait_for(lambda: not room.mic.recording)  # the microphone is closed with the session
-    assert _interrupted_session(room).answer_count == 1
+    finish_run(room, nerves=40, confidence=70)
+    assert page.summary.title.text() == "Run ended early"
+    assert "Your 1 answer is saved in History." in page.summary.saved.text()
+    session = _interrupted_session(room)  # still marked ended part-way, for the coach
+    assert session.answer_count == 1
+    assert (session.nerves_before, session.nerves_after, session.confidence_after) == (65, 40, 70)
+    assert session.summary and session.summary["answers"] == 1
+    QTest.mouseClick(page.summary.again, Qt.MouseButton.LeftButton)
+    assert page.stack.currentWidget() is page.setup
 
 
 def _interrupted_session(room: object) -> PracticeSession:
@@ -300,8 +309,20 @@ def test_the_run_can_be_ended_from_the_feedback_screen(make_room, monkeypatch) -
     assert page.stack.currentWidget() is page.review  # "No" keeps the feedback on screen
     monkeypatch.setattr(page, "confirm_leave", lambda: True)
     QTest.keyClick(page.review, Qt.Key.Key_Escape)
-    assert page.stack.currentWidget() is page.setup
+    finish_run(room, nerves=None)  # the ratings may be skipped, as at the end of any run
+    assert page.summary.title.text() == "Run ended early"
     assert _interrupted_session(room).answer_count == 1
+
+
+def test_ending_before_any_answer_goes_back_to_the_set_up(make_room, monkeypatch) -> None:
+    room = make_room()
+    page = room.page
+    choose(room, banks=("openers",), mode=Mode.TIMED, count=2, prep=30, speak=False)
+    start(room, nerves=50)
+    monkeypatch.setattr(page, "confirm_leave", lambda: True)
+    QTest.mouseClick(page.question.leave, Qt.MouseButton.LeftButton)
+    assert page.stack.currentWidget() is page.setup  # nothing to rate or sum up
+    assert _interrupted_session(room).answer_count == 0
 
 
 def test_no_questions_match_is_said_on_the_setup_screen(make_room) -> None:

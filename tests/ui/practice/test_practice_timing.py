@@ -121,13 +121,17 @@ def test_ending_mid_answer_closes_the_microphone_and_the_next_session_is_its_own
     room.mic.speak(CLIPS["glad to see you again"])  # half an answer, then Esc
     monkeypatch.setattr(page, "confirm_leave", lambda: True)
     QTest.keyClick(page.question, Qt.Key.Key_Escape)
-    assert page.stack.currentWidget() is page.setup
+    assert page.stack.currentWidget() is page.nerves_after
     wait_for(lambda: not room.mic.recording and not page.recorder.recording)
-    # The first answer was still being transcribed when Esc came: it is saved all the same.
+    # The first answer was still being transcribed when Esc came (and the run was rated at
+    # once): it is saved all the same, and the summary waits for it.
+    finish_run(room, nerves=None)
+    assert page.summary.title.text() == "Run ended early"
+    assert "Your 1 answer is saved" in page.summary.saved.text()
     wait_for(lambda: _saved(room).status is SessionStatus.INTERRUPTED, 30000)
-    wait_for(lambda: len(_saved(room).answers) == 1, 30000)
     [kept] = _saved(room).answers
     assert "losing game" in plain(kept.transcript)
+    QTest.mouseClick(page.summary.again, Qt.MouseButton.LeftButton)
 
     choose(room, banks=("openers",), mode=Mode.TIMED, count=1, prep=0, speak=False)
     start(room, nerves=55)

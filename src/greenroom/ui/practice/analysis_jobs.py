@@ -87,8 +87,11 @@ def summarize(
     nerves_after: int | None,
     confidence: int | None,
     nerves_before: int | None,
+    *,
+    ended_early: bool = False,
 ) -> SessionResult:
-    """Write the session's end and summary; compare it with the user's earlier sessions."""
+    """Write the session's end and summary; compare it with the user's earlier sessions. A
+    run the user ended part-way keeps its ratings and summary but stays marked interrupted."""
     report = SelfReport(nerves_before, nerves_after, confidence)
     summary = summarize_session([r.metrics for r in reviews], report=report)
     sessions_repo.finish_session(
@@ -98,6 +101,7 @@ def summarize(
         nerves_after=nerves_after,
         confidence_after=confidence,
         summary=summary.to_dict(),
+        status=SessionStatus.INTERRUPTED if ended_early else SessionStatus.COMPLETED,
     )
     history = _earlier_summaries(engine, session_id)
     best, weakest = best_and_weakest(reviews)
@@ -110,6 +114,7 @@ def summarize(
         first_session=not history,
         baseline_sessions=min(5, len(history)),
         run_number=len(history) + 1,
+        ended_early=ended_early,
     )
 
 

@@ -95,6 +95,8 @@ class PracticeController(QObject):
         self.reviews: list[AnswerReview] = []
         self._typing = False
         self._finishing = False  # finish() was called: the summary is being made
+        self._ended_early = False  # the user ended the run part-way, with answers to keep
+        self._finish_when_saved: tuple[int | None, int | None] | None = None  # finish()'s
         self._speaking = False  # the current question is being read aloud
         self._current: AnswerContext | None = None  # the answer being given
         self._expected: set[AnswerContext] = set()  # ended, waiting for their recording
@@ -113,8 +115,9 @@ class PracticeController(QObject):
 
     def begin(self, plan: SessionPlan, *, nerves_before: int | None) -> None:
         self.plan, self.reviews = plan, []
-        self._typing = self._speaking = self._finishing = False
+        self._typing = self._speaking = self._finishing = self._ended_early = False
         self._current, self._expected, self._analyses = None, set(), 0
+        self._finish_when_saved = None
         self._follow_ups_asked = []
         self.interview = Interview(
             plan.mode,
@@ -175,10 +178,14 @@ class PracticeController(QObject):
         return self.session is not None and not self._finishing
 
     def finish(self, *, nerves_after: int | None, confidence: int | None) -> None:
-        """Close the session with the after-session self-reports and produce the summary."""
+        """Close the session with the after-session self-reports and produce the summary (once
+        the answers still being saved are saved, after a run ended early)."""
         assert self.session is not None and self.session.id is not None
         self._finishing = True
         self._timer.stop()
+        if self._outstanding():
+            self._finish_when_saved = (nerves_after, confidence)
+            return
         session_id, ended = self.session.id, self._clock.now()
         reviews = sorted(self.reviews, key=lambda r: (r.position, r.take))
         engine = self._ctx.engine
@@ -191,10 +198,28 @@ class PracticeController(QObject):
                 nerves_after,
                 confidence,
                 self.session.nerves_before if self.session else None,
+                ended_early=self._ended_early,
             ),
             self._on_summary_ready,
             write=True,
         )
+
+    def end_early(self) -> bool:
+        """The user ends the run part-way ("End session"). The answer being given is dropped,
+        as the question asking to end says. With answers saved or being saved, the run goes on
+        to the nerves ratings and its summary, marked as ended early (the coach steps back a
+        rung after it, as after any run left part-way): True. With none, it is abandoned."""
+        if self.interview is None or self.session is None:
+            return False
+        if not self.reviews and not self._outstanding():
+            self.abandon()
+            return False
+        self._stop_voice()
+        self._recorder.cancel()
+        self._current = None
+        self._ended_early = True
+        self._handle(self.interview.finish_early())
+        return True
 
     def abandon(self) -> None:
         """Leave mid-session: completed answers stay saved and the session shows as interrupted."""
@@ -445,7 +470,8 @@ class PracticeController(QObject):
             return  # saved; the session it belongs to was ended meanwhile
         self.reviews.append(review)
         self._ask_follow_up(review, context)
-        if self.interview is not None and self.interview.rules.feedback_each_answer:
+        iv = self.interview
+        if iv is not None and iv.rules.feedback_each_answer and not self._ended_early:
             self.answer_reviewed.emit(review)
         self._maybe_done()
 
@@ -453,7 +479,7 @@ class PracticeController(QObject):
         """Choose the follow-up to the answer just analysed (None after a failed analysis) and
         hand it to the interview, which asks it next."""
         iv = self.interview
-        if iv is None or context.planned.is_follow_up or not iv.follow_ups:
+        if iv is None or context.planned.is_follow_up or not iv.follow_ups or self._ended_early:
             return
         if iv.index != context.index or iv.take != context.take:
             return  # the user has moved on (or retaken) since this answer
@@ -491,7 +517,12 @@ class PracticeController(QObject):
             and self._outstanding() == 0
         ):
             self._timer.stop()
-            self.questions_done.emit()
+            if self._finish_when_saved is not None:  # rated while the last answer was saved
+                nerves_after, confidence = self._finish_when_saved
+                self._finish_when_saved = None
+                self.finish(nerves_after=nerves_after, confidence=confidence)
+            elif not self._finishing:
+                self.questions_done.emit()
 
     def _on_summary_ready(self, result: SessionResult) -> None:
         self.session_finished.emit(result)

@@ -291,11 +291,14 @@ class PracticePage(QWidget):
         self.question.show_paused(self.controller.toggle_pause())
 
     def _on_leave_clicked(self) -> None:
-        if self.confirm_leave():
-            self.controller.abandon()
-            self.stack.setCurrentWidget(self.setup)
-            self._load_coach()
-            self.refresh()
+        if not self.confirm_leave():
+            return
+        if self.controller.end_early():  # answers to keep: rate the run and see its summary
+            self._on_controller_questions_done()
+            return
+        self.stack.setCurrentWidget(self.setup)
+        self._load_coach()
+        self.refresh()
 
     def confirm_leave(self) -> bool:
         answer = QMessageBox.question(
@@ -306,6 +309,8 @@ class PracticePage(QWidget):
     # After ---------------------------------------------------------------------------------
 
     def _on_controller_questions_done(self) -> None:
+        if self.stack.currentWidget() is self.nerves_after:
+            return  # shown already when the run was ended early: keep what was rated
         self.nerves_after.reset()
         self.stack.setCurrentWidget(self.nerves_after)
 

@@ -38,6 +38,7 @@ class SessionResult:
     baseline_sessions: int = 0
     notes: list[str] = field(default_factory=list)
     run_number: int = 1  # this run's place among the user's completed runs
+    ended_early: bool = False  # the user ended it part-way ("End session")
 
 
 def best_and_weakest(

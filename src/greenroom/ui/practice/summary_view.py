@@ -193,7 +193,13 @@ class SummaryView(QWidget):
 
     def show_result(self, result: SessionResult) -> None:
         n = result.summary.answers
-        self.saved.setText(f"Your {n} answer{'s are' if n != 1 else ' is'} saved in History.")
+        saved = f"Your {n} answer{'s are' if n != 1 else ' is'} saved in History."
+        self.title.setText("Run ended early" if result.ended_early else "Run complete")
+        self.saved.setText(
+            f"You ended the run part-way, which is fine: every answer counts. {saved}"
+            if result.ended_early
+            else saved
+        )
         r = result.summary.report
         self.nerves.show_nerves(r.nerves_before, r.nerves_after)
         self.expect.setVisible(result.run_number <= EARLY_RUNS)
