@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from greenroom.paths import AppPaths
@@ -193,3 +193,21 @@ def test_the_run_going_on_is_marked_in_history_and_cannot_be_deleted(
     history.open_session(sid)
     qtbot.waitUntil(lambda: detail.session is not None and detail.delete.isEnabled())
     assert "in progress" not in detail.summary.text()
+
+
+def test_the_first_screen_fits_the_window_under_the_welcome(
+    qtbot: QtBot, app_paths: AppPaths
+) -> None:
+    # The first thing a new user sees, at the window's own size: the welcome, the coach's card
+    # and the set-up, without a scroll bar (a note under the card once added one).
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, "light")
+    window = _window(qtbot, app_paths)
+    setup = window.practice_page.setup
+    qtbot.waitUntil(lambda: setup.coach.isVisible() and setup.banks.count() > 0)
+    assert window.first_run.isVisible() and window.size().height() == 780
+    scroll = setup.findChild(QScrollArea)
+    assert scroll is not None
+    qtbot.waitUntil(lambda: scroll.widget().height() > 0)
+    assert not scroll.verticalScrollBar().isVisible()

@@ -137,7 +137,7 @@ class SetupView(QWidget):
         self.count.valueChanged.connect(self._drop_coach_questions)
         self.mode_group.buttonToggled.connect(self._drop_coach_questions)
         # Clicks and keys only (not setChecked): from then on the coach leaves the form alone.
-        self.mode_group.buttonClicked.connect(self._on_mode_chosen_by_hand)
+        self.mode_group.buttonClicked.connect(self._on_chosen_by_hand)
         self.follow_ups.clicked.connect(self._on_chosen_by_hand)
 
     def _coach_card(self) -> widgets.Card:
@@ -147,7 +147,6 @@ class SetupView(QWidget):
         self._coach_keys: tuple[int, ...] = ()
         self._applying = False
         self._chosen_by_hand = False
-        self._rung_note_shown = False
         self.coach_text = QLabel()
         self.coach_text.setObjectName("leadSentence")
         self.coach_text.setWordWrap(True)
@@ -181,25 +180,17 @@ class SetupView(QWidget):
         self._coach_keys = ()  # the last advice's questions are not this one's
         self.coach_text.setText(f"Next: {recommendation.rung.label} — {recommendation.reason}")
         self.coach.show()
-        if self._chosen_by_hand:
-            self.coach_note.hide()
-            return
-        self._apply(recommendation, questions=False)
-        label = MODE_TEXT[recommendation.mode][0]
-        count = len(self._coach_questions)
-        self.coach_note.setText(
-            f"{label} is selected below."
-            + (f" “Use this run” also asks the coach's {count} questions." if count else "")
-        )
-        self.coach_note.show()
-        self._rung_note_shown = True
+        # No note saying so: the selected mode shows it, and a line more made the first
+        # screen scroll under the welcome banner.
+        self.coach_note.hide()
+        if not self._chosen_by_hand:
+            self._apply(recommendation, questions=False)
 
     def _on_coach_apply_clicked(self) -> None:
         rec = self._recommendation
         if rec is None:
             return
         self._apply(rec, questions=True)
-        self._rung_note_shown = False
         count = len(self._coach_keys)
         self.coach_note.setText(
             f"Set: {MODE_TEXT[rec.mode][0]}"
@@ -229,12 +220,6 @@ class SetupView(QWidget):
 
     def _on_chosen_by_hand(self, *_: object) -> None:
         self._chosen_by_hand = True
-
-    def _on_mode_chosen_by_hand(self, *_: object) -> None:
-        self._chosen_by_hand = True
-        if self._rung_note_shown:  # "Warm-up is selected below" is no longer so
-            self.coach_note.hide()
-            self._rung_note_shown = False
 
     def _drop_coach_questions(self, *_: object) -> None:
         if self._applying or not self._coach_keys:
