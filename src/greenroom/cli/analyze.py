@@ -39,10 +39,11 @@ def run(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     # As in the practice room: a bank question is judged on STAR by its category and its
     # length on its own answer time; a question given as text, by its wording.
     if isinstance(asked, Question):
-        from greenroom.services.answer_analysis import topic_of  # loads the models' modules
+        # loads the models' modules
+        from greenroom.services.answer_analysis import star_and_length, topic_of
 
         question: Topic | None = topic_of(asked)
-        star, target = expects_star(asked.category, asked.text), float(asked.answer_seconds)
+        star, target = star_and_length(asked)
     else:
         question, target = asked, None
         star = asked is None or not asked.question or expects_star(None, asked.question)

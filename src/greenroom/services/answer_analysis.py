@@ -35,6 +35,12 @@ def topic_of(question: Question) -> Topic:
     return Topic(question.text, tuple(question.key_points), question.tips)
 
 
+def star_and_length(question: Question) -> tuple[bool, float]:
+    """How answers to a bank question are judged: on STAR or not (by its category or wording)
+    and the answer time their length is rated against (the practice room's and the CLI's)."""
+    return expects_star(question.category, question.text), float(question.answer_seconds)
+
+
 @cache
 def interview_background() -> tuple[str, ...]:
     """Descriptions of every built-in bank question: "interview questions in general"."""
@@ -132,6 +138,7 @@ def analyze_recorded_answer(
 ) -> AnswerMetrics:
     """The practice room's call: a bank question and the saved recording (None if typed), with
     the voice tracked while it was recorded (None: it is measured from ``audio``)."""
+    star_expected, length_target = star_and_length(question)
     return analyze_full(
         transcript,
         answer_limit=answer_limit,
@@ -139,8 +146,8 @@ def analyze_recorded_answer(
         job_description=job_description,
         audio=audio,
         voice=voice,
-        star_expected=expects_star(question.category, question.text),
-        length_target=question.answer_seconds,
+        star_expected=star_expected,
+        length_target=length_target,
     )
 
 
