@@ -214,25 +214,30 @@ class PracticeController(QObject):
         if not self.reviews and not self._outstanding():
             self.abandon()
             return False
-        self._stop_voice()
-        self._recorder.cancel()
-        self._current = None
+        self._drop_answer_in_progress()
         self._ended_early = True
         self._handle(self.interview.finish_early())
+        # The ratings now, whatever is still being saved: the summary waits for it (finish()).
+        self.questions_done.emit()
         return True
 
     def abandon(self) -> None:
         """Leave mid-session: completed answers stay saved and the session shows as interrupted."""
         self._timer.stop()
-        self._stop_voice()
-        self._recorder.cancel()  # the answer in progress; finished ones are still saved
+        self._drop_answer_in_progress()
         if self.session is not None and self.session.id is not None:
             sid, engine = self.session.id, self._ctx.engine
             self._ctx.tasks.run(
                 lambda: sessions_repo.mark_interrupted_session(engine, sid), write=True
             )
         self.session = self.interview = None
-        self._current, self._expected = None, set()
+        self._expected = set()
+
+    def _drop_answer_in_progress(self) -> None:
+        """Stop reading aloud and drop the answer being recorded; finished ones are saved."""
+        self._stop_voice()
+        self._recorder.cancel()
+        self._current = None
 
     # User actions --------------------------------------------------------------------------
 
@@ -521,7 +526,7 @@ class PracticeController(QObject):
                 nerves_after, confidence = self._finish_when_saved
                 self._finish_when_saved = None
                 self.finish(nerves_after=nerves_after, confidence=confidence)
-            elif not self._finishing:
+            elif not (self._finishing or self._ended_early):  # end_early() asked already
                 self.questions_done.emit()
 
     def _on_summary_ready(self, result: SessionResult) -> None:

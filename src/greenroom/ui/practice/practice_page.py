@@ -293,8 +293,7 @@ class PracticePage(QWidget):
     def _on_leave_clicked(self) -> None:
         if not self.confirm_leave():
             return
-        if self.controller.end_early():  # answers to keep: rate the run and see its summary
-            self._on_controller_questions_done()
+        if self.controller.end_early():  # answers to keep: it asks for the ratings
             return
         self.stack.setCurrentWidget(self.setup)
         self._load_coach()
@@ -309,8 +308,6 @@ class PracticePage(QWidget):
     # After ---------------------------------------------------------------------------------
 
     def _on_controller_questions_done(self) -> None:
-        if self.stack.currentWidget() is self.nerves_after:
-            return  # shown already when the run was ended early: keep what was rated
         self.nerves_after.reset()
         self.stack.setCurrentWidget(self.nerves_after)
 
