@@ -63,11 +63,10 @@ class MetricsView(QTableWidget):
 
     def show_metrics(self, metrics: AnswerMetrics | None) -> None:
         values = metrics.values() if metrics else {}
-        keys = [k for k in SHOWN if values.get(k) is not None]
-        self.setRowCount(len(keys))
+        rows = [(k, metrics.band(k)) for k in SHOWN if values.get(k) is not None] if metrics else []
+        self.setRowCount(len(rows))
         self.ratings = {}
-        for row, key in enumerate(keys):
-            band = metrics.band(key) if metrics else bands.BANDS[key]
+        for row, (key, band) in enumerate(rows):
             value = values[key]
             rating = bands.rate(key, value, band=band)
             self.ratings[key] = rating
