@@ -265,3 +265,36 @@ def test_an_opener_shows_star_as_not_judged_and_its_length_on_its_own_time(
     rows = {table.item(r, 0).text(): table.item(r, 2).text() for r in range(table.rowCount())}
     assert rows["Answer length"] == "15–30"
     assert "STAR structure" not in rows
+
+
+@pytest.mark.parametrize(
+    ("indexes", "best", "again"),
+    [
+        ((62.0,), None, None),  # one answer: nothing to compare it with
+        ((62.0, 62.0), None, None),  # a tie names neither
+        ((48.0, 71.0, 55.0), 1, 0),
+    ],
+)
+def test_the_run_summary_names_a_best_answer_only_when_there_is_a_choice(
+    indexes: tuple[float, ...], best: int | None, again: int | None
+) -> None:
+    # Seen at the end of a one-answer run: "Best answer:" over the only answer given.
+    from greenroom.analysis.session import summarize_session
+    from greenroom.ui.practice.results import SessionResult, best_and_weakest
+    from greenroom.ui.practice.summary_view import summary_html
+
+    text = "I raised it early and we agreed a new plan with the client."
+    m = analyze_answer(_timed(text), answer_limit=None, key_points=QUESTION.key_points)
+    questions = [Question(f"q{k}", f"Question number {k}?") for k in range(len(indexes))]
+    reviews = [
+        AnswerReview(k, 1, q, _timed(text), False, m, feedback_for(m), index)
+        for k, (q, index) in enumerate(zip(questions, indexes, strict=True))
+    ]
+    top, weak = best_and_weakest(reviews)
+    summary = summarize_session([r.metrics for r in reviews])
+    shown = summary_html(SessionResult(summary, [], reviews, top, weak, first_session=True))
+    if best is None:
+        assert "Best answer" not in shown and "Practise again" not in shown
+    else:
+        assert f"<b>Best answer:</b> {questions[best].text}" in shown
+        assert f"<b>Practise again:</b> {questions[again or 0].text}" in shown

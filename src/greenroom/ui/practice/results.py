@@ -44,10 +44,16 @@ class SessionResult:
 def best_and_weakest(
     reviews: list[AnswerReview],
 ) -> tuple[AnswerReview | None, AnswerReview | None]:
-    """The answer with the highest delivery index and the one with the lowest (if different)."""
+    """The answer with the highest delivery index and the one with the lowest.
+
+    Only when there is something to choose between: with one scored answer, or all scoring the
+    same, neither is named ("Best answer" over a single answer reads as praise it did not earn).
+    """
     scored = [r for r in reviews if r.index is not None]
-    if not scored:
+    if len(scored) < 2:
         return None, None
     best = max(scored, key=lambda r: r.index or 0.0)
     weakest = min(scored, key=lambda r: r.index or 0.0)
-    return best, (weakest if weakest is not best else None)
+    if (best.index or 0.0) <= (weakest.index or 0.0):
+        return None, None
+    return best, weakest
