@@ -90,6 +90,12 @@ class PracticeSession:
     answer_count: int = 0
     summary: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def ended_early(self) -> bool:
+        """The user ended the run part-way and rated it ("End session"), as opposed to a run a
+        crash or leaving the screen cut short."""
+        return ended_by_user(self.status, self.ended_at)
+
     def follow_up_to(self, answer: Answer) -> str | None:
         """The question a follow-up answer follows up ("Follow-up to: ..."), else None."""
         if answer.follow_up_of is None:
@@ -119,3 +125,10 @@ def follow_up_draft(parent: Answer, question_text: str, *, reason: str | None = 
         follow_up_of=parent.id,
         follow_up_reason=reason,
     )
+
+
+def ended_by_user(status: SessionStatus | str, ended_at: datetime | None) -> bool:
+    """An interrupted run with an end time was ended by the user and summed up: only the run's
+    own end (``sessions_repo.finish_session``) writes ``ended_at``; a crash (marked at the next
+    start) or leaving before any answer marks it interrupted without one."""
+    return SessionStatus(status) is SessionStatus.INTERRUPTED and ended_at is not None

@@ -20,7 +20,7 @@ from sqlalchemy.sql import ColumnElement
 from sqlalchemy.sql.elements import TextClause
 
 from greenroom.core.errors import StorageError
-from greenroom.core.session import SessionStatus
+from greenroom.core.session import SessionStatus, ended_by_user
 from greenroom.store.models import AnswerRow, BankRow, QuestionRow, SessionRow
 from greenroom.store.transcript_search import match_expression, matching_answers_sql
 
@@ -62,10 +62,16 @@ class SessionListItem:
     nerves_after: int | None
     confidence: int | None
     delivery_index: float | None
+    ended_at: datetime | None = None
 
     @property
     def interrupted(self) -> bool:
-        return self.status == SessionStatus.INTERRUPTED.value
+        """Cut short by a crash or by leaving the screen (not a run the user ended and rated)."""
+        return self.status == SessionStatus.INTERRUPTED.value and not self.ended_early
+
+    @property
+    def ended_early(self) -> bool:
+        return ended_by_user(self.status, self.ended_at)
 
     @property
     def in_progress(self) -> bool:
@@ -231,6 +237,7 @@ def _page_query(
             SessionRow.nerves_after,
             SessionRow.confidence_after,
             _INDEX,
+            SessionRow.ended_at,
             *extra,
         )
         .join(page, page.c.id == SessionRow.id)
@@ -257,6 +264,7 @@ def _item(r: Sequence[Any]) -> SessionListItem:
         nerves_after=r[7],
         confidence=r[8],
         delivery_index=None if r[9] is None else float(r[9]),
+        ended_at=r[10],
     )
 
 

@@ -80,6 +80,28 @@ def test_detail_names_banks_by_their_titles_and_lists_every_question_in_full(
         )
 
 
+def test_the_detail_tells_a_run_the_user_ended_from_one_cut_short(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    # Seen in the app: a run ended with "End session" and then rated read "stopped before the
+    # last question", as a crash does.
+    from sqlalchemy import update
+
+    from greenroom.store.models import SessionRow
+
+    with ctx.engine.begin() as conn:
+        conn.execute(update(SessionRow).where(SessionRow.id == 2).values(status="interrupted"))
+        conn.execute(
+            update(SessionRow)
+            .where(SessionRow.id == 4)
+            .values(status="interrupted", ended_at=None)  # a crash: never ended
+        )
+    _, detail = _open(qtbot, ctx, 2)
+    assert detail.summary.text().endswith("3 answers · you ended it part-way")
+    _, detail = _open(qtbot, ctx, 4)
+    assert detail.summary.text().endswith("stopped before the last question")
+
+
 def _add_to_session_3(ctx: AppContext, **changes: object) -> None:
     """Save one more answer in seeded session 3: a copy of its first with ``changes``."""
     first = sessions_repo.get_session(ctx.engine, 3).answers[0]

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
 from greenroom.store.models import SessionRow
+from greenroom.ui import design
 from greenroom.ui.context import AppContext
 from greenroom.ui.history.filter_bar_view import ANY_DATE
 from greenroom.ui.history.history_model import COLUMNS
@@ -97,18 +98,34 @@ def test_interrupted_sessions_are_marked(qtbot: QtBot, ctx: AppContext) -> None:
     assert isinstance(app, QApplication)
     apply_theme(app, "light")
     with ctx.engine.begin() as conn:
-        conn.execute(update(SessionRow).where(SessionRow.id == 2).values(status="interrupted"))
+        # a crash: marked at the next start, never ended
+        conn.execute(
+            update(SessionRow).where(SessionRow.id == 2).values(status="interrupted", ended_at=None)
+        )
         conn.execute(update(SessionRow).where(SessionRow.id == 3).values(status="in-progress"))
+        # "End session" part-way, then rated: ended, with its summary, and marked interrupted
+        conn.execute(update(SessionRow).where(SessionRow.id == 4).values(status="interrupted"))
     page = HistoryPage(ctx)
     qtbot.addWidget(page)
     row = next(r for r in range(6) if page.model.item(r).id == 2)
     running = next(r for r in range(6) if page.model.item(r).id == 3)
+    ended = next(r for r in range(6) if page.model.item(r).id == 4)
     answers = _texts(page, "answers")
     assert answers[row] == f"{page.model.item(row).answers}, stopped"
     assert answers[running] == f"{page.model.item(running).answers} so far"
     assert all(t.isdigit() for r, t in enumerate(answers) if r not in (row, running))
     assert page.model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole).startswith("Interrupted")
     assert page.model.index(row, 0).data(Qt.ItemDataRole.DecorationRole) is not None
+    # Seen in the app: a run the user ended and rated read "2, stopped" with the crash's alert
+    # icon. It is a finished run marked with the End session button's icon.
+    assert page.model.index(ended, 0).data(Qt.ItemDataRole.ToolTipRole).startswith("Ended early")
+
+    def mark(r: int) -> int:
+        return int(page.model.index(r, 0).data(Qt.ItemDataRole.DecorationRole).cacheKey())
+
+    assert mark(ended) == design.icon("end", "near").cacheKey()
+    assert mark(row) == design.icon("alert", "near").cacheKey()
+    assert page.model.index(ended, 0).data(Qt.ItemDataRole.FontRole) is None
     # Seen in the app: "(interrupted)" after the date was cut off by the Date column, and then
     # the date itself beside the icon. Every cell but the banks (which take what is left) is
     # shown whole: its text, and its icon, within the column less the cell's margins.

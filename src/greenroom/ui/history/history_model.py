@@ -56,7 +56,9 @@ def when_text(when: datetime) -> str:
 
 
 def answers_text(item: SessionListItem) -> str:
-    """The answer count, with the run's state when it did not finish: "2, stopped", "1 so far"."""
+    """The answer count, with the run's state when it did not finish: "2, stopped", "1 so far".
+    A run the user ended part-way and rated is finished: its date cell carries the End session
+    icon instead (the words would take the banks' room)."""
     if item.interrupted:
         return f"{item.answers}, stopped"
     return f"{item.answers} so far" if item.in_progress else str(item.answers)
@@ -203,11 +205,16 @@ class SessionTableModel(QAbstractTableModel):
             return self._text(item, key)
         if role == Qt.ItemDataRole.ToolTipRole and item.interrupted:
             return "Interrupted: the session ended before its last question."
+        if role == Qt.ItemDataRole.ToolTipRole and item.ended_early:
+            return "Ended early: you ended this run part-way. Its answers and ratings are saved."
         if role == Qt.ItemDataRole.ToolTipRole and item.in_progress:
             return "In progress: the test run going on now on the Practice screen."
         unfinished = item.interrupted or item.in_progress
-        if role == Qt.ItemDataRole.DecorationRole and unfinished and key == "started_at":
-            return design.icon("alert" if item.interrupted else "record", "near")
+        if role == Qt.ItemDataRole.DecorationRole and key == "started_at":
+            if unfinished:
+                return design.icon("alert" if item.interrupted else "record", "near")
+            if item.ended_early:  # the icon of the End session button that ended it
+                return design.icon("end", "near")
         if role == Qt.ItemDataRole.FontRole and unfinished and key == "started_at":
             font = QFont()
             font.setItalic(True)

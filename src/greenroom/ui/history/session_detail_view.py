@@ -57,7 +57,9 @@ def session_summary(session: PracticeSession, bank_titles: dict[str, str]) -> st
     if silent:
         answers += f" ({silent} with no words heard)"
     parts = [banks, answers]
-    if session.status == SessionStatus.INTERRUPTED:
+    if session.ended_early:
+        parts.append("you ended it part-way")
+    elif session.status == SessionStatus.INTERRUPTED:
         parts.append("stopped before the last question")
     if session.status == SessionStatus.IN_PROGRESS:
         parts.append("in progress on the Practice screen")
