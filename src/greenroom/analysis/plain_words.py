@@ -241,13 +241,21 @@ def _figure(key: str, value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".") if value % 1 else f"{value:.0f}"
 
 
-def change_sentence(key: str, current: float, baseline: float, direction: str) -> str | None:
-    """A change against the user's recent runs, in words; None for "the same" or unknown."""
+def change_sentence(
+    key: str, current: float, baseline: float, direction: str, *, runs: int = 2
+) -> str | None:
+    """A change against the user's recent ``runs``, in words; None for "the same" or unknown.
+
+    Against a single earlier run there is no "usual": it says "than last time" and gives that
+    run's figure as it was, not "about" it."""
     phrases = _CHANGE.get(key)
     if phrases is None or direction not in ("better", "worse"):
         return None
     phrase = phrases[0] if direction == "better" else phrases[1]
-    figures = f"{_figure(key, current)} against about {_figure(key, baseline)}"
+    about = "about "
+    if runs == 1:
+        phrase, about = phrase.replace("than usual", "than last time"), ""
+    figures = f"{_figure(key, current)} against {about}{_figure(key, baseline)}"
     sentence = f"{phrase[0].upper()}{phrase[1:]} ({figures})."
     if key == "nerves_before" and direction == "worse":
         sentence += " That happens, often on a second run; it is part of the climb."

@@ -131,3 +131,26 @@ def test_the_summary_picture_never_cuts_not_rated(qtbot: QtBot) -> None:
         for y in after_row
     }
     assert edge == {background.name()}, edge
+
+
+@pytest.mark.parametrize("runs", [1, 3])
+def test_a_change_against_one_earlier_run_is_not_called_usual(runs: int) -> None:
+    # Seen on the second run's summary: "Calmer than usual after the run (10 against about 16)",
+    # the "usual" being a single run.
+    summary = summarize_session([], report=SelfReport(nerves_before=30, nerves_after=10))
+    earlier = [
+        summarize_session([], report=SelfReport(nerves_before=30, nerves_after=40))
+        for _ in range(runs)
+    ]
+    changes = compare(summary, earlier)
+    result = SessionResult(
+        summary, changes, [], None, None, first_session=False, baseline_sessions=runs
+    )
+    text = summary_html(result)
+    if runs == 1:
+        assert "Calmer than last time after the run (10 against 40)." in text
+        assert "usual" not in text and "about 40" not in text
+    else:
+        assert "Calmer than usual after the run (10 against about 40)." in text
+    same = SessionResult(summary, [], [], None, None, first_session=False, baseline_sessions=runs)
+    assert ("as your last run." if runs == 1 else "as your last 3 runs.") in summary_html(same)

@@ -54,11 +54,15 @@ def changes_words(result: SessionResult) -> list[str]:
         text
         for ch in result.changes
         if ch.current is not None and ch.baseline is not None and ch.direction
-        if (text := change_sentence(ch.key, ch.current, ch.baseline, ch.direction))
+        if (
+            text := change_sentence(
+                ch.key, ch.current, ch.baseline, ch.direction, runs=result.baseline_sessions
+            )
+        )
     ]
-    return said or [
-        f"Everything was about the same as your last {result.baseline_sessions} run(s)."
-    ]
+    runs = result.baseline_sessions
+    last = "your last run" if runs == 1 else f"your last {runs} runs"
+    return said or [f"Everything was about the same as {last}."]
 
 
 def numbers_html(result: SessionResult) -> str:
