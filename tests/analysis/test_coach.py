@@ -64,7 +64,7 @@ def test_calm_learner_climbs_a_rung_once_three_runs_have_settled() -> None:
     advice = recommend(calm, now=after(calm))
     assert (advice.rung, advice.step) == (T, Step.UP)
     assert "40, 35, 30" in advice.reason and "step up" in advice.reason
-    assert advice.evidence == ("Nerves before your last 3 rated Warm-up run(s): 40, 35, 30.",)
+    assert advice.evidence == ("Nerves before your last 3 rated Warm-up runs: 40, 35, 30.",)
     # ... and on up the ladder, a rung per three settled runs, to the top and no further.
     calm = history(*[(r, 30) for r in (WU, WU, WU, T, T, T, OW, OW, OW)])
     top = recommend(calm, now=after(calm))
@@ -80,7 +80,9 @@ def test_calm_learner_still_does_three_runs_on_each_rung() -> None:
         record = history(*runs)
         advice = recommend(record, now=after(record))
         assert advice.step is Step.REPEAT and advice.rung is runs[-1][0]
-        assert f"you have done {len([r for r in runs if r[0] is runs[-1][0]])} of" in advice.reason
+        here = len([r for r in runs if r[0] is runs[-1][0]])
+        done = "one run" if here == 1 else f"{here} runs"
+        assert advice.reason.endswith(f"you have done {done} here so far."), advice.reason
 
 
 def test_anxious_learner_repeats_until_nerves_fall_to_a_calmer_level() -> None:
@@ -218,3 +220,18 @@ def test_drills_are_not_on_the_ladder_but_count_as_practice() -> None:
 )
 def test_settled_rule(values: list[int], peak: int, expected: bool) -> None:
     assert settled(values, peak=peak) is expected
+
+
+def test_staying_on_a_rung_says_how_many_runs_were_done_there() -> None:
+    # Seen after a first run: "you have done 1 of the last three here", with no three runs.
+    one = recommend(history((WU, 40)), now=after(history((WU, 40))))
+    assert one.step is Step.REPEAT
+    assert one.reason.endswith("you have done one run here so far.")
+    assert one.evidence == ("Nerves before your last rated Warm-up run: 40.",)
+    two = history((WU, 40), (WU, 35))
+    assert recommend(two, now=after(two)).reason.endswith("you have done 2 runs here so far.")
+    # three here, one of them ended early: that is what keeps the user on the rung
+    early = history((WU, 40), (WU, 35, SessionStatus.INTERRUPTED), (WU, 30))
+    advice = recommend(early, now=after(early))
+    assert advice.step is Step.REPEAT, advice
+    assert advice.reason.endswith("one of your last three here ended early."), advice.reason

@@ -174,7 +174,8 @@ def _settle_advice(runs: tuple[RunRecord, ...], rung: Rung) -> Advice:
     values = [r.nerves_before for r in recent if r.nerves_before is not None]
     evidence = (coach_text.nerves_evidence(rung, values, len(recent)),)
     if len(recent) < SETTLE_RUNS or not all(r.completed for r in recent):
-        return Advice(rung, Step.REPEAT, coach_text.not_yet(rung, len(recent)), evidence)
+        early = sum(1 for r in recent if not r.completed)
+        return Advice(rung, Step.REPEAT, coach_text.not_yet(rung, len(recent), early), evidence)
     rated = [r.nerves_before for r in _runs_on(runs, rung) if r.nerves_before is not None]
     peak = max(rated, default=0)
     if not settled(values, peak=peak):

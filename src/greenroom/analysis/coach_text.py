@@ -33,15 +33,22 @@ def nerves_evidence(rung: Rung, values: Sequence[int], runs: int) -> str:
     if not runs:
         return f"No runs on {rung.label} yet."
     if not values:
-        return f"{runs} recent run(s) on {rung.label}, none with a nerves rating."
-    return f"Nerves before your last {len(values)} rated {rung.label} run(s): {_figures(values)}."
+        recent = "One recent run" if runs == 1 else f"{runs} recent runs"
+        return f"{recent} on {rung.label}, none with a nerves rating."
+    if len(values) == 1:
+        return f"Nerves before your last rated {rung.label} run: {values[0]}."
+    return f"Nerves before your last {len(values)} rated {rung.label} runs: {_figures(values)}."
 
 
-def not_yet(rung: Rung, runs: int) -> str:
-    return (
-        f"Stay on {rung.label} for now. Nerves usually settle over about three runs on a "
-        f"rung; you have done {runs} of the last three here."
-    )
+def not_yet(rung: Rung, runs: int, ended_early: int = 0) -> str:
+    """``runs``: the user's latest runs on this rung (at most three); ``ended_early``: how many
+    of those did not reach their end."""
+    stay = f"Stay on {rung.label} for now. Nerves usually settle over about three runs on a rung"
+    if runs >= 3 and ended_early:
+        which = "one" if ended_early == 1 else str(ended_early)
+        return f"{stay}; {which} of your last three here ended early."
+    done = "one run" if runs == 1 else f"{runs} runs"
+    return f"{stay}; you have done {done} here so far."
 
 
 def still_moving(rung: Rung, values: Sequence[int]) -> str:
