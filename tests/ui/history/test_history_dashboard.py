@@ -3,10 +3,11 @@ words, tooltips with the date, and readability with 0, 1, 2 and 2,000 sessions."
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCharts import QLineSeries, QScatterSeries
+from PySide6.QtCharts import QLineSeries, QScatterSeries, QValueAxis
 from PySide6.QtCore import QPointF
 from pytestqt.qtbot import QtBot
 
@@ -20,7 +21,7 @@ from greenroom.store import history_repo, sessions_repo
 from greenroom.store.history_repo import ProgressPoint
 from greenroom.ui import design
 from greenroom.ui.context import AppContext, SettingsStore
-from greenroom.ui.history.chart_view import ChartPoint, ChartView, tick_step
+from greenroom.ui.history.chart_view import END_ROOM, ChartCard, ChartPoint, ChartView, tick_step
 from greenroom.ui.history.dashboard_data import (
     FIGURES_BY_KEY,
     MAX_POINTS,
@@ -158,6 +159,24 @@ def test_no_sessions_says_so(qtbot: QtBot, app_paths: AppPaths) -> None:
     assert "after your first run" in card.empty.text()
 
 
+def test_a_chart_none_of_the_runs_has_a_figure_for_says_why(
+    qtbot: QtBot, app_paths: AppPaths
+) -> None:
+    # Seen on Progress after two runs of short answers: "On topic: Nothing to show yet: this
+    # fills in after your first run."
+    db = open_store(app_paths)
+    seed_history(db.engine, sessions=2)  # answers without the on-topic judgement or a voice
+    ctx = AppContext(db.engine, app_paths, InlineTaskRunner(_fail), SettingsStore(Settings(), None))
+    page = DashboardPage(ctx)
+    qtbot.addWidget(page)
+    topic, pitch = page.cards[ON_TOPIC_CHART], page.cards[PITCH_CHART]
+    assert topic.chart.isHidden() and pitch.chart.isHidden()
+    assert topic.empty.text().startswith("Not judged yet: an answer needs 25 words or more")
+    assert pitch.empty.text().startswith("Not measured yet: the voice is measured from")
+    assert "first run" not in topic.empty.text() + pitch.empty.text()
+    assert not page.cards["Delivery index"].chart.isHidden()
+
+
 def test_charts_take_their_colours_from_the_theme(qtbot: QtBot) -> None:
     design.set_theme("dark")
     try:
@@ -207,8 +226,7 @@ def test_axis_labels_differ_and_carry_no_idle_decimals(
     qtbot.addWidget(chart)
     chart.set_ranges(len(values), values, ceiling=ceiling)
     axis = chart.y_axis
-    step = (axis.max() - axis.min()) / (axis.tickCount() - 1)
-    ticks = [axis.min() + k * step for k in range(axis.tickCount())]
+    ticks = _ticks(axis)
     labels = [axis.labelFormat() % t for t in ticks]
     assert len(set(labels)) == len(labels), labels  # every tick reads differently
     assert all(abs(float(label) - t) < 1e-6 for label, t in zip(labels, ticks, strict=True))
@@ -216,7 +234,48 @@ def test_axis_labels_differ_and_carry_no_idle_decimals(
     if decimals:  # one decimal fewer would no longer say what the ticks are
         shorter = [f"%.{decimals - 1}f" % t for t in ticks]
         assert any(abs(float(label) - t) > 1e-6 for label, t in zip(shorter, ticks, strict=True))
-    assert axis.tickCount() >= 3
+    assert len(ticks) >= 3
+
+
+def _ticks(axis: QValueAxis) -> list[float]:
+    """The values the axis labels, as Qt places them for either kind of ticks."""
+    if axis.tickType() is QValueAxis.TickType.TicksFixed:
+        step = (axis.max() - axis.min()) / (axis.tickCount() - 1)
+        return [axis.min() + k * step for k in range(axis.tickCount())]
+    step, anchor = axis.tickInterval(), axis.tickAnchor()
+    first = anchor + math.ceil((axis.min() - anchor) / step - 1e-9) * step
+    return [first + k * step for k in range(int((axis.max() - first) / step + 1e-9) + 1)]
+
+
+@pytest.mark.parametrize(
+    ("values", "ceiling"),
+    [([0.0, 0.0], None), ([0.0, 1.2], None), ([100.0, 90.0], 100.0), ([0.0, 100.0], 100.0)],
+)
+def test_a_point_on_the_end_of_the_axis_is_drawn_whole(
+    qtbot: QtBot, values: list[float], ceiling: float | None
+) -> None:
+    # Seen on Progress: no fillers (0) in two runs, the dots cut in half by the bottom of the
+    # plot and the line lying on the axis; the same for an answer 100 % on topic at the top.
+    card = ChartCard("A figure")
+    qtbot.addWidget(card)
+    chart = card.chart
+    chart.set_ranges(len(values), values, ceiling=ceiling)
+    chart.add_points("A figure", [ChartPoint(k + 1, v, "") for k, v in enumerate(values)])
+    card.resize(460, 300)
+    card.show()
+    qtbot.waitExposed(card)
+    axis = chart.y_axis
+    plot = chart.chart().plotArea()
+    per_value = plot.height() / (axis.max() - axis.min())
+    radius = 9.0 / 2
+    for v in values:
+        assert (v - axis.min()) * per_value >= radius and (axis.max() - v) * per_value >= radius
+    ticks = _ticks(axis)
+    # ... and the ticks still read as before: none below 0 or above the ceiling
+    assert ticks[0] == pytest.approx(0.0) or ticks[0] > 0
+    if ceiling is not None:
+        assert ticks[-1] == pytest.approx(ceiling)
+    assert all(axis.min() <= t <= axis.max() for t in ticks)
 
 
 def test_values_that_differ_keep_an_axis_close_around_them(qtbot: QtBot) -> None:
@@ -409,7 +468,9 @@ def test_on_topic_and_pitch_variation_are_charted_and_older_runs_are_gaps(
     assert 0 not in [y for _, y in topic["On topic (% of the answer)"]]
     # The comfortable ranges of the feedback screen, in the chart's units.
     assert topic["comfortable range"] == [(85.0, 100.0)]
-    assert page.charts[ON_TOPIC_CHART].y_axis.max() == 100  # a share never passes 100 %
+    # a share never passes 100 %: no tick above it (the axis may leave a dot's room beyond)
+    assert _ticks(page.charts[ON_TOPIC_CHART].y_axis)[-1] == pytest.approx(100)
+    assert page.charts[ON_TOPIC_CHART].y_axis.max() <= 100 * (1 + END_ROOM)
     assert pitch["comfortable range"][0][0] == 2.0
     tip = page.charts[PITCH_CHART].tips["Pitch variation (semitones)"][0]
     assert tip.startswith("Run 3 · ") and tip.endswith(f"{expected_pitch[0]:.1f} semitones")

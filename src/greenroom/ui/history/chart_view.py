@@ -41,6 +41,9 @@ MARKERS = {
 _LEGEND_MARK = {"circle": "\u25cf", "diamond": "\u25c6"}
 BASELINE_NAME = "your average over the previous 5 runs"
 BAND_NAME = "comfortable range"
+# Room beyond an end tick that a point sits on, as a share of the ticks' span: 9 px of a
+# 150 px plot, more than the 4.5 px radius of a marker (a diamond's 6.5 px).
+END_ROOM = 0.06
 
 
 class ChartPoint(NamedTuple):
@@ -155,6 +158,24 @@ class ChartView(QChartView):
         count, decimals = tidy_ticks(self.y_axis.max() - self.y_axis.min(), self.y_axis.tickCount())
         self.y_axis.setTickCount(count)
         self.y_axis.setLabelFormat(f"%.{decimals}f")
+        if values:
+            self._room_at_the_ends(min(values), max(values), count)
+
+    def _room_at_the_ends(self, lo: float, hi: float, count: int) -> None:
+        """A point on the axis' first or last tick (no fillers, 0; a share of 100 %) was drawn
+        half outside the plot area, which clips it, its line lying on the axis itself. Such an
+        end gets a little room beyond its tick; the ticks stay where they were (dynamic ticks
+        from the old first one, so no tick is labelled below 0 or above 100)."""
+        low, high = self.y_axis.min(), self.y_axis.max()
+        span = high - low
+        at_low, at_high = lo <= low + span * 1e-6, hi >= high - span * 1e-6
+        if not (at_low or at_high):
+            return
+        self.y_axis.setTickType(QValueAxis.TickType.TicksDynamic)
+        self.y_axis.setTickAnchor(low)
+        self.y_axis.setTickInterval(span / (count - 1))
+        room = span * END_ROOM
+        self.y_axis.setRange(low - room * at_low, high + room * at_high)
 
     def add_band(self, lo: float, hi: float, *, name: str = BAND_NAME) -> None:
         """The comfortable range as a soft band behind everything else."""

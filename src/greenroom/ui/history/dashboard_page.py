@@ -34,6 +34,7 @@ from greenroom.ui.history.dashboard_data import (
 from greenroom.ui.history.dashboard_words import (
     change_words,
     digits,
+    empty_chart_note,
     expect_note,
     headline,
     point_tips,
@@ -219,7 +220,7 @@ class DashboardPage(QWidget):
             )
             values = ", ".join(f"{m.nerves_before:.0f}" for m in marks)
             said.append(f"{INTERVIEWS_NAME}: {values}.")
-        card.finish(" ".join(said) or "Nothing to show yet: this fills in after your first run.")
+        card.finish(" ".join(said) or empty_chart_note(first.key, runs))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

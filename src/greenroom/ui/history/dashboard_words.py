@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from greenroom.analysis import relevance
 from greenroom.store.history_repo import ProgressPoint
 from greenroom.ui.history.dashboard_data import ChartSeries, Figure
 from greenroom.ui.practice.summary_view import EARLY_RUNS, EXPECT
@@ -113,3 +114,26 @@ def point_tip(figure: Figure, series: ChartSeries, index: int) -> str:
 
 def point_tips(figure: Figure, series: ChartSeries) -> list[str]:
     return [point_tip(figure, series, i) for i in range(len(series.values))]
+
+
+_NOT_YET = {
+    "on_topic": (
+        f"Not judged yet: an answer needs {relevance.MIN_WORDS} words or more before Greenroom "
+        "can tell whether it stayed on the question, and no answer in these runs had that many."
+    ),
+    "pitch_variation": (
+        "Not measured yet: the voice is measured from an answer's recording, and no answer in "
+        "these runs had one clear enough (a typed answer has none)."
+    ),
+}
+_RATINGS = ("nerves_before", "nerves_after", "confidence")
+
+
+def empty_chart_note(key: str, runs: int) -> str:
+    """What an empty chart says: after no run at all, when it fills in; after some runs that all
+    lack its figure, why ("after your first run" read as a fault on a user's third run)."""
+    if not runs:
+        return "Nothing to show yet: this fills in after your first run."
+    if key in _RATINGS:
+        return f"Not rated yet: none of {'this run' if runs == 1 else 'these runs'} was rated."
+    return _NOT_YET.get(key, "None of these runs has this figure yet.")
