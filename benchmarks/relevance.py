@@ -47,6 +47,7 @@ from greenroom.analysis.lexicon import is_content_word, stem
 from greenroom.analysis.relevance import Topic, key_point_matches, sentences_about
 from greenroom.analysis.sentences import sentences
 from greenroom.analysis.tokens import text_words, tokenize
+from greenroom.core.bank import key_point_name
 from greenroom.core.transcript import Word
 from greenroom.meaning import MeaningModel
 from greenroom.services.answer_analysis import interview_background
@@ -103,13 +104,21 @@ class E5Model:
 # ---------- key points ----------
 
 
-def kp_lexical(items: list[dict[str, Any]]) -> list[bool]:
+def kp_lexical(items: list[dict[str, Any]], *, wordings: bool = False) -> list[bool]:
+    """Each item judged by the key point's name alone, or (``wordings``) by the point as the
+    bank writes it today, its other wordings after the name ("next steps | new plan")."""
     out = []
     for it in items:
         tokens = tokenize([Word(w, 0.0, 0.0) for w in it["sentence"].split()])
-        [match] = key_point_matches(tokens, sentences(tokens, timed=False), [it["key_point"]])
+        point = _as_in_bank(it) if wordings else it["key_point"]
+        [match] = key_point_matches(tokens, sentences(tokens, timed=False), [point])
         out.append(match.covered)
     return out
+
+
+def _as_in_bank(item: dict[str, Any]) -> str:
+    points = BANKS[(item["bank"], item["question"])].get("key_points", [])
+    return next((p for p in points if key_point_name(p) == item["key_point"]), item["key_point"])
 
 
 def kp_scores(model: Any, items: list[dict[str, Any]]) -> list[float]:
@@ -171,7 +180,16 @@ def key_point_table(models: dict[str, Any]) -> None:
     rows: list[tuple[str, dict[str, float], float]] = []
     start = time.perf_counter()
     lexical = kp_lexical(items)
-    rows.append(("lexical (today)", confusion(lexical, gold), _ms(start, len(items))))
+    rows.append(("lexical, the name alone", confusion(lexical, gold), _ms(start, len(items))))
+    start = time.perf_counter()
+    lexical = kp_lexical(items, wordings=True)
+    rows.append(
+        (
+            "lexical + the bank's wordings (the app)",
+            confusion(lexical, gold),
+            _ms(start, len(items)),
+        )
+    )
     for name, model in models.items():
         start = time.perf_counter()
         scores = kp_scores(model, items)

@@ -173,3 +173,26 @@ def test_relevance_round_trips_and_old_metrics_still_load() -> None:
     assert loaded.relevance is None and loaded.voice is None
     assert loaded.values()["on_topic"] is None and loaded.values()["pitch_variation"] is None
     assert Relevance.from_dict({}) == Relevance()
+
+
+def test_a_key_point_is_covered_by_any_of_its_wordings_and_shown_by_its_name() -> None:
+    # Seen in the app: "Then I laid out a new plan" did not cover the key point "next steps".
+    question = Topic(
+        "Describe a time you had to give someone news they did not want to hear.",
+        ("next steps | new plan | follow-up call", "honest | the truth | upfront"),
+    )
+    text = "I told the client straight away. Then I laid out a new plan with two checkpoints."
+    m = _analyze(text, key_points=question.key_points, question=question)
+    assert m.key_points.covered == ("next steps",) and m.key_points.missing == ("honest",)
+    assert m.relevance is not None
+    steps, honest = m.relevance.key_points
+    assert (steps.point, steps.covered) == ("next steps", True)
+    assert steps.evidence == "Then I laid out a new plan with two checkpoints."
+    assert (honest.point, honest.covered, honest.evidence) == ("honest", False, "")
+    # every wording needs all of its words: "follow-up call" is not covered by "call" alone
+    m = _analyze("I gave them a call.", key_points=question.key_points, question=question)
+    assert m.key_points.covered == ()
+    # the feedback and the description of the question use the name, never the wordings
+    assert "new plan" not in question.description().split(".")[1]
+    said = " ".join(o.message for o in feedback_for(m))
+    assert '"next steps"' in said and "|" not in said

@@ -166,6 +166,7 @@ def test_version_2_is_newer_than_this_greenroom(write: WriteFile) -> None:
         ("    answer_seconds: 9", "answer_seconds is 9; it must be between 10 and 1800"),
         ("    answer_seconds: 1801", "answer_seconds is 1801; it must be between 10 and 1800"),
         ("    prep_seconds: half a minute", "prep_seconds must be a whole number of seconds"),
+        ('    key_points: ["| new plan"]', "key point '| new plan' has no name before its first"),
     ],
 )
 def test_bad_question_value_is_reported_at_its_line(

@@ -298,3 +298,28 @@ def test_the_run_summary_names_a_best_answer_only_when_there_is_a_choice(
     else:
         assert f"<b>Best answer:</b> {questions[best].text}" in shown
         assert f"<b>Practise again:</b> {questions[again or 0].text}" in shown
+
+
+def test_a_follow_up_on_a_missed_key_point_keeps_its_other_wordings() -> None:
+    # The interviewer asks "Could you say more about next steps?"; the answer to it says "a
+    # new plan", one of the bank's wordings of that point, and must count as covering it.
+    from greenroom.core.interview import PlannedQuestion
+    from greenroom.ui.practice.follow_ups import follow_up_question
+
+    question = Question(
+        "bad-news",
+        "Describe a time you had to give someone news they did not want to hear.",
+        key_points=("next steps | new plan | follow-up call", "honest | the truth"),
+    )
+    text = (
+        "I had to tell a client that the launch would slip. I told them the truth on a call "
+        "the same morning and explained the cause, and as a result they trusted us more and "
+        "renewed the contract the next quarter, which was a good outcome for the whole team."
+    )
+    m = analyze_answer(_timed(text), answer_limit=None, key_points=question.key_points)
+    assert m.key_points.missing == ("next steps",)
+    review = AnswerReview(0, 1, question, _timed(text), False, m, feedback_for(m), 60.0, 7)
+    planned = follow_up_question(PlannedQuestion(question, 30, 120, question_key=1), review)
+    assert planned is not None
+    assert planned.question.text == "Could you say more about next steps?"
+    assert planned.question.key_points == ("next steps | new plan | follow-up call",)

@@ -2,8 +2,10 @@
 
 A key point ("stakeholder communication") counts as mentioned when every one of its content
 words appears in the answer by stem ("I communicated with the stakeholders" covers it), or when
-any synonym the bank lists for it does. Job-description coverage takes the most frequent
-content terms of a pasted description and reports which of them the answer used.
+every content word of one of its other wordings does: the bank writes them after its name,
+"next steps | new plan | follow-up" (core.bank.key_point_wordings). Job-description coverage
+takes the most frequent content terms of a pasted description and reports which of them the
+answer used.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 
 from greenroom.analysis.lexicon import JOB_AD_WORDS, is_content_word, stem
 from greenroom.analysis.tokens import text_words
+from greenroom.core.bank import key_point_name, key_point_wordings
 
 TOP_TERMS = 15  # enough to describe a role, few enough to read at a glance
 
@@ -73,14 +76,23 @@ def key_point_coverage(
     *,
     synonyms: Mapping[str, Sequence[str]] | None = None,
 ) -> Coverage:
-    """Which key points the answer mentioned, by stem or by a synonym the bank lists."""
+    """Which key points the answer mentioned, by stem, by one of the point's other wordings
+    ("next steps | new plan") or by a synonym given here; each is reported by its name."""
     covered: list[str] = []
     missing: list[str] = []
     for point in key_points:
-        options = [point, *((synonyms or {}).get(point, ()))]
-        hit = any((need := phrase_stems(option)) and need <= answer_stems for option in options)
-        (covered if hit else missing).append(point)
+        name = key_point_name(point)
+        hit = any(
+            (need := phrase_stems(option)) and need <= answer_stems
+            for option in wordings_of(point, synonyms)
+        )
+        (covered if hit else missing).append(name)
     return Coverage(tuple(covered), tuple(missing))
+
+
+def wordings_of(point: str, synonyms: Mapping[str, Sequence[str]] | None = None) -> list[str]:
+    """Every wording that covers ``point``: its own (name first) and any synonyms of its name."""
+    return [*key_point_wordings(point), *((synonyms or {}).get(key_point_name(point), ()))]
 
 
 def top_terms(description: str, *, limit: int = TOP_TERMS) -> list[str]:

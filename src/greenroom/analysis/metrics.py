@@ -42,6 +42,7 @@ from greenroom.analysis.structure import StarStats, find_star
 from greenroom.analysis.timeuse import TimeUse, time_use
 from greenroom.analysis.tokens import Span, Token, clean_words, is_timed, tokenize
 from greenroom.analysis.voice import VoiceStats, voice_stats
+from greenroom.core.bank import key_point_name
 from greenroom.core.transcript import Transcript
 from greenroom.core.voice import VoiceTrack
 
@@ -306,7 +307,7 @@ def _relevance(
     if question is None and not key_points:
         return None
     matches = key_point_matches(tokens, parts, key_points, synonyms=synonyms)
-    foreign = tuple(p for p in key_points if looks_foreign(p))
+    foreign = tuple(key_point_name(p) for p in key_points if looks_foreign(key_point_name(p)))
     if foreign and len(foreign) == len(key_points) and not any(m.covered for m in matches):
         note = (
             "The key points are not in English, and key points are matched by their words, so "

@@ -22,10 +22,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from greenroom.analysis.coverage import phrase_stems
+from greenroom.analysis.coverage import phrase_stems, wordings_of
 from greenroom.analysis.lexicon import is_content_word, stem
 from greenroom.analysis.sentences import Sentence
 from greenroom.analysis.tokens import Token, opt_float, text_words
+from greenroom.core.bank import key_point_name
 
 # A sentence is about the question when its similarity to the question's description beats its
 # median similarity to the other interview questions by this much. Fixed before the labelled
@@ -64,8 +65,8 @@ class Topic:
     def description(self) -> str:
         """The text the answer's sentences are compared with."""
         parts = [self.question.strip()]
-        if self.key_points:
-            parts.append(", ".join(self.key_points) + ".")
+        if self.key_points:  # by name: the wordings after it would weigh one point more
+            parts.append(", ".join(key_point_name(p) for p in self.key_points) + ".")
         if self.tips.strip():
             parts.append(self.tips.strip())
         return " ".join(p for p in parts if p)
@@ -209,15 +210,14 @@ def key_point_matches(
     per_sentence = [{stem(t.text) for t in tokens[s.first : s.last + 1]} for s in sentences]
     out: list[KeyPointMatch] = []
     for point in key_points:
-        options = [
-            need for o in [point, *(synonyms or {}).get(point, ())] if (need := phrase_stems(o))
-        ]
+        name = key_point_name(point)
+        options = [need for o in wordings_of(point, synonyms) if (need := phrase_stems(o))]
         hits = [need for need in options if need <= answer]
         if not hits or not sentences:
-            out.append(KeyPointMatch(point, bool(hits)))
+            out.append(KeyPointMatch(name, bool(hits)))
             continue
         best = max(range(len(sentences)), key=lambda i: max(len(n & per_sentence[i]) for n in hits))
-        out.append(KeyPointMatch(point, True, sentences[best].text, sentences[best].start))
+        out.append(KeyPointMatch(name, True, sentences[best].text, sentences[best].start))
     return tuple(out)
 
 

@@ -19,6 +19,7 @@ from greenroom.core.bank import (
     Category,
     Difficulty,
     Question,
+    key_point_problem,
     normalise_question_text,
     slugify,
 )
@@ -222,9 +223,7 @@ def _question(
         prep_seconds=_seconds(raw, rq, "prep_seconds", PREP_RANGE, prep_default),
         answer_seconds=_seconds(raw, rq, "answer_seconds", ANSWER_RANGE, answer_default),
         tips=_plain(raw, rq, "tips"),
-        key_points=tuple(
-            _string_list(raw, rq.fields.get("key_points"), rq.line_of("key_points"), "key_points")
-        ),
+        key_points=_key_points(raw, rq),
         follow_ups=tuple(
             _string_list(raw, rq.fields.get("follow_ups"), rq.line_of("follow_ups"), "follow_ups")
         ),
@@ -287,6 +286,15 @@ def _seconds(raw: RawBank, rq: RawQuestion, key: str, bounds: tuple[int, int], d
         raw.error(rq.line_of(key), f"{key} is {value}; it must be between {low} and {high}")
         return default
     return value
+
+
+def _key_points(raw: RawBank, rq: RawQuestion) -> tuple[str, ...]:
+    line = rq.line_of("key_points")
+    points = _string_list(raw, rq.fields.get("key_points"), line, "key_points")
+    for point in points:
+        if (problem := key_point_problem(point)) is not None:
+            raw.error(line, problem)
+    return tuple(p for p in points if key_point_problem(p) is None)
 
 
 def _string_list(raw: RawBank, value: object, line: int | None, key: str) -> list[str]:

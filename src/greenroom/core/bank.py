@@ -23,6 +23,32 @@ QUESTION_FIELDS = (
 )  # fmt: skip
 
 
+# A key point may list other wordings after its name: "next steps | new plan | follow-up".
+# The name is what the user is shown; any wording said in the answer covers the point.
+KEY_POINT_OR = "|"
+
+
+def key_point_wordings(point: str) -> tuple[str, ...]:
+    """A key point's wordings, its name first ("next steps | new plan" -> both)."""
+    return tuple(part.strip() for part in point.split(KEY_POINT_OR) if part.strip())
+
+
+def key_point_problem(point: str) -> str | None:
+    """What is wrong with a key point as written, for an error message; None when it is fine."""
+    if point.split(KEY_POINT_OR, 1)[0].strip():
+        return None
+    return (
+        f"key point {point!r} has no name before its first '{KEY_POINT_OR}': write the name "
+        f"first and other wordings after it, as 'next steps {KEY_POINT_OR} new plan'"
+    )
+
+
+def key_point_name(point: str) -> str:
+    """What a key point is called on screen: its first wording ("next steps")."""
+    wordings = key_point_wordings(point)
+    return wordings[0] if wordings else point.strip()
+
+
 class Category(StrEnum):
     OPENER = "opener"
     BEHAVIORAL = "behavioral"

@@ -94,7 +94,10 @@ def test_edit_a_question_with_inline_validation(mine: BanksPage, db: Database) -
     dialog.prep.setValue(45)
     dialog.category.setCurrentIndex(dialog.category.findData("motivation"))
     dialog.tips.setPlainText("Name one product you use.")
-    dialog.key_points.setPlainText("mission\nproduct\n\nteam")
+    dialog.key_points.setPlainText("| our mission\nproduct")
+    assert "Key point '| our mission' has no name before its first '|'" in dialog.message.text()
+    assert not dialog.save_button.isEnabled()
+    dialog.key_points.setPlainText("mission | what you stand for\nproduct\n\nteam")
     dialog.follow_ups.setPlainText("What would you build first?")
     dialog.tags.setText("motivation, acme")
     assert dialog.save_button.isEnabled()
@@ -106,10 +109,12 @@ def test_edit_a_question_with_inline_validation(mine: BanksPage, db: Database) -
         90,
         45,
     )
-    assert stored.key_points == ("mission", "product", "team")
+    assert stored.key_points == ("mission | what you stand for", "product", "team")
     assert stored.follow_ups == ("What would you build first?",)
     assert stored.tags == ("motivation", "acme")
     assert "Name one product you use." in mine.detail.toPlainText()
+    # the detail names the key point and lists its other wordings as such
+    assert "mission (also counts: what you stand for)" in mine.detail.toPlainText()
 
 
 def test_reorder_questions_with_the_keyboard(mine: BanksPage, db: Database) -> None:

@@ -6,7 +6,7 @@ from html import escape
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from greenroom.core.bank import Question
+from greenroom.core.bank import Question, key_point_wordings
 from greenroom.store.question_stats import QuestionHistory
 
 
@@ -37,11 +37,21 @@ class QuestionDetailView(QTextBrowser):
             parts.append(f"<h4>Tips</h4><p>{escape(q.tips)}</p>")
         for title, items in (("Key points", q.key_points), ("Follow-ups", q.follow_ups)):
             if items:
-                rows = "".join(f"<li>{escape(item)}</li>" for item in items)
+                rows = "".join(f"<li>{_item_html(item, title)}</li>" for item in items)
                 parts.append(f"<h4>{title}</h4><ul>{rows}</ul>")
         parts.append("<h4>Your practice</h4>")
         parts.append(f"<p>{history_text(history)}</p>")
         self.setHtml("".join(parts))
+
+
+def _item_html(item: str, title: str) -> str:
+    """A follow-up as written; a key point by its name, its other wordings after it."""
+    if title != "Key points":
+        return escape(item)
+    name, *others = key_point_wordings(item) or (item,)
+    if not others:
+        return escape(name)
+    return f"{escape(name)} <small>(also counts: {escape(', '.join(others))})</small>"
 
 
 def history_text(history: QuestionHistory | None) -> str:

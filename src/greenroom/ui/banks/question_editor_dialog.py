@@ -22,6 +22,7 @@ from greenroom.core.bank import (
     Category,
     Difficulty,
     Question,
+    key_point_problem,
 )
 from greenroom.ui.banks.editor_parts import save_cancel, validation_label
 
@@ -57,7 +58,9 @@ class QuestionEditorDialog(QDialog):
         self.tips = QPlainTextEdit(q.tips)
         self.tips.setTabChangesFocus(True)
         self.tips.setAccessibleName("Tips")
-        self.key_points = self._lines(q.key_points, "Key points, one per line")
+        self.key_points = self._lines(
+            q.key_points, "Key points, one per line; other wordings after | (next steps | new plan)"
+        )
         self.follow_ups = self._lines(q.follow_ups, "Follow-up questions, one per line")
         self.tags = QLineEdit(", ".join(q.tags))
         self.tags.setAccessibleName("Tags, separated by commas")
@@ -115,8 +118,10 @@ class QuestionEditorDialog(QDialog):
         ):
             if not low <= box.value() <= high:
                 found.append(f"{name} must be between {low} and {high} seconds.")
-        if any(len(item) > MAX_TEXT_CHARS for item in _split_lines(self.key_points)):
+        points = _split_lines(self.key_points)
+        if any(len(item) > MAX_TEXT_CHARS for item in points):
             found.append(f"Each key point can be at most {MAX_TEXT_CHARS} characters.")
+        found += [f"{p[0].upper()}{p[1:]}." for item in points if (p := key_point_problem(item))]
         return found
 
     def question(self) -> Question:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from greenroom.analysis.follow_up import Reason, choose_follow_up
-from greenroom.core.bank import Question
+from greenroom.core.bank import Question, key_point_name
 from greenroom.core.interview import PlannedQuestion
 from greenroom.ui.practice.results import AnswerReview
 
@@ -41,7 +41,7 @@ def follow_up_question(
         category=None,
         difficulty=q.difficulty,
         answer_seconds=round(answer_seconds),  # the length its answer is rated against
-        key_points=(chosen.detail,) if chosen.reason is Reason.KEY_POINT else (),
+        key_points=_missed_point(q, chosen.detail) if chosen.reason is Reason.KEY_POINT else (),
         bank_id=q.bank_id,
     )
     return PlannedQuestion(
@@ -52,3 +52,8 @@ def follow_up_question(
         follow_up_of=review.answer_id,
         follow_up_reason=chosen.reason.value,
     )
+
+
+def _missed_point(question: Question, name: str) -> tuple[str, ...]:
+    """The missed key point as the bank wrote it, with its other wordings."""
+    return tuple(p for p in question.key_points if key_point_name(p) == name) or (name,)
