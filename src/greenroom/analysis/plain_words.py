@@ -227,6 +227,9 @@ _CHANGE = {
 }
 
 
+_UNITS = {"fillers_per_minute": " a minute", "fillers_per_100_words": " in 100 words"}
+
+
 def _figure(key: str, value: float) -> str:
     if key in ("nerves_before", "nerves_after", "confidence", "delivery_index"):
         return f"{value:.0f}"
@@ -238,7 +241,8 @@ def _figure(key: str, value: float) -> str:
         return f"{value:.1f} s"
     if key == "pitch_variation":
         return f"{value:.1f} semitones"
-    return f"{value:.1f}".rstrip("0").rstrip(".") if value % 1 else f"{value:.0f}"
+    number = f"{value:.1f}".rstrip("0").rstrip(".") if value % 1 else f"{value:.0f}"
+    return number + _UNITS.get(key, "")
 
 
 def change_sentence(

@@ -13,7 +13,7 @@ from greenroom.analysis.session import SelfReport, compare, summarize_session
 from greenroom.ui.nerves_picture import NervesPicture
 from greenroom.ui.practice.nerves_view import NervesView
 from greenroom.ui.practice.results import SessionResult
-from greenroom.ui.practice.summary_view import summary_html
+from greenroom.ui.practice.summary_view import changes_words, summary_html
 
 
 def _view(qtbot: QtBot, *, after: bool) -> tuple[NervesView, list[tuple[object, object]]]:
@@ -154,3 +154,27 @@ def test_a_change_against_one_earlier_run_is_not_called_usual(runs: int) -> None
         assert "Calmer than usual after the run (10 against about 40)." in text
     same = SessionResult(summary, [], [], None, None, first_session=False, baseline_sessions=runs)
     assert ("as your last run." if runs == 1 else "as your last 3 runs.") in summary_html(same)
+
+
+def test_fillers_are_compared_once_and_in_their_unit() -> None:
+    # Seen on a summary: "More fillers than last time (1.4 against 0)." and on the next line
+    # "More fillers than last time (0.8 against 0).", a minute and per 100 words, unlabelled.
+    from greenroom.analysis.session import Change
+
+    summary = summarize_session([], report=SelfReport(nerves_before=30, nerves_after=None))
+    changes = [
+        Change("fillers_per_minute", 1.4, 0.0, 0.0, "worse"),
+        Change("fillers_per_100_words", 0.8, 0.0, 0.0, "worse"),
+    ]
+    result = SessionResult(
+        summary, changes, [], None, None, first_session=False, baseline_sessions=1
+    )
+    said = changes_words(result)
+    assert said == ["More fillers than last time (1.4 a minute against 0 a minute)."]
+    # per 100 words is said when it is the only filler figure that moved
+    alone = SessionResult(
+        summary, changes[1:], [], None, None, first_session=False, baseline_sessions=3
+    )
+    assert changes_words(alone) == [
+        "More fillers than usual (0.8 in 100 words against about 0 in 100 words)."
+    ]

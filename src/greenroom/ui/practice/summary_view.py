@@ -50,10 +50,13 @@ def changes_words(result: SessionResult) -> list[str]:
             "This is your first run: it becomes your baseline, so the next one has something "
             "to be compared with."
         ]
+    said_keys = {ch.key for ch in result.changes if ch.direction in ("better", "worse")}
     said = [
         text
         for ch in result.changes
         if ch.current is not None and ch.baseline is not None and ch.direction
+        # fillers a minute and in 100 words move together: one sentence says it
+        if not (ch.key == "fillers_per_100_words" and "fillers_per_minute" in said_keys)
         if (
             text := change_sentence(
                 ch.key, ch.current, ch.baseline, ch.direction, runs=result.baseline_sessions
