@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from greenroom.banks.export import bank_to_csv, bank_to_yaml, export_bank
 from greenroom.banks.loader import load_bank_file, load_bank_text
-from greenroom.core.bank import Bank, Category, Difficulty, Question
+from greenroom.core.bank import Bank, Category, Difficulty, Question, key_point_problem
 
 from .helpers import WriteFile
 
@@ -190,7 +190,10 @@ def _clean(value: str) -> str:
     text=st.text(_TEXT_ALPHABET, min_size=1, max_size=80).map(_clean).filter(bool),
     tips=st.text(_TEXT_ALPHABET, max_size=80).map(str.strip),
     points=st.lists(
-        st.text(_TEXT_ALPHABET, min_size=1, max_size=20).map(str.strip).filter(bool),
+        # a key point starts with its name ("| a" is refused, as the format says)
+        st.text(_TEXT_ALPHABET, min_size=1, max_size=20)
+        .map(str.strip)
+        .filter(lambda p: bool(p) and key_point_problem(p) is None),
         max_size=4,
     ),
 )
