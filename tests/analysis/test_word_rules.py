@@ -109,3 +109,26 @@ def test_an_ah_inside_speech_is_a_filler() -> None:
     words = (Word("done,", 1.0, 1.3), Word("ah,", 1.4, 1.6), Word("next", 2.8, 3.1))
     m = analyze_answer(Transcript(words=words, duration=5.0), answer_limit=None)
     assert m.fillers.by_word == {"ah": 1}
+
+
+@pytest.mark.parametrize(
+    ("point", "said", "covered"),
+    [
+        ("keep notes", "I would keep going, it is not a problem.", False),  # "notes" is not "not"
+        ("keep notes", "I keep a note of every call.", True),
+        ("offer help", "I took some time off to help.", False),  # "offer" is not "off"
+        ("offer help", "I offered to help her.", True),
+        ("common theme", "The common thread for them was money.", False),  # "theme" is not "them"
+        ("clear owners", "Each area had one owner.", False),  # "clear" not said
+        ("clear owners", "We made it clear who the owner was.", True),  # "owners" is not "own"
+        ("clear owners", "I did it on my own, and it was clear.", False),
+    ],
+)
+def test_a_key_point_word_is_never_matched_by_a_stop_word_it_stems_into(
+    point: str, said: str, covered: bool
+) -> None:
+    # Seen while writing the banks' wordings: the stemmer cut "notes" to "not", "offer" to
+    # "off", "theme" to "them" and "owners" to "own", so any answer saying those words covered
+    # "keep notes", "offer help", "common theme" or "clear owners".
+    m = analyze_answer(typed(said), answer_limit=None, key_points=(point,))
+    assert (m.key_points.covered == (point,)) is covered

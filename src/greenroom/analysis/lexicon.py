@@ -77,10 +77,14 @@ def stem(word: str) -> str:
                 word = word[: -len(suffix)] + "y"
             elif suffix == "s" and word.endswith(("ss", "us", "is")):
                 break
+            elif word[: -len(suffix)] in STOP_WORDS:
+                # "notes" is not "not", "offer" not "off", "owners" not "own": try a
+                # shorter suffix ("owners" -> "owner")
+                continue
             else:
                 word = word[: -len(suffix)]
             break
-    if len(word) > _MIN_STEM + 1 and word.endswith("e"):
+    if len(word) > _MIN_STEM + 1 and word.endswith("e") and word[:-1] not in STOP_WORDS:
         word = word[:-1]
     if len(word) > _MIN_STEM and word[-1] == word[-2] and word[-1] not in "lsz":
         word = word[:-1]
