@@ -93,3 +93,29 @@ def test_new_advice_drops_the_questions_of_the_last(room: Room) -> None:
     setup.show_recommendation(dataclasses.replace(first, rung=Rung.TIMED, reason="Next."), {})
     assert setup.choices().question_keys == ()
     assert setup.choices().mode is Mode.TIMED
+
+
+def test_the_card_reminds_the_user_to_log_a_past_interview_and_says_why_on_hover(
+    room: Room,
+) -> None:
+    # The coach's reminders ("Log how your interview at Acme went") and the ratings its advice
+    # rests on were computed for the card but only `greenroom coach` printed them.
+    from datetime import UTC, datetime, timedelta
+
+    from greenroom.services import interviews
+    from support.history_data import seed_history
+
+    setup = room.page.setup
+    wait_for(lambda: setup.coach.isVisible())
+    assert not setup.coach_reminders.isVisible()
+    yesterday = datetime.now(UTC) - timedelta(days=1)
+    seed_history(room.ctx.engine, sessions=2, start=yesterday - timedelta(days=2), days=1)
+    interviews.add_interview(room.ctx.engine, company="Acme", role="Analyst", when=yesterday)
+    room.page.refresh()
+    wait_for(lambda: setup.coach_reminders.isVisible())
+    assert setup.coach_reminders.text() == (
+        "Reminder: Log how your interview at Acme went: nerves before and after, the questions "
+        "they asked."
+    )
+    expected = coach.recommend_next(room.ctx.engine)
+    assert expected.evidence and setup.coach_text.toolTip() == " ".join(expected.evidence)

@@ -158,10 +158,16 @@ class SetupView(QWidget):
         self.coach_apply.clicked.connect(self._on_coach_apply_clicked)
         self.coach_note = widgets.hint()
         self.coach_note.hide()
+        # What the coach asks of the user besides the run: log a past interview, rate nerves.
+        self.coach_reminders = QLabel()
+        self.coach_reminders.setWordWrap(True)
+        self.coach_reminders.setAccessibleName("Reminders from the coach")
+        self.coach_reminders.hide()
         row = QHBoxLayout()
         row.addWidget(self.coach_text, 1)
         row.addWidget(self.coach_apply, 0, Qt.AlignmentFlag.AlignTop)
         card.body.addLayout(row)
+        card.body.addWidget(self.coach_reminders)
         card.body.addWidget(self.coach_note)
         card.hide()
         return card
@@ -179,6 +185,13 @@ class SetupView(QWidget):
         self._coach_questions = [(k, found[k]) for k in recommendation.question_keys if k in found]
         self._coach_keys = ()  # the last advice's questions are not this one's
         self.coach_text.setText(f"Next: {recommendation.rung.label} — {recommendation.reason}")
+        # The ratings the advice rests on, for whoever asks why (the card stays one sentence).
+        evidence = " ".join(recommendation.evidence)
+        self.coach_text.setToolTip(evidence)
+        self.coach_text.setAccessibleDescription(evidence)
+        reminders = recommendation.reminders
+        self.coach_reminders.setText("\n".join(f"Reminder: {r}" for r in reminders))
+        self.coach_reminders.setVisible(bool(reminders))
         self.coach.show()
         # No note saying so: the selected mode shows it, and a line more made the first
         # screen scroll under the welcome banner.
