@@ -47,7 +47,7 @@ from greenroom.analysis.lexicon import is_content_word, stem
 from greenroom.analysis.relevance import Topic, key_point_matches, sentences_about
 from greenroom.analysis.sentences import sentences
 from greenroom.analysis.tokens import text_words, tokenize
-from greenroom.core.bank import key_point_name
+from greenroom.core.bank import key_point_name, key_point_wordings
 from greenroom.core.transcript import Word
 from greenroom.meaning import MeaningModel
 from greenroom.services.answer_analysis import interview_background
@@ -117,8 +117,12 @@ def kp_lexical(items: list[dict[str, Any]], *, wordings: bool = False) -> list[b
 
 
 def _as_in_bank(item: dict[str, Any]) -> str:
+    """The bank's key point the item was labelled for: by its name, or by the name it had when
+    the set was labelled (a renamed point keeps its old name as one of its wordings)."""
     points = BANKS[(item["bank"], item["question"])].get("key_points", [])
-    return next((p for p in points if key_point_name(p) == item["key_point"]), item["key_point"])
+    named = [p for p in points if key_point_name(p) == item["key_point"]]
+    renamed = [p for p in points if item["key_point"] in key_point_wordings(p)]
+    return (named or renamed or [item["key_point"]])[0]
 
 
 def kp_scores(model: Any, items: list[dict[str, Any]]) -> list[float]:

@@ -158,7 +158,7 @@ def test_a_strong_answer_covers_the_key_points_of_its_builtin_question(
     bank = next(r.bank for p, r in loaded.items() if p.stem == "behavioral-star")
     question = next(q for q in bank.questions if q.id == "delivered-unwelcome-news")
     coverage = key_point_coverage(stems_of(text_words(answer)), question.key_points)
-    assert coverage.covered == ("prepared", "honest", "empathy", "next steps")
+    assert len(coverage.covered) == 4 and coverage.missing == ()
     # ... and an answer that only circles the question covers few of them
     vague = (
         "I think giving bad news is always hard. You just have to do it and hope for the best, "
