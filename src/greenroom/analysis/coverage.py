@@ -81,18 +81,20 @@ def key_point_coverage(
     covered: list[str] = []
     missing: list[str] = []
     for point in key_points:
-        name = key_point_name(point)
-        hit = any(
-            (need := phrase_stems(option)) and need <= answer_stems
-            for option in wordings_of(point, synonyms)
-        )
-        (covered if hit else missing).append(name)
+        name, said = key_point_said(point, answer_stems, synonyms)
+        (covered if said else missing).append(name)
     return Coverage(tuple(covered), tuple(missing))
 
 
-def wordings_of(point: str, synonyms: Mapping[str, Sequence[str]] | None = None) -> list[str]:
-    """Every wording that covers ``point``: its own (name first) and any synonyms of its name."""
-    return [*key_point_wordings(point), *((synonyms or {}).get(key_point_name(point), ()))]
+def key_point_said(
+    point: str, answer_stems: set[str], synonyms: Mapping[str, Sequence[str]] | None = None
+) -> tuple[str, list[set[str]]]:
+    """The rule for one key point: its name, and the stems of each of its wordings (its own,
+    name first, then any synonyms of its name) whose every content word the answer said;
+    none said, the point is missed."""
+    options = [*key_point_wordings(point), *((synonyms or {}).get(key_point_name(point), ()))]
+    needs = [need for option in options if (need := phrase_stems(option))]
+    return key_point_name(point), [need for need in needs if need <= answer_stems]
 
 
 def top_terms(description: str, *, limit: int = TOP_TERMS) -> list[str]:

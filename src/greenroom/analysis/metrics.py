@@ -307,7 +307,7 @@ def _relevance(
     if question is None and not key_points:
         return None
     matches = key_point_matches(tokens, parts, key_points, synonyms=synonyms)
-    foreign = tuple(key_point_name(p) for p in key_points if looks_foreign(key_point_name(p)))
+    foreign = tuple(n for n in map(key_point_name, key_points) if looks_foreign(n))
     if foreign and len(foreign) == len(key_points) and not any(m.covered for m in matches):
         note = (
             "The key points are not in English, and key points are matched by their words, so "

@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from greenroom.analysis.coverage import phrase_stems, wordings_of
+from greenroom.analysis.coverage import key_point_said
 from greenroom.analysis.lexicon import is_content_word, stem
 from greenroom.analysis.sentences import Sentence
 from greenroom.analysis.tokens import Token, opt_float, text_words
@@ -210,9 +210,7 @@ def key_point_matches(
     per_sentence = [{stem(t.text) for t in tokens[s.first : s.last + 1]} for s in sentences]
     out: list[KeyPointMatch] = []
     for point in key_points:
-        name = key_point_name(point)
-        options = [need for o in wordings_of(point, synonyms) if (need := phrase_stems(o))]
-        hits = [need for need in options if need <= answer]
+        name, hits = key_point_said(point, answer, synonyms)
         if not hits or not sentences:
             out.append(KeyPointMatch(name, bool(hits)))
             continue

@@ -290,11 +290,13 @@ def _seconds(raw: RawBank, rq: RawQuestion, key: str, bounds: tuple[int, int], d
 
 def _key_points(raw: RawBank, rq: RawQuestion) -> tuple[str, ...]:
     line = rq.line_of("key_points")
-    points = _string_list(raw, rq.fields.get("key_points"), line, "key_points")
-    for point in points:
-        if (problem := key_point_problem(point)) is not None:
+    kept = []
+    for point in _string_list(raw, rq.fields.get("key_points"), line, "key_points"):
+        if (problem := key_point_problem(point)) is None:
+            kept.append(point)
+        else:
             raw.error(line, problem)
-    return tuple(p for p in points if key_point_problem(p) is None)
+    return tuple(kept)
 
 
 def _string_list(raw: RawBank, value: object, line: int | None, key: str) -> list[str]:
